@@ -1,0 +1,82 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from cactus.accounts.models import User
+from cactus.notifications import emails
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    username = forms.EmailField(label="Courriel", widget=forms.EmailInput(attrs={"autofocus": True}))
+    password = forms.CharField(
+        label="Mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    error_messages = {
+        "invalid_login": "Courriel ou mot de passe incorrect. Vérifiez votre saisie, ou utilisez « Mot de passe oublié ».",
+        "inactive": "Ce compte est désactivé. Contactez la personne qui vous a invité.e.",
+    }
+
+    def clean_username(self) -> str:
+        return User.objects.normalize_email(self.cleaned_data["username"])
+
+
+class ChoosePasswordForm(auth_forms.SetPasswordForm):
+    new_password1 = forms.CharField(
+        label="Choisissez votre mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Au moins 10 caractères, pas uniquement des chiffres, ni trop proche de votre adresse.",
+    )
+    new_password2 = forms.CharField(
+        label="Confirmez le mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class ForgottenPasswordForm(auth_forms.PasswordResetForm):
+    """The guide's "Mot de passe oublié": an invited address gets a link to choose its password."""
+
+    email = forms.EmailField(
+        label="Courriel", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def get_users(self, email):
+        # Unlike Django's default, invited people who never set a password are included: this is
+        # exactly how the guide tells them to get in when the invitation mail was lost.
+        return User.objects.filter(email=User.objects.normalize_email(email), is_active=True)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        user = context["user"]
+        path = reverse(
+            "accounts:password_reset_confirm",
+            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": context["token"]},
+        )
+        emails.password_reset(user=user, link=emails.absolute_url(path))
+
+
+class RgpdConsentForm(forms.Form):
+    accept = forms.BooleanField(
+        label="J'ai lu les clauses relatives à la protection de mes données personnelles et je les accepte.",
+        error_messages={
+            "required": "Cochez la case pour accepter les clauses RGPD, puis cliquez sur Valider."
+        },
+    )
+
+
+class UserCreationAdminForm(auth_forms.BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email",)

@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from cactus.accounts import forms, services
+from cactus.accounts.exceptions import InvitationError
+from cactus.accounts.middleware import SESSION_KEY
+
+AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class LoginView(auth_views.LoginView):
+    form_class = forms.LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, token: str):
+    """The invitation link: the invitee chooses a password, is logged in, then sees the RGPD clauses."""
+    try:
+        invitation = services.get_usable_invitation(token)
+    except InvitationError as error:
+        return render(request, "accounts/invitation_invalid.html", {"error": str(error)}, status=410)
+    form = forms.ChoosePasswordForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(token=token, password=form.cleaned_data["new_password1"])
+        except InvitationError as error:
+            return render(request, "accounts/invitation_invalid.html", {"error": str(error)}, status=410)
+        login(request, user, backend=AUTH_BACKEND)
+        messages.success(request, "Votre mot de passe est enregistré. Bienvenue sur Cactus.")
+        return redirect("dossiers:list")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invited": invitation.user})
+
+
+@require_http_methods(["GET", "POST"])
+def rgpd(request):
+    form = forms.RgpdConsentForm(request.POST or None)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if request.method == "POST" and form.is_valid():
+        services.record_rgpd_consent(user=request.user)
+        request.session[SESSION_KEY] = settings.RGPD_VERSION
+        return redirect(next_url or "dossiers:list")
+    return render(
+        request, "accounts/rgpd.html", {"form": form, "next": next_url, "version": settings.RGPD_VERSION}
+    )
+
+
+class ForgottenPasswordView(auth_views.PasswordResetView):
+    form_class = forms.ForgottenPasswordForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        # Throttle per address and per client address; the answer on screen is the same either way.
+        email = form.cleaned_data["email"].lower()
+        ip = self.request.META.get("REMOTE_ADDR", "")
+        keys = [f"pwreset:email:{email}", f"pwreset:ip:{ip}"]
+        counts = []
+        for key in keys:
+            cache.add(key, 0, timeout=3600)
+            counts.append(cache.incr(key))
+        if max(counts) > settings.PASSWORD_RESET_THROTTLE:
+            messages.error(
+                self.request,
+                "Trop de demandes « Mot de passe oublié » en peu de temps. Réessayez dans une heure.",
+            )
+            return redirect("accounts:password_reset")
+        return super().form_valid(form)
+
+
+class ForgottenPasswordDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class ChoosePasswordView(auth_views.PasswordResetConfirmView):
+    form_class = forms.ChoosePasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    post_reset_login = True
+    post_reset_login_backend = AUTH_BACKEND
+    success_url = reverse_lazy("dossiers:list")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Votre mot de passe est enregistré.")
+        return super().form_valid(form)

@@ -1,0 +1,110 @@
+from django import forms
+
+from cactus.accounts.models import User
+from cactus.core.validators import validate_siret
+from cactus.dossiers.models import Dossier
+from cactus.formations.models import Formation
+
+
+class RegisterAlternantForm(forms.Form):
+    """ "Inscrire un alternant": only the alternant's e-mail is mandatory (guide, "VOS DOSSIERS")."""
+
+    formation = forms.ModelChoiceField(queryset=Formation.objects.none(), label="Formation", empty_label=None)
+    alternant_email = forms.EmailField(label="E-mail de l'alternant")
+    employer_contact_email = forms.EmailField(
+        label="E-mail du contact alternance (facultatif)",
+        required=False,
+        help_text="La personne qui gère le dossier chez l'employeur. Elle peut aussi être saisie plus tard.",
+    )
+
+    def __init__(self, *args, formations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["formation"].queryset = formations
+        self.fields["alternant_email"].widget.attrs["required"] = True
+
+    def clean_alternant_email(self) -> str:
+        return User.objects.normalize_email(self.cleaned_data["alternant_email"])
+
+    def clean_employer_contact_email(self) -> str:
+        return User.objects.normalize_email(self.cleaned_data["employer_contact_email"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("alternant_email") and cleaned.get("alternant_email") == cleaned.get(
+            "employer_contact_email"
+        ):
+            self.add_error(
+                "employer_contact_email",
+                "Le contact alternance doit avoir une autre adresse que l'alternant.",
+            )
+        return cleaned
+
+
+class EmployerContactForm(forms.Form):
+    email = forms.EmailField(label="E-mail du contact alternance")
+
+    def clean_email(self) -> str:
+        return User.objects.normalize_email(self.cleaned_data["email"])
+
+
+class DossierFilterForm(forms.Form):
+    q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
+    formation = forms.ModelChoiceField(queryset=Formation.objects.all(), required=False, label="Formation")
+    status = forms.ChoiceField(required=False, label="État")
+
+    def __init__(self, *args, status_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Tous")] + status_choices
+
+
+class BaseDataForm(forms.ModelForm):
+    """Données de base: every field is mandatory (validation pleine page)."""
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "entry_mode",
+            "alternant_last_name",
+            "alternant_first_name",
+            "alternant_birth_date",
+            "siret",
+            "scheme",
+            "contract_start",
+            "contract_end",
+        ]
+        widgets = {
+            "entry_mode": forms.RadioSelect,
+            "scheme": forms.RadioSelect,
+            "alternant_birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "contract_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "contract_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        labels = {
+            "entry_mode": "Niveau de saisie",
+            "alternant_last_name": "Nom de l'alternant",
+            "alternant_first_name": "Prénom de l'alternant",
+            "alternant_birth_date": "Date de naissance de l'alternant",
+            "siret": "SIRET de l'établissement qui accueille l'alternant",
+            "scheme": "Dispositif d'alternance",
+            "contract_start": "Date de début du contrat",
+            "contract_end": "Date de fin du contrat",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+        self.fields["entry_mode"].choices = [c for c in self.fields["entry_mode"].choices if c[0]]
+        self.fields["scheme"].choices = [c for c in self.fields["scheme"].choices if c[0]]
+
+    def clean_siret(self) -> str:
+        return validate_siret(self.cleaned_data["siret"])
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("contract_start"), cleaned.get("contract_end")
+        if start and end and end <= start:
+            self.add_error(
+                "contract_end", "La date de fin du contrat doit être postérieure à la date de début."
+            )
+        return cleaned

@@ -1,0 +1,56 @@
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from cactus.dossiers import permissions
+from cactus.dossiers.models import Dossier
+from cactus.formations.models import Formation
+
+
+def dossiers_visible_to(user) -> QuerySet[Dossier]:
+    """The dossiers a person is party to; CFA staff see all of them."""
+    dossiers = Dossier.objects.select_related("formation", "alternant", "employer_contact")
+    if user.is_cfa_staff:
+        return dossiers
+    return dossiers.filter(
+        Q(employer_contact=user) | Q(alternant=user) | Q(formation__managers=user)
+    ).distinct()
+
+
+def get_dossier_for(user, pk: int) -> Dossier:
+    """The dossier if the person is party to it; 404 otherwise, so a stranger learns nothing."""
+    try:
+        dossier = Dossier.objects.select_related(
+            "formation", "formation__cfa_advisor", "alternant", "employer_contact"
+        ).get(pk=pk)
+    except Dossier.DoesNotExist as error:
+        raise Http404 from error
+    if not permissions.can_view(user, dossier):
+        raise Http404
+    return dossier
+
+
+def formations_open_to_registration(user) -> QuerySet[Formation]:
+    formations = Formation.objects.filter(is_active=True)
+    if user.is_cfa_staff:
+        return formations
+    return formations.filter(managers=user)
+
+
+def search_dossiers(
+    dossiers: QuerySet[Dossier], *, query: str = "", formation_id=None, status=""
+) -> QuerySet:
+    if query:
+        dossiers = dossiers.filter(
+            Q(alternant_last_name__icontains=query)
+            | Q(alternant_first_name__icontains=query)
+            | Q(alternant__email__icontains=query)
+            | Q(employer_contact__email__icontains=query)
+            | Q(siret__startswith=query.replace(" ", ""))
+        )
+    if formation_id:
+        dossiers = dossiers.filter(formation_id=formation_id)
+    if status == "complete":
+        dossiers = dossiers.filter(status=Dossier.Status.DRAFT, is_entry_complete=True)
+    elif status:
+        dossiers = dossiers.filter(status=status)
+    return dossiers

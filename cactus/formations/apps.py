@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FormationsConfig(AppConfig):
+    name = "cactus.formations"
+    verbose_name = "Formations"

@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.db import models
+
+
+class Formation(models.Model):
+    """A training course of the CFA, with the people who run it and how its dossiers are handled."""
+
+    class ValidationMode(models.TextChoices):
+        MANUAL = "manual", "Manuelle (le responsable de formation valide)"
+        AUTOMATIC = "automatic", "Automatique (la demande de validation vaut validation)"
+
+    class MissionMode(models.TextChoices):
+        HIDDEN = "hidden", "Masqué"
+        OPTIONAL = "optional", "Facultatif"
+        REQUIRED = "required", "Obligatoire"
+
+    title = models.CharField("intitulé", max_length=255)
+    diploma_code = models.CharField("code diplôme", max_length=8, blank=True)
+    rncp = models.CharField("code RNCP", max_length=12, blank=True)
+    level = models.CharField("niveau", max_length=2, blank=True, help_text="Niveau du diplôme visé (3 à 8).")
+    start_date = models.DateField("date de début")
+    end_date = models.DateField("date de fin")
+    duration_hours = models.PositiveIntegerField("durée en heures")
+    site_name = models.CharField("lieu de formation", max_length=255, blank=True)
+    site_uai = models.CharField("UAI du lieu de formation", max_length=8, blank=True)
+    site_siret = models.CharField("SIRET du lieu de formation", max_length=14, blank=True)
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="managed_formations",
+        verbose_name="responsables de formation",
+        blank=True,
+    )
+    cfa_advisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="advised_formations",
+        verbose_name="conseillère CFA",
+        null=True,
+        blank=True,
+    )
+    validation_mode = models.CharField(
+        "mode de validation", max_length=10, choices=ValidationMode, default=ValidationMode.MANUAL
+    )
+    mission_mode = models.CharField(
+        "onglet La mission", max_length=10, choices=MissionMode, default=MissionMode.OPTIONAL
+    )
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        verbose_name = "formation"
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gt=models.F("start_date")),
+                name="formation_ends_after_start",
+                violation_error_message="La date de fin doit être postérieure à la date de début.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

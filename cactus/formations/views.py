@@ -1,0 +1,32 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cactus.dossiers.permissions import can_manage_formations
+from cactus.formations.forms import FormationForm
+from cactus.formations.models import Formation
+
+
+def _require_admin(user) -> None:
+    if not can_manage_formations(user):
+        raise PermissionDenied
+
+
+@require_GET
+def formation_list(request):
+    _require_admin(request.user)
+    formations = Formation.objects.select_related("cfa_advisor").prefetch_related("managers")
+    return render(request, "formations/formation_list.html", {"formations": formations})
+
+
+@require_http_methods(["GET", "POST"])
+def formation_edit(request, pk: int | None = None):
+    _require_admin(request.user)
+    formation = get_object_or_404(Formation, pk=pk) if pk else None
+    form = FormationForm(request.POST or None, instance=formation)
+    if request.method == "POST" and form.is_valid():
+        formation = form.save()
+        messages.success(request, f"Formation « {formation.title} » enregistrée.")
+        return redirect("formations:list")
+    return render(request, "formations/formation_edit.html", {"form": form, "formation": formation})

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Cactus – administration (superutilisateurs)"
+
+urlpatterns = [
+    path("", include("cactus.core.urls")),
+    path("compte/", include("cactus.accounts.urls")),
+    path("dossiers/", include("cactus.dossiers.urls")),
+    path("formations/", include("cactus.formations.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,139 @@
+"""Shared fixtures: the cast (alternant, employer_contact, formation_manager, cfa_advisor, cfa_admin,
+stranger), a real SMTP server, and the browser set-up for Playwright with Debian's chromium."""
+
+import os
+import shutil
+import socket
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM refuses to run there
+# unless told it is safe. Test-only (see STACK.md §3).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        message = (
+            f"Chromium introuvable ({CHROMIUM}) : lancez `make deps` (paquets chromium chromium-driver)."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # A fast hasher: Argon2 is tested on its own; here it would only slow every login down.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CACTUS_BASE_URL = "http://testserver"
+
+
+class SmtpCollector:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        import email
+        from email import policy
+
+        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(parsed)
+        return "250 Message accepted for delivery"
+
+    def bodies_to(self, address: str) -> list[str]:
+        return [
+            message.get_body(preferencelist=("plain",)).get_content()
+            for message in self.messages
+            if address in message["To"]
+        ]
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on 127.0.0.1; Django sends to it with its SMTP backend."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    collector = SmtpCollector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    yield collector
+    controller.stop()
+
+
+@pytest.fixture
+def cfa_admin(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="admin@cfa.test", cfa_admin=True)
+
+
+@pytest.fixture
+def cfa_advisor(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(
+        email="conseillere@cfa.test", first_name="Sophie", last_name="Martin", cfa_advisor=True
+    )
+
+
+@pytest.fixture
+def formation_manager(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="responsable@cfa.test")
+
+
+@pytest.fixture
+def formation(formation_manager, cfa_advisor):
+    from cactus.formations.tests.factories import FormationFactory
+
+    return FormationFactory(managers=[formation_manager], cfa_advisor=cfa_advisor)
+
+
+@pytest.fixture
+def alternant(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="alternant@etudiant.test")
+
+
+@pytest.fixture
+def employer_contact(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="contact@entreprise.test")
+
+
+@pytest.fixture
+def stranger(db):
+    from cactus.accounts.tests.factories import UserFactory
+
+    return UserFactory(email="inconnu@ailleurs.test")
+
+
+@pytest.fixture
+def dossier(formation, alternant, employer_contact):
+    from cactus.dossiers.tests.factories import DossierFactory
+
+    return DossierFactory(formation=formation, alternant=alternant, employer_contact=employer_contact)
