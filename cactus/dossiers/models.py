@@ -37,6 +37,16 @@ class Dossier(models.Model):
         Status.SENT_TO_OPCO: set(),
         Status.CLOSED: set(),
     }
+    # Order of progress, to ask "has the dossier reached this step?". The two ends share a rank.
+    PROGRESS = {
+        Status.DRAFT: 0,
+        Status.VALIDATION_REQUESTED: 1,
+        Status.VALIDATED: 2,
+        Status.DOCUMENTS_RETURNED: 3,
+        Status.DOCUMENTS_VALIDATED: 4,
+        Status.SENT_TO_OPCO: 5,
+        Status.CLOSED: 5,
+    }
     # From these states on, nobody changes the data (guide: "les données ne pourront plus être modifiées").
     FROZEN_STATUSES = frozenset(set(Status) - {Status.DRAFT})
 
@@ -112,6 +122,9 @@ class Dossier(models.Model):
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
         return self.get_status_display()
+
+    def has_reached(self, status: str) -> bool:
+        return self.PROGRESS[self.status] >= self.PROGRESS[status]
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS[self.status]

@@ -74,3 +74,31 @@ def can_edit_tab(user, dossier: Dossier, tab: str) -> bool:
 
 def can_manage_formations(user) -> bool:
     return user.is_authenticated and user.is_cfa_admin
+
+
+# Documents produced by Cactus, by `Document.Kind` value. Available from the formation's validation on.
+GENERATED_KINDS = ("cerfa", "convention", "calendar", "programme")
+# Signed scans and the stamped CERFA: seen by the employer side and the CFA side, not by other parties.
+UPLOADED_KIND_READERS = {EMPLOYER_CONTACT, FORMATION_MANAGER, CFA_ADVISOR, CFA_ADMIN}
+
+
+def available_documents(dossier: Dossier) -> list[str]:
+    """Which generated documents Suivi - Info offers (guide, "LE TELECHARGEMENT DES DOCUMENTS")."""
+    if not dossier.has_reached(Dossier.Status.VALIDATED) or dossier.status == Dossier.Status.CLOSED:
+        return []
+    kinds = []
+    if dossier.entry_mode == "full":
+        kinds.append("cerfa")
+    if dossier.economic_validated_at:
+        kinds.append("convention")
+    kinds += ["calendar", "programme"]
+    return kinds
+
+
+def can_download(user, dossier: Dossier, kind: str) -> bool:
+    roles = roles_on(user, dossier)
+    if not roles:
+        return False
+    if kind in GENERATED_KINDS:
+        return kind in available_documents(dossier)
+    return bool(roles & UPLOADED_KIND_READERS)
