@@ -1,0 +1,364 @@
+"""The access matrix: every URL pattern × nine roles × every dossier state × GET and POST.
+
+The patterns come from the URL resolver, so a new view cannot escape: an undeclared pattern fails
+`test_every_url_pattern_declares_its_expected_outcomes`. To declare one, add an entry to ACCESS
+below: which URL to request (its kwargs), then, per method, the outcome for each role, either
+fixed or depending on the dossier's state.
+
+Outcomes: 200, 302 (a redirect that is not the login page), LOGIN (redirect to the login page),
+403, 404, 405, 410, ADMIN_LOGIN (redirect into the Django admin's own login). A 404 or 403 page
+must not show the dossier's alternant name. POSTs carry an empty body (no CSRF in the test client):
+that checks the permission gate, not the form. Every request runs in a savepoint that is rolled
+back, so the dossiers stay in their state for the next combination.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cactus.core.tests import figures
+from cactus.core.tests.world import (
+    ADMIN,
+    ADVISOR,
+    ALTERNANT,
+    ANONYMOUS,
+    CONTACT,
+    MANAGER,
+    OTHER_ALTERNANT,
+    OTHER_CONTACT,
+    OTHER_MANAGER,
+    ROLES,
+    STATES,
+    Status,
+    World,
+    build_world,
+)
+from cactus.dossiers import tabs
+
+# The marker makes pytest-django create the test database; the world itself is module-scoped.
+pytestmark = pytest.mark.django_db
+
+LOGIN = "redirect to login"
+ADMIN_LOGIN = "redirect into the admin"
+ANY_LOGIN = "redirect to Cactus's or the admin's login"
+
+Outcome = int | str
+Expectation = Outcome | Callable[[str], Outcome]  # fixed, or a function of the dossier's state
+
+
+def while_draft(outcome: Outcome, frozen: Outcome = 403) -> Callable[[str], Outcome]:
+    """Writable while the dossier is in entry ("Saisie en cours"); refused once frozen."""
+    return lambda state: outcome if state == Status.DRAFT else frozen
+
+
+def everyone(outcome: Outcome, *, anonymous: Outcome = LOGIN) -> dict[str, Expectation]:
+    return {role: outcome for role in ROLES if role != ANONYMOUS} | {ANONYMOUS: anonymous}
+
+
+def dossier_parties(
+    *,
+    contact: Expectation,
+    alternant: Expectation,
+    manager: Expectation,
+    advisor: Expectation,
+    admin: Expectation,
+    non_party: Outcome = 404,
+) -> dict[str, Expectation]:
+    """A dossier page: its parties get what is written here, everyone else a 404 (they learn nothing)."""
+    return {
+        CONTACT: contact,
+        OTHER_CONTACT: non_party,
+        ALTERNANT: alternant,
+        OTHER_ALTERNANT: non_party,
+        MANAGER: manager,
+        OTHER_MANAGER: non_party,
+        ADVISOR: advisor,
+        ADMIN: admin,
+        ANONYMOUS: LOGIN,
+    }
+
+
+def all_parties(outcome: Expectation) -> dict[str, Expectation]:
+    return dossier_parties(
+        contact=outcome, alternant=outcome, manager=outcome, advisor=outcome, admin=outcome
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    kwargs: Callable[[World, object], dict]
+    get: dict[str, Expectation]
+    post: dict[str, Expectation]
+    per_state: bool = False  # True when the URL points at the dossier of the state under test
+    label: str = ""
+
+
+def no_kwargs(world, dossier) -> dict:
+    return {}
+
+
+def dossier_pk(world, dossier) -> dict:
+    return {"pk": dossier.pk}
+
+
+def tab(key: str) -> Callable[[World, object], dict]:
+    return lambda world, dossier: {"pk": dossier.pk, "tab": key}
+
+
+# One table per URL name. Dossier tabs have one case per tab key (a new tab must be declared too).
+ACCESS: dict[str, list[Case]] = {
+    "core:home": [Case(no_kwargs, get=everyone(302), post=everyone(405, anonymous=405))],
+    "core:legal": [Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))],
+    "accounts:login": [
+        # A logged-in person is sent on to their dossiers; the empty POST re-shows the form.
+        Case(no_kwargs, get=everyone(302, anonymous=200), post=everyone(302, anonymous=200))
+    ],
+    # Logging out is a POST (Django 5); it lands on the login page.
+    "accounts:logout": [Case(no_kwargs, get=everyone(405), post=everyone(LOGIN))],
+    "accounts:invitation": [
+        Case(
+            lambda world, dossier: {"token": "jeton-inconnu"},
+            get=everyone(410, anonymous=410),
+            post=everyone(410, anonymous=410),
+        )
+    ],
+    "accounts:rgpd": [Case(no_kwargs, get=everyone(200), post=everyone(200))],
+    "accounts:password_reset": [
+        Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(200, anonymous=200))
+    ],
+    "accounts:password_reset_done": [
+        Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))
+    ],
+    "accounts:password_reset_confirm": [
+        Case(
+            lambda world, dossier: {"uidb64": "MQ", "token": "jeton-inconnu"},
+            get=everyone(200, anonymous=200),
+            post=everyone(200, anonymous=200),
+        )
+    ],
+    "dossiers:list": [Case(no_kwargs, get=everyone(200), post=everyone(405))],
+    "dossiers:register": [
+        Case(
+            no_kwargs,
+            # Responsables (of any formation) and CFA staff register alternants; the others may not.
+            get=everyone(403) | {MANAGER: 200, OTHER_MANAGER: 200, ADVISOR: 200, ADMIN: 200},
+            post=everyone(403) | {MANAGER: 200, OTHER_MANAGER: 200, ADVISOR: 200, ADMIN: 200},
+        )
+    ],
+    "dossiers:detail": [
+        Case(
+            dossier_pk,
+            get=all_parties(302),
+            post=all_parties(405) | {OTHER_CONTACT: 405, OTHER_ALTERNANT: 405, OTHER_MANAGER: 405},
+            per_state=True,
+        )
+    ],
+    "dossiers:employer_contact": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | {OTHER_CONTACT: 405, OTHER_ALTERNANT: 405, OTHER_MANAGER: 405},
+            # The formation, the alternant or CFA staff enter the contact's e-mail, until the freeze.
+            post=dossier_parties(
+                contact=403,
+                alternant=while_draft(302),
+                manager=while_draft(302),
+                advisor=while_draft(302),
+                admin=while_draft(302),
+            ),
+            per_state=True,
+        )
+    ],
+    "dossiers:tab": [
+        Case(
+            tab(tabs.BASE.key),
+            label=tabs.BASE.key,
+            get=all_parties(200),
+            # permissions.TAB_EDITORS["base"]; the empty POST re-shows the form with its errors.
+            post=dossier_parties(
+                contact=while_draft(200),
+                alternant=403,
+                manager=while_draft(200),
+                advisor=while_draft(200),
+                admin=while_draft(200),
+            ),
+            per_state=True,
+        ),
+        Case(
+            tab(tabs.FOLLOW_UP.key),
+            label=tabs.FOLLOW_UP.key,
+            get=all_parties(200),
+            post=all_parties(200),
+            per_state=True,
+        ),
+        Case(
+            tab("onglet-inconnu"),
+            label="unknown",
+            get=all_parties(404),
+            post=all_parties(404),
+            per_state=True,
+        ),
+    ],
+    "formations:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
+    "formations:create": [
+        Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
+    ],
+    "formations:edit": [
+        Case(
+            lambda world, dossier: {"pk": world.formation.pk},
+            get=everyone(403) | {ADMIN: 200},
+            post=everyone(403) | {ADMIN: 200},
+        )
+    ],
+}
+
+# The Django admin is for superusers only (none of the nine roles is one): every page but its login
+# form sends the logged-in roles back to the admin's login, and anonymous people to Cactus's login
+# (LoginRequiredMiddleware) or, for the admin's site-wide pages, to the admin's login. New ModelAdmins
+# fall under this rule automatically.
+ADMIN_PAGE = everyone(ADMIN_LOGIN, anonymous=ANY_LOGIN)
+ADMIN_LOGIN_PAGE = everyone(200, anonymous=200)
+ADMIN_PATH_VALUES = {
+    "object_id": "1",
+    "content_type_id": "1",
+    "id": "1",
+    "app_label": "dossiers",
+    "url": "inconnu",
+}
+
+
+def iter_patterns(patterns, prefix: str = "", namespace: str = ""):
+    """(qualified name, route) of every URL pattern, recursing into includes."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(part for part in (namespace, pattern.namespace or "") if part)
+            yield from iter_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
+            yield name, prefix + str(pattern.pattern)
+
+
+ALL_PATTERNS = list(iter_patterns(get_resolver().url_patterns))
+APP_PATTERNS = sorted({name for name, route in ALL_PATTERNS if not route.startswith("admin/")})
+ADMIN_ROUTES = sorted({route for name, route in ALL_PATTERNS if route.startswith("admin/")})
+
+
+def admin_path(route: str) -> str:
+    """A concrete path for an admin route, filling converters and regex groups with harmless values."""
+    path = re.sub(r"\^?\(\?P<(\w+)>[^)]*\)", lambda match: ADMIN_PATH_VALUES[match.group(1)], route)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: ADMIN_PATH_VALUES[match.group(1)], path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def test_every_url_pattern_declares_its_expected_outcomes():
+    unnamed = [route for name, route in ALL_PATTERNS if not name and not route.startswith("admin/")]
+    assert not unnamed, f"Give these URL patterns a name, then declare them in ACCESS: {unnamed}"
+    undeclared = [name for name in APP_PATTERNS if name not in ACCESS]
+    assert not undeclared, (
+        "These URL patterns have no expected outcomes in the access matrix. Add an entry per name to "
+        f"ACCESS in cactus/core/tests/test_access_matrix.py (who gets 200/302/403/404 in which state): {undeclared}"
+    )
+    stale = [name for name in ACCESS if name not in APP_PATTERNS]
+    assert not stale, f"ACCESS declares URL names that no longer exist: {stale}"
+
+
+def test_every_dossier_tab_declares_its_expected_outcomes():
+    declared = {case.label for case in ACCESS["dossiers:tab"]}
+    missing = [tab.key for tab in tabs.ALL_TABS if tab.key not in declared]
+    assert not missing, f"Declare these tabs in ACCESS['dossiers:tab'] (one Case per tab key): {missing}"
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def request(world: World, role: str, method: str, path: str):
+    """One request in a savepoint rolled back afterwards: the world is the same for the next one."""
+    client = world.client_for(role)
+    with transaction.atomic():
+        response = client.get(path) if method == "GET" else client.post(path, {})
+        transaction.set_rollback(True)
+    return response
+
+
+def outcome_matches(response, expected: Outcome) -> bool:
+    location = response.headers.get("Location", "")
+    if expected == LOGIN:
+        return response.status_code == 302 and location.startswith(reverse("accounts:login"))
+    if expected == ADMIN_LOGIN:
+        return response.status_code == 302 and location.startswith("/admin/")
+    if expected == ANY_LOGIN:
+        logins = (reverse("accounts:login"), reverse("admin:login"))
+        return response.status_code == 302 and location.startswith(logins)
+    if expected == 302:
+        return response.status_code == 302 and not location.startswith(reverse("accounts:login"))
+    return response.status_code == expected
+
+
+def check(world, role, method, path, expected, secret: str = "") -> str | None:
+    try:
+        response = request(world, role, method, path)
+    except Exception as error:  # an HTTP 500: the test client re-raises the view's exception
+        return f"{method} {path} as {role}: expected {expected}, got a server error ({error!r})"
+    figures.record("access matrix: combinations checked", 1)
+    if not outcome_matches(response, expected):
+        location = response.headers.get("Location", "")
+        return (
+            f"{method} {path} as {role}: expected {expected}, got {response.status_code} {location}".rstrip()
+        )
+    if secret and response.status_code in (403, 404) and secret in response.content.decode():
+        return f"{method} {path} as {role}: the {response.status_code} page shows the alternant's name"
+    return None
+
+
+CASES = [(name, case) for name, cases in ACCESS.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("name", "case"), CASES, ids=[f"{name}[{case.label}]" if case.label else name for name, case in CASES]
+)
+def test_access_matrix(world, name, case):
+    failures = []
+    states = STATES if case.per_state else [Status.DRAFT]
+    for state in states:
+        dossier = world.dossiers[state]
+        path = reverse(name, kwargs=case.kwargs(world, dossier))
+        secret = dossier.alternant_last_name if case.per_state else ""
+        for method, table in (("GET", case.get), ("POST", case.post)):
+            assert set(table) == set(ROLES), f"{name}: declare every role for {method}"
+            for role in ROLES:
+                expected = table[role]
+                if callable(expected):
+                    expected = expected(state)
+                failure = check(world, role, method, path, expected, secret)
+                if failure:
+                    failures.append(f"[{state}] {failure}")
+    assert not failures, f"{len(failures)} unexpected outcomes:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("route", ADMIN_ROUTES)
+def test_access_matrix_of_the_django_admin(world, route):
+    path = admin_path(route)
+    failures = []
+    for method in ("GET", "POST"):
+        for role in ROLES:
+            expected = (ADMIN_LOGIN_PAGE if path == reverse("admin:login") else ADMIN_PAGE)[role]
+            failure = check(world, role, method, path, expected)
+            if failure:
+                failures.append(failure)
+    assert not failures, "\n".join(failures)
+
+
+def test_the_other_dossier_is_visible_to_its_own_parties_only(world):
+    # The "other" roles are real parties elsewhere: their 404s above are not a broken account.
+    path = reverse("dossiers:tab", kwargs={"pk": world.other_dossier.pk, "tab": tabs.BASE.key})
+    for role in (OTHER_CONTACT, OTHER_ALTERNANT, OTHER_MANAGER, ADVISOR, ADMIN):
+        assert check(world, role, "GET", path, 200) is None
+    for role in (CONTACT, ALTERNANT, MANAGER):
+        assert check(world, role, "GET", path, 404, secret="Autre") is None
