@@ -1,0 +1,122 @@
+"""The freeze: once validation is requested, every write path is refused and the data stays byte-identical.
+
+Guide ("Demande de validation"): after the request "les données ne pourront plus être modifiées".
+Only the CFA's logged reopening (back to "Saisie en cours") may unfreeze a dossier.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from cactus.core.tests.html_forms import HtmlForm, data_form
+from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot
+from cactus.core.tests.world import make_dossier_in_state
+from cactus.dossiers import permissions, services, tabs
+from cactus.dossiers.exceptions import DossierFrozen
+from cactus.dossiers.models import Dossier
+
+FROZEN_STATES = sorted(Dossier.FROZEN_STATUSES)
+DATA_TABS = [tab for tab in tabs.ALL_TABS if tab.key in permissions.TAB_EDITORS]
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def changed_payload(form: HtmlForm) -> dict:
+    """The form as shown (disabled fields included), with every free-text value changed validly."""
+    data = {}
+    for name, field in form.fields.items():
+        if field.kind in ("file", "submit", "button"):
+            continue
+        value = field.value or (field.options[0] if field.options else "")
+        if field.kind in ("text", "textarea") and value.replace(" ", "").isalpha():
+            value = value + "e"
+        data[name] = value
+    return data
+
+
+@pytest.fixture
+def frozen_dossier(request, formation, alternant, employer_contact):
+    return make_dossier_in_state(
+        request.param, formation=formation, alternant=alternant, employer_contact=employer_contact
+    )
+
+
+@pytest.fixture
+def editors(cfa_admin, cfa_advisor, formation_manager, alternant, employer_contact):
+    return {
+        permissions.CFA_ADMIN: cfa_admin,
+        permissions.CFA_ADVISOR: cfa_advisor,
+        permissions.FORMATION_MANAGER: formation_manager,
+        permissions.ALTERNANT: alternant,
+        permissions.EMPLOYER_CONTACT: employer_contact,
+    }
+
+
+@pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)
+def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier, editors, settings):
+    dossier = frozen_dossier
+    before, files_before = dossier_snapshot(dossier), media_snapshot()
+    attempts = 0
+
+    # Each tab's POST, by every role that may edit it while the dossier is in entry.
+    for tab in DATA_TABS:
+        for role in sorted(permissions.TAB_EDITORS[tab.key]):
+            client = logged_in(editors[role])
+            url = reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": tab.key})
+            form = data_form(client.get(url).content.decode())
+            assert form is not None, f"no form on the {tab.label} tab"
+            response = client.post(url, changed_payload(form))
+            attempts += 1
+            assert response.status_code == 403, f"{tab.label} as {role}: {response.status_code}"
+
+    # The contact alternance change (Suivi - Info), by those who may make it in entry.
+    for role in (permissions.ALTERNANT, permissions.FORMATION_MANAGER, permissions.CFA_ADVISOR, permissions.CFA_ADMIN):
+        response = logged_in(editors[role]).post(
+            reverse("dossiers:employer_contact", kwargs={"pk": dossier.pk}), {"email": "nouveau@entreprise.test"}
+        )
+        attempts += 1
+        assert response.status_code == 403, f"contact change as {role}: {response.status_code}"
+
+    # The services themselves, called directly (a future view or command cannot bypass the freeze).
+    admin = editors[permissions.CFA_ADMIN]
+    with pytest.raises(DossierFrozen):
+        services.save_base_data(dossier=dossier, data={"alternant_last_name": "Modifié"}, by=admin)
+    with pytest.raises(DossierFrozen):
+        services.set_employer_contact(dossier=dossier, email="nouveau@entreprise.test", by=admin)
+    attempts += 2
+
+    # Management commands that write: they must leave a frozen dossier alone.
+    call_command("demo", verbosity=0)
+    attempts += 1
+
+    assert dossier_snapshot(dossier) == before
+    assert media_snapshot() == files_before
+    assert attempts >= len(DATA_TABS) + 6
+
+
+@pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)
+def test_frozen_tabs_are_shown_read_only_with_the_reason(frozen_dossier, cfa_admin):
+    client = logged_in(cfa_admin)
+    for tab in DATA_TABS:
+        response = client.get(reverse("dossiers:tab", kwargs={"pk": frozen_dossier.pk, "tab": tab.key}))
+        body = response.content.decode()
+        form = data_form(body)
+        assert "les données sont figées" in body
+        assert not form.editable, f"{tab.label}: editable fields on a frozen dossier: {list(form.editable)}"
+
+
+def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(formation, alternant, cfa_admin):
+    # The payload above is valid: in entry it is saved. Without this, a 403 could hide a broken payload.
+    dossier = make_dossier_in_state(Dossier.Status.DRAFT, formation=formation, alternant=alternant)
+    client = logged_in(cfa_admin)
+    url = reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": tabs.BASE.key})
+    form = data_form(client.get(url).content.decode())
+    response = client.post(url, changed_payload(form))
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.alternant_last_name == "Duponte"
