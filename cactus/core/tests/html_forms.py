@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 @dataclass
 class HtmlField:
     name: str
-    kind: str  # input type ("text", "date", "radio", "checkbox", "hidden", "file", ...), "select" or "textarea"
+    kind: (
+        str  # input type ("text", "date", "radio", "checkbox", "hidden", "file", ...), "select" or "textarea"
+    )
     value: str = ""
     options: list[str] = field(default_factory=list)  # radio values or select options
     checked: bool = False

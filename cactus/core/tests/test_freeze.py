@@ -75,9 +75,15 @@ def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier
             assert response.status_code == 403, f"{tab.label} as {role}: {response.status_code}"
 
     # The contact alternance change (Suivi - Info), by those who may make it in entry.
-    for role in (permissions.ALTERNANT, permissions.FORMATION_MANAGER, permissions.CFA_ADVISOR, permissions.CFA_ADMIN):
+    for role in (
+        permissions.ALTERNANT,
+        permissions.FORMATION_MANAGER,
+        permissions.CFA_ADVISOR,
+        permissions.CFA_ADMIN,
+    ):
         response = logged_in(editors[role]).post(
-            reverse("dossiers:employer_contact", kwargs={"pk": dossier.pk}), {"email": "nouveau@entreprise.test"}
+            reverse("dossiers:employer_contact", kwargs={"pk": dossier.pk}),
+            {"email": "nouveau@entreprise.test"},
         )
         attempts += 1
         assert response.status_code == 403, f"contact change as {role}: {response.status_code}"
@@ -110,7 +116,9 @@ def test_frozen_tabs_are_shown_read_only_with_the_reason(frozen_dossier, cfa_adm
         assert not form.editable, f"{tab.label}: editable fields on a frozen dossier: {list(form.editable)}"
 
 
-def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(formation, alternant, cfa_admin):
+def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(
+    formation, alternant, cfa_admin
+):
     # The payload above is valid: in entry it is saved. Without this, a 403 could hide a broken payload.
     dossier = make_dossier_in_state(Dossier.Status.DRAFT, formation=formation, alternant=alternant)
     client = logged_in(cfa_admin)

@@ -1,0 +1,259 @@
+"""Authentication holds: throttling, session rotation, logout everywhere, tokens, no enumeration, validators.
+
+The foundation's own tests (accounts/tests) cover the invitation and reset journeys; these add the
+attacks: guessing passwords, fixing a session, keeping a stolen session after a reset, replaying
+or outliving a link, and probing which addresses have an account.
+"""
+
+import re
+import statistics
+import time
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from cactus.accounts.services import create_invitation
+from cactus.accounts.tests.factories import PASSWORD, UserFactory
+from cactus.core.tests import figures
+from cactus.notifications.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, email, password=PASSWORD):
+    return client.post(reverse("accounts:login"), {"username": email, "password": password})
+
+
+def reset_link(user) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse(
+        "accounts:password_reset_confirm",
+        kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)},
+    )
+
+
+def choose_password(client, link: str, password: str):
+    form_page = client.get(link, follow=True)
+    return client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password}
+    )
+
+
+# --- Throttling (django-axes)
+
+
+def test_five_wrong_passwords_lock_the_address_with_a_french_page(client, settings):
+    user = UserFactory(email="cible@entreprise.test")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert login(client, user.email, "mauvais-mot-de-passe").status_code == 200
+
+    locked = login(client, user.email, "mauvais-mot-de-passe")
+
+    assert locked.status_code == 429
+    assert "Trop de tentatives de connexion" in locked.content.decode()
+    assert "15 minutes" in locked.content.decode()
+
+
+def test_the_right_password_is_refused_while_the_lock_lasts_and_accepted_after(client, settings):
+    user = UserFactory(email="cible@entreprise.test")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login(client, user.email, "mauvais-mot-de-passe")
+
+    assert login(client, user.email).status_code == 429
+
+    with time_machine.travel(timezone.now() + timedelta(hours=settings.AXES_COOLOFF_TIME, minutes=1)):
+        assert login(Client(), user.email).status_code == 302
+
+
+def test_a_lock_on_one_address_does_not_lock_other_people_out(client, settings):
+    user = UserFactory(email="cible@entreprise.test")
+    other = UserFactory(email="collegue@entreprise.test")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login(client, user.email, "mauvais-mot-de-passe")
+
+    assert login(Client(), other.email).status_code == 302
+
+
+# --- Sessions
+
+
+def test_logging_in_gives_a_new_session_key(client):
+    user = UserFactory(email="lea@etudiant.test")
+    client.get(reverse("accounts:login"))
+    session = client.session
+    session["planted"] = "par un attaquant"
+    session.save()
+    planted_key = session.session_key
+
+    login(client, user.email)
+
+    assert client.session.session_key != planted_key
+
+
+def test_choosing_a_new_password_logs_out_every_other_session():
+    user = UserFactory(email="lea@etudiant.test")
+    stolen = Client()
+    login(stolen, user.email)
+    assert stolen.get(reverse("dossiers:list")).status_code == 200
+
+    owner = Client()
+    user.refresh_from_db()  # the reset token depends on last_login, which logging in just changed
+    response = choose_password(owner, reset_link(user), "Cactus-en-fleur-2026")
+    assert response.status_code == 302
+
+    after = stolen.get(reverse("dossiers:list"))
+    assert after.status_code == 302
+    assert after["Location"].startswith(reverse("accounts:login"))
+    assert owner.get(reverse("dossiers:list")).status_code == 200  # the person who reset stays in
+
+
+def test_a_session_expires_after_twelve_hours_without_activity():
+    assert settings.SESSION_COOKIE_AGE == 12 * 3600
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+# --- Tokens
+
+
+def test_a_reset_link_expires_after_seven_days():
+    user = UserFactory(email="lea@etudiant.test")
+    link = reset_link(user)
+    # A day of margin either side: time_machine moves the local clock by the UTC offset too.
+    with time_machine.travel(
+        timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT) - timedelta(days=1)
+    ):
+        assert "Choisissez votre mot de passe" in Client().get(link, follow=True).content.decode()
+    with time_machine.travel(
+        timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT) + timedelta(days=1)
+    ):
+        assert "Lien inutilisable" in Client().get(link, follow=True).content.decode()
+
+
+def test_a_reset_link_dies_when_the_password_changes_another_way(client):
+    user = UserFactory(email="lea@etudiant.test")
+    link = reset_link(user)
+    user.set_password("Un-autre-mot-de-passe-99")
+    user.save()
+
+    assert "Lien inutilisable" in client.get(link, follow=True).content.decode()
+
+
+def test_an_invitation_link_cannot_be_used_after_the_person_set_a_password(client):
+    user = UserFactory(email="lea@etudiant.test", password=None)
+    invitation, token = create_invitation(user=user, by=None)
+    url = reverse("accounts:invitation", kwargs={"token": token})
+    password = {"new_password1": "Cactus-en-fleur-2026", "new_password2": "Cactus-en-fleur-2026"}
+    assert client.post(url, password).status_code == 302
+
+    replay = Client().post(
+        url, {"new_password1": "Pris-par-un-tiers-2026", "new_password2": "Pris-par-un-tiers-2026"}
+    )
+
+    assert replay.status_code == 410
+    user.refresh_from_db()
+    assert user.check_password("Cactus-en-fleur-2026")
+
+
+def test_a_token_for_one_person_does_not_open_another_account(client):
+    alice, bob = UserFactory(email="alice@exemple.test"), UserFactory(email="bob@exemple.test")
+    token = default_token_generator.make_token(alice)
+    uid_of_bob = urlsafe_base64_encode(force_bytes(bob.pk))
+    link = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid_of_bob, "token": token})
+
+    assert "Lien inutilisable" in client.get(link, follow=True).content.decode()
+
+
+# --- No user enumeration on "Mot de passe oublié"
+
+
+def ask_reset(client, email):
+    return client.post(reverse("accounts:password_reset"), {"email": email}, follow=True)
+
+
+def test_known_and_unknown_addresses_get_the_same_page_and_only_the_known_one_a_mail(client):
+    UserFactory(email="connu@entreprise.test")
+
+    known = ask_reset(Client(), "connu@entreprise.test")
+    unknown = ask_reset(Client(), "inconnu@entreprise.test")
+
+    assert known.redirect_chain == unknown.redirect_chain
+    assert [t.name for t in known.templates] == [t.name for t in unknown.templates]
+    assert known.content.decode().replace("connu@", "") == unknown.content.decode().replace("inconnu@", "")
+    assert OutgoingEmail.objects.filter(to="connu@entreprise.test").count() == 1
+    assert not OutgoingEmail.objects.filter(to="inconnu@entreprise.test").exists()
+
+
+def without_csrf(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_the_login_error_does_not_say_whether_the_address_exists(client):
+    UserFactory(email="connu@entreprise.test")
+
+    wrong_password = login(Client(), "connu@entreprise.test", "mauvais-mot-de-passe").content.decode()
+    unknown_address = login(Client(), "inconnu@entreprise.test", "mauvais-mot-de-passe").content.decode()
+
+    assert without_csrf(wrong_password).replace("connu@", "") == without_csrf(unknown_address).replace(
+        "inconnu@", ""
+    )
+
+
+def test_the_reset_request_takes_about_as_long_for_known_and_unknown_addresses(settings):
+    # With the immediate task backend a known address also sends the mail inside the request, so the
+    # production set-up (a database queue) is what matters: the request only queues the mail.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.PASSWORD_RESET_THROTTLE = 1000
+    UserFactory(email="connu@entreprise.test")
+
+    def median_ms(email: str) -> float:
+        durations = []
+        for _ in range(15):
+            client = Client()
+            start = time.perf_counter()
+            client.post(reverse("accounts:password_reset"), {"email": email})
+            durations.append((time.perf_counter() - start) * 1000)
+        return statistics.median(durations)
+
+    median_ms("connu@entreprise.test")  # warm-up: templates and code paths loaded once
+    known, unknown = median_ms("connu@entreprise.test"), median_ms("inconnu@entreprise.test")
+    figures.note(
+        "'Mot de passe oublié' median time, known / unknown address", f"{known:.1f} ms / {unknown:.1f} ms"
+    )
+    # Loose bound: the gap must stay within a few milliseconds, not the hundreds a mail send takes.
+    assert abs(known - unknown) < max(15.0, unknown)
+
+
+# --- Password validators
+
+
+@pytest.mark.parametrize(
+    ("password", "french_message"),
+    [
+        ("Court-1", "Ce mot de passe est trop court. Il doit contenir au minimum 10 caractères."),
+        ("12345678901234", "Ce mot de passe est entièrement numérique."),
+        ("motdepasse", "Ce mot de passe est trop courant."),
+        ("lea.martin-etudiant", "Le mot de passe est trop semblable au champ «\xa0adresse e-mail\xa0»."),
+    ],
+)
+def test_weak_passwords_are_refused_with_a_french_message(password, french_message):
+    user = UserFactory(email="lea.martin@etudiant.test")
+    with pytest.raises(ValidationError) as error:
+        password_validation.validate_password(password, user)
+    assert french_message in error.value.messages
+
+
+def test_the_reset_form_shows_the_validator_message_in_french(client):
+    user = UserFactory(email="lea@etudiant.test")
+    response = choose_password(client, reset_link(user), "12345678901234")
+    assert response.status_code == 200
+    assert "Ce mot de passe est entièrement numérique." in response.content.decode()
