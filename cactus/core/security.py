@@ -1,4 +1,4 @@
-"""Security headers Django 5.2 does not set itself: Content-Security-Policy and Permissions-Policy.
+"""Security helpers: the headers Django 5.2 does not set itself, and the checks on uploaded PDFs.
 
 Cactus pages carry no inline script or style (the templates load `cactus.css` and, where needed,
 files from /static/), so the policy can forbid inline code outright: an injected `<script>` or
@@ -6,10 +6,15 @@ files from /static/), so the policy can forbid inline code outright: an injected
 a few lines is enough here; django-csp would add nonces and report handling we do not use.
 """
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 
 def build_policy(directives: dict[str, list[str]]) -> str:
@@ -30,3 +35,130 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", self.csp)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response
+
+
+# --- Uploaded PDFs: what a scan of a signed paper may not contain.
+#
+# libmagic and pypdf tell whether a file is a readable PDF; these checks refuse the readable PDFs
+# that are still dangerous to open on a CFA workstation (JavaScript, launch actions, embedded files),
+# that hide another file (data before the header or after the end), or that would exhaust the
+# server (page bombs, absurd object graphs). Messages say what the person should do instead.
+
+# Keys that only exist to run something, embed something or phone home.
+ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/AA", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia"}
+)
+# Action types (/S) that run code, open other files or send data.
+ACTIVE_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/RichMediaExecute"}
+)
+ACTIVE_SUBTYPES = frozenset({"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"})
+# Above this many objects reachable from the trailer, a "scan" is not a scan: refuse rather than walk on.
+MAX_PDF_OBJECTS = 20_000
+PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
+TRAILING_ALLOWED = b" \t\r\n\x00"
+
+
+def _decode_name(raw: bytes) -> str:
+    """A PDF name with its #xx escapes decoded (/J#61vaScript is /JavaScript)."""
+    return "/" + re.sub(rb"#([0-9A-Fa-f]{2})", lambda match: bytes([int(match.group(1), 16)]), raw).decode(
+        "latin-1"
+    )
+
+
+def _raw_active_names(data: bytes) -> set[str]:
+    names = {_decode_name(match.group(1)) for match in PDF_NAME.finditer(data)}
+    return names & (ACTIVE_KEYS | ACTIVE_ACTIONS | ACTIVE_SUBTYPES)
+
+
+def _walk(reader: PdfReader, max_pages: int) -> tuple[set[str], int]:
+    """Active names found in every object reachable from the trailer, and the number of page slots."""
+    found: set[str] = set()
+    page_slots = 0
+    seen: set[tuple[int, int]] = set()
+    stack: list = [reader.trailer]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > MAX_PDF_OBJECTS:
+                raise ValueError("too many objects")
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            for key, value in item.items():
+                if key in ACTIVE_KEYS:
+                    found.add(key)
+                elif (
+                    key == "/S" and value in ACTIVE_ACTIONS or key == "/Subtype" and value in ACTIVE_SUBTYPES
+                ):
+                    found.add(str(value))
+                elif key == "/Kids" and isinstance(value, ArrayObject | IndirectObject):
+                    page_slots += len(value.get_object())
+                    if page_slots > max_pages:
+                        return found, page_slots
+                stack.append(value)
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return found, page_slots
+
+
+def check_pdf_content(*, data: bytes, reader: PdfReader, name: str) -> None:
+    """Refuse a readable PDF that is not a plain document (ValidationError with a French message).
+
+    Call it after the encryption check and before counting pages: the page tree is bounded here.
+    """
+    max_pages = settings.UPLOAD_MAX_PAGES
+    if (
+        not data.startswith(b"%PDF-")
+        or b"%%EOF" not in data[-1024:]
+        or data[data.rfind(b"%%EOF") + 5 :].strip(TRAILING_ALLOWED)
+    ):
+        raise ValidationError(
+            f"« {name} » contient des données avant le début ou après la fin du PDF, ou il est incomplet : "
+            "ce n'est pas un PDF simple. Ouvrez-le et enregistrez-le de nouveau avec « Imprimer en PDF », "
+            "ou scannez à nouveau le document, puis déposez ce nouveau fichier."
+        )
+    try:
+        found, page_slots = _walk(reader, max_pages)
+        declared = int(reader.trailer["/Root"].get_object()["/Pages"].get_object().get("/Count", 0))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, PyPdfError) as error:
+        raise ValidationError(
+            f"« {name} » a une structure anormale ou trop complexe pour un document scanné : "
+            "scannez à nouveau le document, puis déposez ce nouveau fichier."
+        ) from error
+    if found or _raw_active_names(data):
+        raise ValidationError(
+            f"« {name} » contient du contenu actif (JavaScript, action automatique, formulaire dynamique ou "
+            "fichier joint) : Cactus n'accepte que des documents simples. Imprimez-le avec « Imprimer en PDF » "
+            "ou scannez-le, puis déposez ce nouveau fichier."
+        )
+    pages = max(page_slots, declared)
+    if pages > max_pages:
+        raise ValidationError(
+            f"« {name} » annonce {pages} pages : un document signé en compte au plus {max_pages}. "
+            "Déposez uniquement le document demandé."
+        )
+
+
+# Control characters (NUL, CR, LF...) and the bidirectional overrides that disguise "fdp.exe" as "exe.pdf".
+UNSAFE_NAME_CHARACTERS = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069/\\\\]")
+
+
+def check_upload_name(name: str) -> None:
+    """Refuse a file name that hides something: control characters, paths, no .pdf extension, too long."""
+    problem = ""
+    if UNSAFE_NAME_CHARACTERS.search(name):
+        problem = "contient des caractères interdits (chemin, caractères de contrôle ou d'inversion du texte)"
+    elif len(name) > 200:
+        problem = f"est trop long ({len(name)} caractères, 200 au plus)"
+    elif not name.lower().endswith(".pdf") or name.lower().strip(".") in ("pdf", ""):
+        problem = "ne se termine pas par « .pdf »"
+    if problem:
+        shown = UNSAFE_NAME_CHARACTERS.sub("?", name)[:80]
+        raise ValidationError(
+            f"Le nom du fichier « {shown} » {problem} : renommez-le simplement, par exemple « cerfa-signe.pdf », "
+            "puis déposez-le à nouveau."
+        )
