@@ -3,6 +3,9 @@
 from datetime import date
 
 from cactus.core.rules import RuleViolation
+from cactus.core.rules.age import age_on
+
+PROFESSIONALISATION = "professionalisation"
 
 
 def mentor_violations(
@@ -24,4 +27,36 @@ def mentor_violations(
     `<field_prefix>_experience_years`. Rules: R-1.8 (age ≥ 18), R6223-22 via
     cerfa-apprentissage.md §3 (1 year with such a diploma, otherwise 2 years), tuteur: 2 years.
     """
-    raise NotImplementedError
+    violations = []
+    if birth_date is not None and scheme != PROFESSIONALISATION and age_on(birth_date, contract_start) < 18:
+        violations.append(
+            RuleViolation(
+                "R-1.8",
+                f"{field_prefix}_birth_date",
+                "Le maître d'apprentissage doit avoir au moins 18 ans à la date de début du contrat.",
+            )
+        )
+    if experience_years is None:
+        return violations
+    if scheme == PROFESSIONALISATION:
+        if experience_years < 2:
+            violations.append(
+                RuleViolation(
+                    "D6325-6",
+                    f"{field_prefix}_experience_years",
+                    "Le tuteur doit justifier d'au moins 2 ans d'expérience professionnelle en rapport avec la qualification visée.",
+                )
+            )
+        return violations
+    required = 1 if has_related_diploma else 2
+    if experience_years < required:
+        violations.append(
+            RuleViolation(
+                "R6223-22",
+                f"{field_prefix}_experience_years",
+                "Le maître d'apprentissage doit justifier d'1 an d'expérience en rapport avec la qualification préparée "
+                "s'il a un diplôme du même domaine et d'un niveau au moins équivalent, de 2 ans sinon "
+                "(sauf disposition de la convention collective).",
+            )
+        )
+    return violations
