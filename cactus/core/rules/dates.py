@@ -92,71 +92,77 @@ def _is_amendment(contract_type: str) -> bool:
     return contract_type.startswith("3")
 
 
+def last_day_within(start: date, months: int) -> date:
+    """The last day of a period of `months` months starting on `start` (02/09/2024, 6 → 01/03/2025)."""
+    return add_months(start, months) - timedelta(days=1)
+
+
 def _apprenticeship_duration(
     start: date, end: date, *, derogation: str, is_rqth: bool
 ) -> list[RuleViolation]:
-    months = whole_months_between(start, end)
-    if months < 6:
+    if end < last_day_within(start, 6):
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : un contrat d'apprentissage dure au moins 6 mois.",
+                f"Un contrat d'apprentissage dure au moins 6 mois : fin au plus tôt le {last_day_within(start, 6):%d/%m/%Y}.",
             )
         ]
-    if months > 54:
+    if end > last_day_within(start, 54):
         return [
             RuleViolation(
                 "R-5.2",
                 "end",
-                f"Le contrat dure {months} mois : un contrat d'apprentissage ne peut dépasser 4 ans et 6 mois.",
+                f"Un contrat d'apprentissage ne peut dépasser 4 ans et 6 mois : fin au plus tard le {last_day_within(start, 54):%d/%m/%Y}.",
             )
         ]
-    if months > 48 and not is_rqth:
+    if end > last_day_within(start, 48) and not is_rqth:
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 4 ans, seul un alternant reconnu travailleur handicapé (RQTH) peut être concerné.",
+                "Au-delà de 4 ans, un contrat d'apprentissage n'est possible que pour un alternant reconnu travailleur "
+                f"handicapé (RQTH) : fin au plus tard le {last_day_within(start, 48):%d/%m/%Y}.",
             )
         ]
-    if months > 36 and not is_rqth and derogation not in ("22", "50"):
+    if end > last_day_within(start, 36) and not is_rqth and derogation not in ("22", "50"):
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 3 ans, indiquez la dérogation 22 (allongement de la durée) "
-                "ou 50 (cumul), avec la convention d'aménagement de durée du CFA.",
+                "Le contrat dépasse 3 ans : indiquez la dérogation 22 (allongement de la durée) ou 50 (cumul), "
+                "avec la convention d'aménagement de durée du CFA.",
             )
         ]
     return []
 
 
 def _professionalisation_duration(start: date, end: date) -> list[RuleViolation]:
-    months = whole_months_between(start, end)
-    if months < 6:
+    if end < last_day_within(start, 6):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : un contrat (ou une action) de professionnalisation dure au moins 6 mois.",
+                "Un contrat (ou une action) de professionnalisation dure au moins 6 mois : "
+                f"fin au plus tôt le {last_day_within(start, 6):%d/%m/%Y}.",
             )
         ]
-    if months > 36:
+    if end > last_day_within(start, 36):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : un contrat (ou une action) de professionnalisation ne peut dépasser 36 mois.",
+                "Un contrat (ou une action) de professionnalisation ne peut dépasser 36 mois : "
+                f"fin au plus tard le {last_day_within(start, 36):%d/%m/%Y}.",
             )
         ]
-    if months > 12:
+    if end > last_day_within(start, 12):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 12 mois, vérifiez qu'un accord de branche ou le public "
-                "concerné permet cette durée (24 mois, 36 pour certains publics).",
+                "Le contrat dépasse 12 mois : vérifiez qu'un accord de branche ou le public concerné permet "
+                "cette durée (24 mois, 36 pour certains publics).",
                 is_warning=True,
             )
         ]
