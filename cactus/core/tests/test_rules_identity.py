@@ -162,3 +162,12 @@ def test_la_poste_sirets_use_the_sum_of_digits_rule():
     assert validate_siret("35600000000042") == "35600000000042"
     with pytest.raises(ValidationError):
         validate_siret("35600000000048")
+
+
+def test_e_mail_addresses_are_checked_and_lowered():
+    # R-13.7 (rules.md): RFC-valid, lowercase normalisation.
+    from cactus.core.rules.identity import normalize_email
+
+    assert normalize_email(" Prenom.Nom@Entreprise.FR ") == "prenom.nom@entreprise.fr"
+    with pytest.raises(ValidationError):
+        normalize_email("prenom.nom@")
