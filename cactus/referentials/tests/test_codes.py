@@ -3,6 +3,7 @@ from cactus.referentials.codes import (
     DerogationType,
     Diploma,
     EmployerType,
+    diploma_from_code_diplome,
     diploma_level,
     is_public_administration,
     is_public_employer,
@@ -43,3 +44,11 @@ def test_a_diploma_code_s_first_digit_gives_its_level():
     assert diploma_level(Diploma.BREVET) == "0"
     assert diploma_level(Diploma.DOCTORATE) == "8"
     assert diploma_level("x") == ""
+
+
+def test_the_code_diplome_proposes_the_cerfa_diploma_type():
+    # R-13.3 (rules.md) and cerfa-apprentissage.md §8.6: first 3 characters of the CFD.
+    assert diploma_from_code_diplome("32031212") == Diploma.BTS
+    assert diploma_from_code_diplome("25120001") == Diploma.BUT
+    assert diploma_from_code_diplome("56X12345") == Diploma.OTHER_CAP_BEP
+    assert diploma_from_code_diplome("99999999") == ""
