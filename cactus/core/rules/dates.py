@@ -4,10 +4,8 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import RuleViolation
+from cactus.core.rules import PROFESSIONALISATION, RuleViolation
 
-APPRENTICESHIP = "apprenticeship"
-PROFESSIONALISATION = "professionalisation"
 # Avenant types whose date d'effet is required (R-6.5; 38 is newer and not in the rule).
 AMENDMENT_TYPES_WITH_DATE = {"31", "32", "33", "34", "35", "36", "37"}
 # Hours of work in a year, the basis of the training share.
@@ -62,6 +60,8 @@ def contract_date_violations(
                 "R-5.1", "end", "La date de fin du contrat doit être postérieure à sa date de début."
             )
         ]
+    # An avenant is signed during the contract: the signature-date windows are the initial contract's.
+    signed = None if _is_amendment(contract_type) else conclusion
     violations = []
     if scheme == PROFESSIONALISATION:
         violations += _professionalisation_duration(start, end)
@@ -70,13 +70,12 @@ def contract_date_violations(
         violations += _apprenticeship_windows(
             start=start,
             end=end,
-            conclusion=conclusion,
+            signed=signed,
             practical_start=practical_start,
             training_start=training_start,
             exams_end=exams_end,
-            contract_type=contract_type,
         )
-    if conclusion is not None and conclusion > start and not _is_amendment(contract_type):
+    if signed is not None and signed > start:
         violations.append(
             RuleViolation(
                 "R-6.1",
@@ -173,11 +172,10 @@ def _apprenticeship_windows(
     *,
     start: date,
     end: date,
-    conclusion: date | None,
+    signed: date | None,
     practical_start: date | None,
     training_start: date | None,
     exams_end: date | None,
-    contract_type: str,
 ) -> list[RuleViolation]:
     violations = []
     if practical_start is not None:
@@ -191,7 +189,7 @@ def _apprenticeship_windows(
                     f"et le {latest:%d/%m/%Y} (au plus 3 mois après le début d'exécution).",
                 )
             )
-        elif conclusion is not None and practical_start < conclusion:
+        elif signed is not None and practical_start < signed:
             violations.append(
                 RuleViolation(
                     "R-6.3",
@@ -210,7 +208,7 @@ def _apprenticeship_windows(
                     "(3 mois avant ou après le début d'exécution du contrat).",
                 )
             )
-        elif conclusion is not None and training_start < conclusion and not _is_amendment(contract_type):
+        elif signed is not None and training_start < signed:
             violations.append(
                 RuleViolation(
                     "R-6.2",
@@ -227,20 +225,28 @@ def _apprenticeship_windows(
                 )
             )
     if exams_end is not None:
-        violations += _exams_end_violations(start, end, conclusion, exams_end)
+        violations += _exams_end_violations(start, end, signed, exams_end)
     return violations
 
 
 def _exams_end_violations(
-    start: date, end: date, conclusion: date | None, exams_end: date
+    start: date, end: date, signed: date | None, exams_end: date
 ) -> list[RuleViolation]:
-    if not start <= exams_end <= end or (conclusion is not None and exams_end < conclusion):
+    if not start <= exams_end <= end:
         return [
             RuleViolation(
                 "R-6.4",
                 "exams_end",
                 f"La date prévue de fin des épreuves doit être comprise entre le début ({start:%d/%m/%Y}) "
                 f"et la fin ({end:%d/%m/%Y}) du contrat.",
+            )
+        ]
+    if signed is not None and exams_end < signed:
+        return [
+            RuleViolation(
+                "R-6.4",
+                "exams_end",
+                "La date prévue de fin des épreuves ne peut précéder la date de conclusion du contrat.",
             )
         ]
     if end > add_months(exams_end, 3):

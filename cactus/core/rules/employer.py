@@ -1,9 +1,7 @@
 """Employer-type rules (rules.md §8): billing information and who may hire under which scheme."""
 
-from cactus.core.rules import RuleViolation
+from cactus.core.rules import PROFESSIONALISATION, RuleViolation
 from cactus.referentials.codes import is_public_administration, is_public_employer
-
-PROFESSIONALISATION = "professionalisation"
 
 
 def needs_billing_information(*, scheme: str, employer_type: str, is_monegasque: bool = False) -> bool:

@@ -20,3 +20,13 @@ def test_a_public_administration_cannot_sign_a_professionalisation_contract():
 def test_an_epic_may_sign_a_professionalisation_contract():
     # R-8.2 (rules.md) and cerfa-professionnalisation.md §2: EPIC are allowed.
     assert employer_violations(scheme="professionalisation", employer_type="30") == []
+
+
+def test_the_rules_use_the_dossier_s_scheme_values():
+    from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION
+    from cactus.dossiers.models import ContractScheme
+
+    assert (APPRENTICESHIP, PROFESSIONALISATION) == (
+        ContractScheme.APPRENTICESHIP,
+        ContractScheme.PROFESSIONALISATION,
+    )
