@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import RuleViolation
+from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation
 from cactus.core.rules.age import age_on
 from cactus.core.rules.dates import add_months
 from cactus.referentials.selectors import smic_on
@@ -52,6 +52,14 @@ class RemunerationPeriod:
     rate: Decimal
     base: str
     amount: Decimal
+
+
+def is_smc_relevant(*, birth_date: date, start: date, end: date, scheme: str = APPRENTICESHIP) -> bool:
+    """Whether the form should ask for the SMC: apprenticeship, the alternant is 21 by the end of
+    the contract (R-2.3, anchor rule); contrat pro, 26 or over at the start (rules.md §4)."""
+    if scheme == PROFESSIONALISATION:
+        return age_on(birth_date, start) >= 26
+    return age_on(birth_date, end) >= 21
 
 
 def apprenticeship_periods(

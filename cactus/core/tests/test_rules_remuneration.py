@@ -7,6 +7,7 @@ from cactus.core.rules.remuneration import (
     MissingSmic,
     RemunerationPeriod,
     apprenticeship_periods,
+    is_smc_relevant,
     professionalisation_periods,
     rate_violations,
 )
@@ -238,3 +239,19 @@ def test_professionalisation_turning_26_keeps_the_young_rate():
         birth_date=date(2000, 6, 15), start=date(2026, 1, 1), end=date(2026, 12, 31)
     )
     assert [p.rate for p in periods] == [70]
+
+
+def test_the_smc_is_asked_when_the_apprentice_reaches_21_before_the_end():
+    # R-2.3 (rules.md): anchor shows the SMC field when age at contract end ≥ 21.
+    start, end = date(2024, 9, 2), date(2026, 8, 31)
+    assert is_smc_relevant(birth_date=date(2005, 8, 31), start=start, end=end)
+    assert not is_smc_relevant(birth_date=date(2005, 9, 1), start=start, end=end)
+
+
+def test_the_smc_is_asked_for_a_professionalisation_contract_from_26():
+    # R-4 (rules.md §4): 85 % of the SMC from 26.
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    assert is_smc_relevant(birth_date=date(2000, 1, 1), start=start, end=end, scheme="professionalisation")
+    assert not is_smc_relevant(
+        birth_date=date(2000, 1, 2), start=start, end=end, scheme="professionalisation"
+    )
