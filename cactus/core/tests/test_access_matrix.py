@@ -202,6 +202,8 @@ ACCESS: dict[str, list[Case]] = {
             per_state=True,
         ),
     ],
+    # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
+    "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
     "formations:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
     "formations:create": [
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
