@@ -50,6 +50,8 @@ def register_fonts() -> None:
     for name in FONT_FILES:
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
+    # Paragraphs (calendrier, programme) find the bold face through the family.
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
 # --- French formats -------------------------------------------------------------------------

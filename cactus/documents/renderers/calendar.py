@@ -4,7 +4,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from cactus.documents.exceptions import DocumentUnavailable
-from cactus.documents.renderers.base import format_date
+from cactus.documents.renderers.base import format_date, register_fonts
 from cactus.documents.renderers.tables import GRID, HEAD, build, cell, header_flowables
 
 TITLE = "Calendrier de l'alternance"
@@ -17,6 +17,7 @@ def render(data: dict) -> bytes:
             "La formation n'a ni calendrier déposé ni périodes saisies : le responsable de formation doit "
             "déposer le calendrier (PDF) ou saisir les périodes au CFA et en entreprise."
         )
+    register_fonts()  # before the first Paragraph: it looks its font up when built
     rows = [[cell("Du", HEAD), cell("Au", HEAD), cell("Lieu", HEAD), cell("Précision", HEAD)]]
     rows += [
         [

@@ -4,6 +4,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from cactus.documents.exceptions import DocumentUnavailable
+from cactus.documents.renderers.base import register_fonts
 from cactus.documents.renderers.tables import GRID, HEAD, build, cell, header_flowables
 
 TITLE = "Programme de la formation"
@@ -16,6 +17,7 @@ def render(data: dict) -> bytes:
             "La formation n'a ni programme déposé ni modules saisis : le responsable de formation doit "
             "déposer le programme (PDF) ou saisir ses modules et leurs heures."
         )
+    register_fonts()  # before the first Paragraph: it looks its font up when built
     rows = [[cell("N°", HEAD), cell("Module et contenu", HEAD), cell("Heures", HEAD)]]
     for number, module in enumerate(modules, start=1):
         content = module["intitule"] + (f"\n{module['contenu']}" if module.get("contenu") else "")

@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from cactus.documents.renderers.base import BOLD, REGULAR, format_date, person_name, register_fonts, text
+from cactus.documents.renderers.base import BOLD, REGULAR, format_date, person_name, text
 
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, alignment=1, spaceAfter=4)
 SUBTITLE = ParagraphStyle("subtitle", fontName=REGULAR, fontSize=9, leading=12, alignment=1, spaceAfter=10)
@@ -70,7 +70,6 @@ def header_flowables(title: str, data: dict) -> list:
 
 
 def build(title: str, flowables: list) -> bytes:
-    register_fonts()
     buffer = io.BytesIO()
     # invariant=1: same data, same bytes (no creation date, fixed document id).
     document = SimpleDocTemplate(
