@@ -100,7 +100,10 @@ def format_rate(value) -> str:
     """Percentages are integers or decimals: "43" → "43", "53.5" → "53,5"."""
     if value in (None, ""):
         return ""
-    number = Decimal(str(value).replace(",", "."))
+    try:
+        number = Decimal(str(value).replace(",", "."))
+    except InvalidOperation as error:
+        raise DocumentError(f"Taux illisible dans les données du dossier : « {value} ».") from error
     return format(number.normalize(), "f").replace(".", ",")
 
 

@@ -31,3 +31,9 @@ def render(data: dict) -> bytes:
     table = Table(rows, colWidths=[28 * mm, 28 * mm, 40 * mm, 78 * mm], repeatRows=1)
     table.setStyle(GRID)
     return build(TITLE, [*header_flowables(TITLE, data), table])
+
+
+def render_dossier(dossier) -> bytes:
+    from cactus.documents.selectors import formation_data
+
+    return render(formation_data(dossier))

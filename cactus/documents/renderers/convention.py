@@ -100,7 +100,7 @@ def is_billing_required(data: dict) -> bool:
     return (
         text(data.get("dispositif")) == "professionnalisation"
         or (employer_type.isdigit() and int(employer_type) > 20)
-        or data.get("employeur_monegasque") is True
+        or is_yes(data.get("employeur_monegasque"))
     )
 
 

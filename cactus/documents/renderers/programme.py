@@ -26,3 +26,9 @@ def render(data: dict) -> bytes:
     table = Table(rows, colWidths=[12 * mm, 142 * mm, 20 * mm], repeatRows=1)
     table.setStyle(GRID)
     return build(TITLE, [*header_flowables(TITLE, data), table])
+
+
+def render_dossier(dossier) -> bytes:
+    from cactus.documents.selectors import formation_data
+
+    return render(formation_data(dossier))

@@ -143,3 +143,13 @@ def test_missing_fonts_are_reported_with_the_package_to_install(monkeypatch, tmp
     monkeypatch.setattr(base, "FONT_DIR", tmp_path)
     with pytest.raises(DocumentError, match="fonts-dejavu-core"):
         base.font_path(base.REGULAR)
+
+
+def test_french_formats_for_dates_amounts_and_rates():
+    assert base.format_date("2027-05-31") == "31/05/2027"
+    assert base.format_date(None) == ""
+    assert base.format_amount("1234.56") == "1\u00a0234,56\u00a0€"
+    assert base.format_amount("") == ""
+    assert base.format_rate("53.5") == "53,5" and base.format_rate(43) == "43"
+    with pytest.raises(DocumentError, match="Montant illisible"):
+        base.format_amount("mille euros")

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cactus.documents.models import ConventionTemplate, Document
 from cactus.dossiers.models import Dossier
@@ -105,8 +106,6 @@ def test_only_the_cfa_administrator_edits_the_convention_text(client, cfa_adviso
 def test_the_convention_downloads_once_the_cfa_validated_the_economic_terms(
     client, sample_data, validated_dossier, employer_contact
 ):
-    from django.utils import timezone
-
     Dossier.objects.filter(pk=validated_dossier.pk).update(economic_validated_at=timezone.now())
     client.force_login(employer_contact)
     response = client.get(url(validated_dossier, "convention"))
