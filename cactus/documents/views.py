@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -8,7 +8,7 @@ from cactus.documents import selectors, services
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.forms import ConventionTemplateForm
 from cactus.documents.renderers import convention
-from cactus.dossiers import permissions
+from cactus.dossiers import permissions, tabs
 from cactus.dossiers import selectors as dossier_selectors
 from cactus.dossiers.permissions import GENERATED_KINDS
 
@@ -24,7 +24,8 @@ def generated(request, pk: int, kind: str):
     try:
         document = services.get_or_generate(dossier=dossier, kind=kind, by=request.user)
     except DocumentError as error:
-        return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+        messages.error(request, str(error))
+        return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
     return FileResponse(
         document.file.open("rb"),
         content_type="application/pdf",

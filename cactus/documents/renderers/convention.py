@@ -10,9 +10,11 @@ from django.template import Context, Engine
 from django.template.loader import get_template
 from django.utils.html import escape
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.renderers.base import (
+    BOLD,
     REGULAR,
     address_number,
     font_path,
@@ -34,6 +36,17 @@ BILLING_PREFIX = "facturation_"
 
 # No loaders: an edited template cannot include or extend files of the project.
 ENGINE = Engine(loaders=[], autoescape=True)
+
+
+class FontsOnlyFetcher(URLFetcher):
+    """The edited HTML may not pull anything in (no network, no server file, no attachment): only our fonts."""
+
+    def fetch(self, url, headers=None):
+        allowed = {f"file://{font_path(name)}" for name in (REGULAR, BOLD)}
+        if url not in allowed:
+            raise ValueError(f"Ressource externe refusée dans la convention : {url}")
+        return super().fetch(url, headers)
+
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Convention de formation</title>
 <style>
@@ -82,8 +95,8 @@ def render(data: dict, *, template: str | None = None) -> bytes:
             data.get("apprenti_prenom") or data.get("salarie_prenom"),
         )
     )
-    html = PAGE.format(regular=font_path(REGULAR), bold=font_path("DejaVu-Bold"), name=name, body=body)
-    return HTML(string=html).write_pdf()
+    html = PAGE.format(regular=font_path(REGULAR), bold=font_path(BOLD), name=name, body=body)
+    return HTML(string=html, url_fetcher=FontsOnlyFetcher()).write_pdf()
 
 
 def render_dossier(dossier) -> bytes:

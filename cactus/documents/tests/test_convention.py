@@ -87,3 +87,12 @@ def test_a_template_that_does_not_compile_is_refused_with_a_french_message():
 def test_an_edited_template_cannot_include_project_files():
     with pytest.raises(DocumentError):
         convention.render(samples.apprenticeship(), template='{% include "base.html" %}')
+
+
+def test_an_edited_template_cannot_pull_server_files_into_the_pdf(tmp_path):
+    stylesheet = tmp_path / "fuite.css"
+    stylesheet.write_text('body::after { content: "contenu d un fichier du serveur"; }')
+    template = f'<link rel="stylesheet" href="file://{stylesheet}"><p>{{{{ employeur_denomination }}}}</p>'
+    text = flat_text(convention.render(samples.apprenticeship(), template=template))
+    assert "Boulangerie Lefèvre" in text
+    assert "contenu d un fichier du serveur" not in text

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cactus.documents.models import ConventionTemplate, Document
+from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests.factories import DossierFactory
 
@@ -72,8 +73,10 @@ def test_an_unknown_document_is_not_found(client, validated_dossier, employer_co
 
 def test_a_document_that_cannot_be_produced_says_why(client, validated_dossier, employer_contact):
     client.force_login(employer_contact)
-    response = client.get(url(validated_dossier, "calendar"))
-    assert response.status_code == 409
+    response = client.get(url(validated_dossier, "calendar"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "dossiers:tab", kwargs={"pk": validated_dossier.pk, "tab": tabs.FOLLOW_UP.key}
+    )
     assert "saisir les périodes" in response.content.decode()
 
 
