@@ -153,3 +153,11 @@ def test_french_formats_for_dates_amounts_and_rates():
     assert base.format_rate("53.5") == "53,5" and base.format_rate(43) == "43"
     with pytest.raises(DocumentError, match="Montant illisible"):
         base.format_amount("mille euros")
+
+
+def test_a_representative_living_with_the_apprentice_gets_the_apprentice_address():
+    data = samples.apprenticeship(representant_legal_meme_adresse=True)
+    layout = " ".join(pdf_text(cerfa_apprentissage.render(data), layout=True).split())
+    representative_block = layout.split("Adresse du représentant légal :")[1]
+    assert "chemin des Pénitents" in representative_block
+    assert "boulevard Mirabeau" not in layout
