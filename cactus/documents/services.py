@@ -84,11 +84,11 @@ def document_source(dossier: Dossier, kind: str) -> Source:
     if kind == Document.Kind.CERFA:
         if dossier.entry_mode != EntryMode.FULL:
             raise DocumentUnavailable(SIMPLE_ENTRY)
-        data = dossier_data(dossier)
+        data = _data_with_scheme(dossier)
         renderer = cerfa_renderer(dossier)
         return Source(lambda: renderer.render(data), _fingerprint(renderer.__name__, data))
     if kind == Document.Kind.CONVENTION:
-        data = dossier_data(dossier)
+        data = _data_with_scheme(dossier)
         template = selectors.current_convention_template()
         return Source(
             lambda: convention.render(data, template=template), _fingerprint("convention", data, template)
@@ -104,6 +104,14 @@ def document_source(dossier: Dossier, kind: str) -> Source:
         renderer = calendar if kind == Document.Kind.CALENDAR else programme
         return Source(lambda: renderer.render(data), _fingerprint(renderer.__name__, data))
     raise DocumentUnavailable(f"Cactus ne produit pas de document « {kind} ».")
+
+
+def _data_with_scheme(dossier: Dossier) -> dict:
+    """The export's data, sure to say its dispositif: billing and vocabulary depend on it."""
+    scheme = (
+        "professionnalisation" if dossier.scheme == ContractScheme.PROFESSIONALISATION else "apprentissage"
+    )
+    return {"dispositif": scheme, **dossier_data(dossier)}
 
 
 def cerfa_renderer(dossier: Dossier):

@@ -101,3 +101,13 @@ def test_file_names_say_what_and_whose_accents_kept(validated_dossier):
         services.download_name(validated_dossier, "convention")
         == "Convention_de_formation_LE-FÈVRE_Anne-Éloïse.pdf"
     )
+
+
+def test_the_dossier_scheme_decides_billing_when_the_export_does_not_say(
+    sample_data, validated_dossier, cfa_admin
+):
+    # R-8.1 (rules.md): a contrat de professionnalisation always carries billing information.
+    del sample_data["dispositif"]
+    validated_dossier.scheme = ContractScheme.PROFESSIONALISATION
+    text = flat_text(services.render_bytes(dossier=validated_dossier, kind="convention"))
+    assert "Lefèvre Holding Facturation" in text
