@@ -38,6 +38,7 @@ from cactus.core.tests.world import (
     build_world,
 )
 from cactus.dossiers import tabs
+from cactus.dossiers.permissions import GENERATED_KINDS
 
 # The marker makes pytest-django create the test database; the world itself is module-scoped.
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,14 @@ ANY_LOGIN = "redirect to Cactus's or the admin's login"
 
 Outcome = int | str
 Expectation = Outcome | Callable[[str], Outcome]  # fixed, or a function of the dossier's state
+
+
+DOCUMENT_STATES = {
+    Status.VALIDATED,
+    Status.DOCUMENTS_RETURNED,
+    Status.DOCUMENTS_VALIDATED,
+    Status.SENT_TO_OPCO,
+}
 
 
 def while_draft(outcome: Outcome, frozen: Outcome = 403) -> Callable[[str], Outcome]:
@@ -204,6 +213,26 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # Generated documents: from the formation's validation on, until the CFA closes the dossier
+    # (permissions.available_documents); every party may read them.
+    "documents:generated": [
+        Case(
+            lambda world, dossier, kind=kind: {"pk": dossier.pk, "kind": kind},
+            label=kind,
+            # The world's formation has no calendar or programme: Suivi - Info says so (302).
+            get=all_parties(
+                lambda state, kind=kind: (
+                    (200 if kind in ("cerfa", "convention") else 302) if state in DOCUMENT_STATES else 403
+                )
+            ),
+            post=all_parties(405) | {OTHER_CONTACT: 405, OTHER_ALTERNANT: 405, OTHER_MANAGER: 405},
+            per_state=True,
+        )
+        for kind in GENERATED_KINDS
+    ],
+    "documents:convention_template": [
+        Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
+    ],
     "formations:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
     "formations:create": [
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
