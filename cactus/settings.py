@@ -172,6 +172,10 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # A signed CERFA has 2 to 4 pages, a convention a few more: beyond this, an upload is refused.
 UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "50"))
+# Optional antivirus for uploads: clamd's address ("unix:///run/clamav/clamd.ctl" or
+# "tcp://127.0.0.1:3310"). Empty: no scan. When set and clamd does not answer, uploads are refused.
+CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
+CLAMAV_TIMEOUT = 30
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -7,6 +7,8 @@ a few lines is enough here; django-csp would add nonces and report handling we d
 """
 
 import re
+import socket
+import struct
 from collections.abc import Callable
 
 from django.conf import settings
@@ -144,6 +146,12 @@ def check_pdf_content(*, data: bytes, reader: PdfReader, name: str) -> None:
 
 
 # Control characters (NUL, CR, LF...) and the bidirectional overrides that disguise "fdp.exe" as "exe.pdf".
+# Opening "CON.pdf" or "AUX.pdf" on a Windows workstation talks to a device, not a file.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{digit}" for digit in range(1, 10)}
+    | {f"LPT{digit}" for digit in range(1, 10)}
+)
 UNSAFE_NAME_CHARACTERS = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069/\\\\]")
 
 
@@ -156,9 +164,65 @@ def check_upload_name(name: str) -> None:
         problem = f"est trop long ({len(name)} caractères, 200 au plus)"
     elif not name.lower().endswith(".pdf") or name.lower().strip(".") in ("pdf", ""):
         problem = "ne se termine pas par « .pdf »"
+    elif name.split(".")[0].strip().upper() in WINDOWS_DEVICE_NAMES:
+        problem = "est un nom réservé par Windows"
     if problem:
         shown = UNSAFE_NAME_CHARACTERS.sub("?", name)[:80]
         raise ValidationError(
             f"Le nom du fichier « {shown} » {problem} : renommez-le simplement, par exemple « cerfa-signe.pdf », "
             "puis déposez-le à nouveau."
         )
+
+
+# --- Optional antivirus: clamd's INSTREAM protocol over a socket, when CLAMAV_ADDRESS is set.
+CLAMD_CHUNK = 64 * 1024
+
+
+def _clamd_reply(address: str, data: bytes) -> str:
+    if address.startswith("unix://"):
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        target: str | tuple[str, int] = address.removeprefix("unix://")
+    else:
+        host, _, port = address.removeprefix("tcp://").rpartition(":")
+        client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        target = (host, int(port))
+    with client:
+        client.settimeout(settings.CLAMAV_TIMEOUT)
+        client.connect(target)
+        client.sendall(b"zINSTREAM\0")
+        for start in range(0, len(data), CLAMD_CHUNK):
+            chunk = data[start : start + CLAMD_CHUNK]
+            client.sendall(struct.pack("!L", len(chunk)) + chunk)
+        client.sendall(struct.pack("!L", 0))
+        reply = b""
+        while not reply.endswith(b"\0"):
+            part = client.recv(4096)
+            if not part:
+                break
+            reply += part
+    return reply.rstrip(b"\0").decode("utf-8", "replace")
+
+
+def scan_for_viruses(*, data: bytes, name: str) -> None:
+    """Ask clamd about the file when CLAMAV_ADDRESS is set; refuse it if a virus is found or clamd is down."""
+    address = settings.CLAMAV_ADDRESS
+    if not address:
+        return
+    try:
+        reply = _clamd_reply(address, data)
+    except OSError as error:
+        # Fail closed: a file nobody could scan is not stored.
+        raise ValidationError(
+            "L'analyse antivirus des fichiers est momentanément indisponible : réessayez dans quelques minutes."
+        ) from error
+    if reply.endswith(" OK"):
+        return
+    if reply.endswith(" FOUND"):
+        signature = reply.removeprefix("stream: ").removesuffix(" FOUND")
+        raise ValidationError(
+            f"« {name} » contient un virus ({signature}) : il n'a pas été enregistré. "
+            "Analysez votre ordinateur, puis scannez à nouveau le document papier."
+        )
+    raise ValidationError(
+        f"« {name} » n'a pas pu être analysé par l'antivirus : scannez-le à nouveau puis réessayez."
+    )

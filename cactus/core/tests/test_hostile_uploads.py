@@ -1,0 +1,189 @@
+"""Hostile uploads: every file of the generated corpus is refused with a French message.
+
+`check_upload` is the whole chain an upload goes through: the name, the size, libmagic, pypdf,
+encryption, then cactus.core.security (active content, polyglots, page bombs) and the optional
+antivirus. The corpus (hostile_pdfs.py) has over 200 files in nine families.
+"""
+
+import io
+import socketserver
+import threading
+
+import magic
+import pytest
+from django.core.exceptions import ValidationError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+from cactus.core import security
+from cactus.core.tests import figures
+from cactus.core.tests.hostile_pdfs import corpus, good_pdf
+
+SIZE_LIMIT = 300_000  # small, so the "too big" family stays fast; the check reads the setting
+CORPUS = corpus(SIZE_LIMIT)
+FRENCH_WORDS = ("fichier", "PDF", "document", "déposez", "scannez", "renommez")
+
+
+def check_upload(data: bytes, name: str, size_limit: int = SIZE_LIMIT) -> None:
+    """Raise ValidationError (French message) unless the upload is a plain, readable PDF."""
+    security.check_upload_name(name)
+    if len(data) > size_limit:
+        raise ValidationError(f"« {name} » dépasse la taille maximale : déposez un fichier plus léger.")
+    if not data:
+        raise ValidationError(f"« {name} » est vide : déposez le scan du document signé.")
+    if magic.from_buffer(data[:4096], mime=True) != "application/pdf":
+        raise ValidationError(
+            f"« {name} » n'est pas un fichier PDF : déposez le document scanné au format PDF."
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValidationError(
+                f"« {name} » est protégé par un mot de passe : déposez une version sans protection."
+            )
+        security.check_pdf_content(data=data, reader=reader, name=name)
+        pages = len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
+        raise ValidationError(
+            f"« {name} » est un PDF illisible ou abîmé : scannez à nouveau le document."
+        ) from error
+    if pages == 0:
+        raise ValidationError(f"« {name} » ne contient aucune page : scannez à nouveau le document.")
+    security.scan_for_viruses(data=data, name=name)
+
+
+def test_the_corpus_has_at_least_two_hundred_files_in_every_family():
+    families = {item.family for item in CORPUS}
+    assert len(CORPUS) >= 200
+    assert families == {
+        "not a PDF",
+        "truncated",
+        "active content",
+        "encrypted",
+        "empty",
+        "too big",
+        "page bomb",
+        "polyglot",
+        "hostile name",
+    }
+
+
+@pytest.mark.parametrize("item", CORPUS, ids=[f"{item.label}:{item.name[:20]!r}" for item in CORPUS])
+def test_every_hostile_file_is_refused_with_a_french_message(item, settings):
+    settings.UPLOAD_MAX_PAGES = 50
+    figures.record("hostile uploads: tried", 1)
+    with pytest.raises(ValidationError) as refusal:
+        check_upload(item.data, item.name)
+    message = refusal.value.messages[0]
+    assert any(word in message for word in FRENCH_WORDS), message
+    figures.record("hostile uploads: refused", 1)
+
+
+@pytest.mark.parametrize("pages", [1, 2, 4, 50])
+def test_plain_pdfs_of_up_to_fifty_pages_pass(pages, settings):
+    settings.UPLOAD_MAX_PAGES = 50
+    check_upload(good_pdf(pages), "cerfa-signe.pdf")
+
+
+def test_pdfs_made_by_cactus_renderers_pass(settings):
+    # The CFA's own files (ReportLab CERFA, WeasyPrint convention with a link) must not be refused.
+    import weasyprint
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer)
+    drawing.drawString(72, 760, "Contrat d'apprentissage signé")
+    drawing.showPage()
+    drawing.save()
+    check_upload(buffer.getvalue(), "cerfa.pdf")
+    html = "<h1>Convention de formation</h1><p><a href='https://www.service-public.fr'>lien</a></p>"
+    check_upload(weasyprint.HTML(string=html).write_pdf(), "convention.pdf")
+
+
+def test_a_pdf_opening_on_a_page_is_not_mistaken_for_active_content():
+    # /OpenAction [page /Fit] is what scanners write: a destination, not an action.
+    from cactus.core.tests.hostile_pdfs import one_page_pdf
+
+    check_upload(one_page_pdf(b"/OpenAction [3 0 R /Fit] "), "scan.pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "accepted"),
+    [
+        ("cerfa-signe.pdf", True),
+        ("CONVENTION SIGNÉE.PDF", True),
+        ("scan 2026-09-01 (1).pdf", True),
+        ("cerfa.pdf.exe", False),
+        ("../cerfa.pdf", False),
+        ("cerfa\x00.pdf", False),
+        ("cerfa\u202efdp.exe", False),
+        ("a" * 250 + ".pdf", False),
+        (".pdf", False),
+    ],
+)
+def test_file_names_are_checked(name, accepted):
+    if accepted:
+        security.check_upload_name(name)
+    else:
+        with pytest.raises(ValidationError, match="renommez-le"):
+            security.check_upload_name(name)
+
+
+# --- Optional ClamAV (clamd INSTREAM), tested against a fake clamd
+
+
+class FakeClamd(socketserver.BaseRequestHandler):
+    def handle(self):
+        command = self.request.recv(10)
+        assert command == b"zINSTREAM\0"
+        received = b""
+        while True:
+            size = int.from_bytes(self._read(4), "big")
+            if size == 0:
+                break
+            received += self._read(size)
+        verdict = b"stream: Eicar-Test-Signature FOUND\0" if b"EICAR" in received else b"stream: OK\0"
+        self.request.sendall(verdict)
+
+    def _read(self, size: int) -> bytes:
+        data = b""
+        while len(data) < size:
+            data += self.request.recv(size - len(data))
+        return data
+
+
+@pytest.fixture
+def clamd(settings):
+    server = socketserver.TCPServer(("127.0.0.1", 0), FakeClamd)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.CLAMAV_ADDRESS = f"tcp://127.0.0.1:{server.server_address[1]}"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_without_clamav_configured_nothing_is_scanned(settings):
+    settings.CLAMAV_ADDRESS = ""
+    security.scan_for_viruses(data=b"EICAR", name="x.pdf")
+
+
+def test_clamav_lets_a_clean_pdf_through(clamd):
+    check_upload(good_pdf(2), "cerfa-signe.pdf")
+
+
+def test_clamav_refuses_an_infected_pdf_in_french(clamd):
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Producer": "EICAR-STANDARD-ANTIVIRUS-TEST-FILE"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    infected = buffer.getvalue()
+    with pytest.raises(ValidationError, match="contient un virus \\(Eicar-Test-Signature\\)"):
+        check_upload(infected, "cerfa-signe.pdf")
+
+
+def test_uploads_are_refused_when_clamav_is_configured_but_down(settings):
+    settings.CLAMAV_ADDRESS = "tcp://127.0.0.1:9"  # discard port: nothing listens
+    with pytest.raises(ValidationError, match="antivirus des fichiers est momentanément indisponible"):
+        security.scan_for_viruses(data=good_pdf(1), name="cerfa-signe.pdf")
