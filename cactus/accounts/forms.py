@@ -1,5 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.tokens import default_token_generator
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -49,6 +52,33 @@ class ForgottenPasswordForm(auth_forms.PasswordResetForm):
         # Unlike Django's default, invited people who never set a password are included: this is
         # exactly how the guide tells them to get in when the invitation mail was lost.
         return User.objects.filter(email=User.objects.normalize_email(email), is_active=True)
+
+    def save(self, *args, **kwargs):
+        if not self.get_users(self.cleaned_data["email"]).exists():
+            self._decoy_mail()
+        return super().save(*args, **kwargs)
+
+    def _decoy_mail(self) -> None:
+        """For an address without an account, the same token and mail rendering, then dropped:
+        the answer's timing must not tell whether the address has an account (no enumeration)."""
+        decoy = User(pk=0, email=self.cleaned_data["email"], password="!")
+        link = emails.absolute_url(
+            reverse(
+                "accounts:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(0)),
+                    "token": default_token_generator.make_token(decoy),
+                },
+            )
+        )
+        context = {
+            "cfa_name": settings.CFA_NAME,
+            "user": decoy,
+            "link": link,
+            "validity_days": settings.INVITATION_VALIDITY_DAYS,
+        }
+        for part in ("subject.txt", "body.txt", "body.html"):
+            render_to_string(f"emails/password_reset-{part}", context)
 
     def send_mail(
         self,
