@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from cactus.core.security import build_policy
@@ -108,3 +109,11 @@ def test_plain_http_is_redirected_to_https_in_production(client, settings):
     response = client.get(reverse("accounts:login"))
     assert response.status_code == 301
     assert response.headers["Location"].startswith("https://")
+
+
+@pytest.mark.django_db
+def test_a_post_without_the_csrf_token_is_refused(cfa_admin):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cfa_admin)
+    response = client.post(reverse("formations:create"), {"title": "Formation pirate"})
+    assert response.status_code == 403
