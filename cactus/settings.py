@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "cactus.notifications",
     "cactus.referentials",
     "cactus.privacy",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "cactus.twofactor",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +69,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "cactus.accounts.middleware.RgpdConsentMiddleware",
+    "cactus.twofactor.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -213,6 +218,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# CFA staff type a code from an authenticator app after their password (cactus/twofactor/README.md).
+CFA_STAFF_TWO_FACTOR = env_bool("CFA_STAFF_TWO_FACTOR", False)
+OTP_TOTP_ISSUER = "Cactus"
 # Sent by cactus.core.security.SecurityHeadersMiddleware. No 'unsafe-inline' anywhere: templates
 # carry no inline script, style attribute or event handler (the Django admin has none either).
 CONTENT_SECURITY_POLICY = {

@@ -149,6 +149,21 @@ ACCESS: dict[str, list[Case]] = {
             post=everyone(200, anonymous=200),
         )
     ],
+    # Two-factor set-up and code, for CFA staff only; staff without a device are sent to the set-up.
+    "twofactor:setup": [
+        Case(
+            no_kwargs,
+            get=everyone(403) | {ADVISOR: 200, ADMIN: 200},
+            post=everyone(403) | {ADVISOR: 200, ADMIN: 200},
+        )
+    ],
+    "twofactor:verify": [
+        Case(
+            no_kwargs,
+            get=everyone(403) | {ADVISOR: 302, ADMIN: 302},
+            post=everyone(403) | {ADVISOR: 302, ADMIN: 302},
+        )
+    ],
     "dossiers:list": [Case(no_kwargs, get=everyone(200), post=everyone(405))],
     "dossiers:register": [
         Case(

@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cactus.accounts.services import create_invitation
 from cactus.accounts.tests.factories import PASSWORD, UserFactory
@@ -257,3 +259,97 @@ def test_the_reset_form_shows_the_validator_message_in_french(client):
     response = choose_password(client, reset_link(user), "12345678901234")
     assert response.status_code == 200
     assert "Ce mot de passe est entièrement numérique." in response.content.decode()
+
+
+# --- Two-factor for CFA staff (cactus/twofactor), when CFA_STAFF_TWO_FACTOR is on
+
+
+def current_code(device, offset_steps: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + offset_steps * device.step
+    return f"{totp.token():06d}"
+
+
+@pytest.fixture
+def two_factor(settings):
+    settings.CFA_STAFF_TWO_FACTOR = True
+
+
+def test_staff_without_an_authenticator_must_set_one_up_before_seeing_any_dossier(client, two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    login(client, advisor.email)
+
+    response = client.get(reverse("dossiers:list"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("twofactor:setup"))
+    page = client.get(response["Location"]).content.decode()
+    assert "Activer la double authentification" in page
+    assert "otpauth://totp/Cactus" in page
+
+
+def test_setting_up_with_the_right_code_opens_the_session_and_confirms_the_device(client, two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    login(client, advisor.email)
+    client.get(reverse("twofactor:setup"))
+    device = TOTPDevice.objects.get(user=advisor)
+
+    wrong = client.post(
+        reverse("twofactor:setup"), {"code": "000000" if current_code(device) != "000000" else "111111"}
+    )
+    assert "Ce code n&#x27;est pas le bon" in wrong.content.decode()
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):  # past the throttle of the wrong code
+        done = client.post(
+            reverse("twofactor:setup"), {"code": current_code(device), "next": reverse("dossiers:list")}
+        )
+
+    assert done["Location"] == reverse("dossiers:list")
+    assert client.get(reverse("dossiers:list")).status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_every_new_session_of_staff_asks_the_code_and_a_code_works_once(two_factor):
+    admin = UserFactory(email="admin@cfa.test", cfa_admin=True)
+    device = TOTPDevice.objects.create(user=admin, name="téléphone", confirmed=True)
+    client = Client()
+    login(client, admin.email)
+    assert client.get(reverse("dossiers:list"))["Location"].startswith(reverse("twofactor:verify"))
+
+    code = current_code(device)
+    assert client.post(reverse("twofactor:verify"), {"code": code}).status_code == 302
+    assert client.get(reverse("dossiers:list")).status_code == 200
+
+    replay = Client()
+    login(replay, admin.email)
+    refused = replay.post(reverse("twofactor:verify"), {"code": code})
+    assert refused.status_code == 200  # the same code cannot open a second session
+    assert replay.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_wrong_codes_are_throttled(two_factor):
+    admin = UserFactory(email="admin@cfa.test", cfa_admin=True)
+    device = TOTPDevice.objects.create(user=admin, name="téléphone", confirmed=True)
+    client = Client()
+    login(client, admin.email)
+    wrong = "123456" if current_code(device) != "123456" else "654321"
+    client.post(reverse("twofactor:verify"), {"code": wrong})
+
+    right_too_soon = client.post(reverse("twofactor:verify"), {"code": current_code(device)})
+
+    assert "Trop de codes erronés" in right_too_soon.content.decode()
+    assert client.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_the_employer_side_alternants_and_managers_are_not_asked_for_a_code(client, two_factor):
+    contact = UserFactory(email="contact@entreprise.test")
+    login(client, contact.email)
+    assert client.get(reverse("dossiers:list")).status_code == 200
+    assert client.get(reverse("twofactor:setup")).status_code == 403
+
+
+def test_with_the_setting_off_staff_go_straight_in(client, settings):
+    settings.CFA_STAFF_TWO_FACTOR = False
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    login(client, advisor.email)
+    assert client.get(reverse("dossiers:list")).status_code == 200

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from cactus.twofactor import views
+
+app_name = "twofactor"
+urlpatterns = [
+    path("activer/", views.setup, name="setup"),
+    path("code/", views.verify, name="verify"),
+]

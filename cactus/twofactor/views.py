@@ -1,0 +1,85 @@
+from base64 import b32encode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cactus.twofactor.forms import CodeForm
+
+WRONG_CODE = (
+    "Ce code n'est pas le bon, ou il a expiré (un code change toutes les 30 secondes). "
+    "Saisissez le code affiché maintenant par votre application."
+)
+
+TOO_MANY = "Trop de codes erronés : attendez quelques secondes, puis saisissez le nouveau code affiché."
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""
+
+
+def _require_staff(user) -> None:
+    if not user.is_cfa_staff:
+        raise PermissionDenied
+
+
+def _grouped(secret: str) -> str:
+    return " ".join(secret[index : index + 4] for index in range(0, len(secret), 4))
+
+
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    """First time: the authenticator app learns the key, then one code proves it works."""
+    _require_staff(request.user)
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("twofactor:verify")
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Application d'authentification"}
+    )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", TOO_MANY)
+        elif device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(
+                request, "Double authentification activée : elle vous sera demandée à chaque connexion."
+            )
+            return redirect(_next_url(request) or "dossiers:list")
+        form.add_error("code", WRONG_CODE)
+    secret = b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "secret": _grouped(secret),
+        "config_url": device.config_url,
+        "next": _next_url(request),
+    }
+    return render(request, "twofactor/setup.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Each session: the code of the moment, after the password."""
+    _require_staff(request.user)
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect("twofactor:setup")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", TOO_MANY)
+        elif device.verify_token(form.cleaned_data["code"]):
+            otp_login(request, device)
+            return redirect(_next_url(request) or "dossiers:list")
+        else:
+            form.add_error("code", WRONG_CODE)
+    return render(request, "twofactor/verify.html", {"form": form, "next": _next_url(request)})
