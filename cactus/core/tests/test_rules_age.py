@@ -170,3 +170,43 @@ def test_professionalisation_from_26_needs_a_job_seeker_or_social_minimum_or_for
     assert professionalisation_age_violations(birth_date=birth, start=START, is_job_seeker=True) == []
     assert professionalisation_age_violations(birth_date=birth, start=START, has_social_minimum=True) == []
     assert professionalisation_age_violations(birth_date=birth, start=START, had_cui=True) == []
+
+
+def test_derogation_12_measures_the_35_years_at_the_date_of_conclusion():
+    # R-1.3 (rules.md) and D6222-1 1° (code du travail): "l'âge de l'apprenti au moment de la
+    # conclusion du contrat est de trente-cinq ans au plus". Signed at 35, starting at 36: allowed.
+    birth = date(1990, 10, 10)
+    assert (
+        apprenticeship_age_violations(
+            birth_date=birth, start=date(2026, 10, 15), conclusion=date(2026, 10, 1), derogation="12"
+        )
+        == []
+    )
+    violations = apprenticeship_age_violations(
+        birth_date=birth, start=date(2026, 10, 20), conclusion=date(2026, 10, 12), derogation="12"
+    )
+    assert rules_of(violations) == ["R-1.3"]
+
+
+def test_derogation_12_needs_the_new_contract_signed_within_a_year_of_the_previous_one():
+    # R-1.3 (rules.md) and D6222-1 2°: the contract "doit être souscrit dans un délai maximum d'un
+    # an après l'expiration du précédent contrat": the signature counts, not the start.
+    birth = born_years_before(31)
+    assert (
+        apprenticeship_age_violations(
+            birth_date=birth,
+            start=START,
+            conclusion=date(2024, 6, 28),
+            derogation="12",
+            previous_contract_end=date(2023, 6, 30),
+        )
+        == []
+    )
+    violations = apprenticeship_age_violations(
+        birth_date=birth,
+        start=START,
+        conclusion=date(2024, 7, 1),
+        derogation="12",
+        previous_contract_end=date(2023, 6, 30),
+    )
+    assert rules_of(violations) == ["R-1.3"]
