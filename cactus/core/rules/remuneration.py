@@ -11,7 +11,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation
 from cactus.core.rules.age import age_on
-from cactus.core.rules.dates import add_months
+from cactus.core.rules.dates import add_months, last_day_within
 from cactus.referentials.selectors import smic_on
 
 SMIC = "SMIC"
@@ -209,7 +209,7 @@ def _periods(
     year_start = start
     while year_start <= end:
         year = first_year + elapsed
-        year_end = min(_add_years(start, elapsed + 1) - timedelta(days=1), end)
+        year_end = min(last_day_within(start, 12 * (elapsed + 1)), end)
         period_start = year_start
         band = band_of_age(_paid_age(birth_date, start, period_start))
         for change in _band_changes_in(birth_date, start, period_start, year_end, band, band_of_age):
@@ -267,7 +267,3 @@ def _period(
     base_amount = smc if base == SMC else smic.monthly
     amount = (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     return RemunerationPeriod(year=year, start=start, end=end, rate=rate, base=base, amount=amount)
-
-
-def _add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)

@@ -292,3 +292,15 @@ def test_a_contract_starting_a_few_days_after_the_birthday_uses_the_age_at_the_s
         birth_date=date(2006, 9, 5), start=date(2024, 9, 16), end=date(2025, 9, 15)
     )
     assert [(p.start, p.rate) for p in periods] == [(date(2024, 9, 16), 43)]
+
+
+def test_a_contract_starting_on_29_february_has_its_anniversary_on_1_march():
+    # R-2.1 (rules.md): year 2 starts on the anniversary of the start date; in a common year the
+    # anniversary of 29 February is 1 March, as for a birthday (R-1.9, age_on).
+    periods = apprenticeship_periods(
+        birth_date=date(2000, 6, 10), start=date(2024, 2, 29), end=date(2026, 2, 28)
+    )
+    assert [(p.year, p.start, p.end) for p in periods] == [
+        (1, date(2024, 2, 29), date(2025, 2, 28)),
+        (2, date(2025, 3, 1), date(2026, 2, 28)),
+    ]
