@@ -161,7 +161,14 @@ def test_la_poste_sirets_use_the_sum_of_digits_rule():
     # R-11.3 (rules.md): SIREN 356 000 000, sum of the 14 digits multiple of 5.
     assert validate_siret("35600000000042") == "35600000000042"
     with pytest.raises(ValidationError):
-        validate_siret("35600000000048")
+        validate_siret("35600000000043")
+
+
+def test_la_poste_head_office_siret_follows_luhn_like_any_other():
+    # and R-11.3 (rules.md): the sum-of-digits exception covers La Poste's establishments;
+    # its head office 356 000 000 00048 (digit sum 26) has a valid Luhn key, as python-stdnum's
+    # fr.siret knows.
+    assert validate_siret("356 000 000 00048") == "35600000000048"
 
 
 def test_e_mail_addresses_are_checked_and_lowered():
