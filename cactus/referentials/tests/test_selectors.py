@@ -1,5 +1,5 @@
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -88,3 +88,15 @@ def test_an_unknown_or_malformed_idcc_is_refused_with_a_message():
 
 def test_validating_an_idcc_returns_the_agreement():
     assert validate_idcc("843").label == "Boulangerie-pâtisserie (entreprises artisanales)"
+
+
+@pytest.mark.parametrize("territory", [SmicRate.Territory.METROPOLE, SmicRate.Territory.MAYOTTE])
+def test_every_shipped_monthly_smic_is_the_hourly_rate_for_35_hours(territory):
+    # rules.md §3: the monthly SMIC for 35 h/week = hourly × 35 × 52 / 12; only the hourly rate is
+    # set by decree. Mayotte 01/01/2021 (7,74 €) and 01/10/2021 (7,91 €) were shipped with
+    # 1 173,27 € and 1 199,08 € instead of 1 173,90 € and 1 199,68 €.
+    rows = SmicRate.objects.filter(territory=territory)
+    assert rows.count() == 13
+    for row in rows:
+        expected = (row.hourly * 35 * 52 / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert (row.valid_from, row.monthly) == (row.valid_from, expected)
