@@ -33,6 +33,7 @@ def test_someone_born_on_29_february_comes_of_age_on_1_march_in_a_common_year():
 
 
 def test_a_17_year_old_is_a_minor_and_an_18_year_old_is_not():
+    # R-1.7 (rules.md): minor = under 18 (the legal representative's rule).
     assert is_minor_on(date(2007, 1, 10), date(2025, 1, 9))
     assert not is_minor_on(date(2007, 1, 10), date(2025, 1, 10))
 

@@ -23,16 +23,19 @@ def rules_of(violations) -> list[str]:
 
 
 def test_adding_months_clamps_to_the_end_of_a_shorter_month():
+    # and R-6.3 (rules.md): the ± 3 months windows end on the last day of a shorter month.
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 9, 2), -3) == date(2024, 6, 2)
 
 
 def test_whole_months_count_the_end_day_inclusive():
+    # R-5.2 (rules.md): contract length in whole months, end day included.
     assert whole_months_between(date(2024, 9, 2), date(2025, 3, 1)) == 6
     assert whole_months_between(date(2024, 9, 2), date(2025, 2, 28)) == 5
 
 
 def test_a_well_dated_two_year_apprenticeship_passes():
+    # to R-6.4 (rules.md): every window respected, nothing reported.
     assert (
         violations_for(
             practical_start=START,
@@ -44,6 +47,7 @@ def test_a_well_dated_two_year_apprenticeship_passes():
 
 
 def test_the_end_must_follow_the_start():
+    # R-5.1 (rules.md)
     assert rules_of(violations_for(end=START)) == ["R-5.1"]
 
 

@@ -34,6 +34,7 @@ def test_mayotte_has_its_own_smic_and_other_overseas_departements_the_national_o
 
 
 def test_no_smic_is_known_before_2018():
+    # R-3.3 (rules.md): the shipped table starts on 01/01/2018.
     assert smic_on(date(2017, 12, 31)) is None
 
 
@@ -87,6 +88,7 @@ def test_an_unknown_or_malformed_idcc_is_refused_with_a_message():
 
 
 def test_validating_an_idcc_returns_the_agreement():
+    # R-14.2 (rules.md): the IDCC fills the convention label.
     assert validate_idcc("843").label == "Boulangerie-pâtisserie (entreprises artisanales)"
 
 
