@@ -93,8 +93,10 @@ def _is_amendment(contract_type: str) -> bool:
 def last_day_within(start: date, months: int) -> date:
     """The last day of a period of `months` months starting on `start` (02/09/2024, 6 → 01/03/2025):
     the day before the same day `months` later, or the last day of that month when it lacks the
-    day (31/08/2024, 6 → 28/02/2025; 29/02/2024, 12 → 28/02/2025, as a 29 February birthday
-    falls on 1 March, R-1.9)."""
+    day (31/08/2024, 6 → 28/02/2025; 29/02/2024, 12 → 28/02/2025). This is article 641 of the
+    code de procédure civile counted from the day before `start`: a period in months "expire le
+    jour du dernier mois qui porte le même quantième ... À défaut d'un quantième identique, le
+    délai expire le dernier jour du mois"."""
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     days_in_month = calendar.monthrange(year, month)[1]

@@ -198,8 +198,9 @@ def test_professionalisation_training_above_a_quarter_is_only_a_warning():
 
 def test_a_period_starting_on_a_day_the_last_month_lacks_runs_to_the_end_of_that_month():
     # R-5.1 and R-2.1 (rules.md): a period of N months ends the day before the same day N months
-    # later; when that day does not exist (31/02, 29/02 in a common year) the next day is the 1st
-    # of the following month — as age_on counts a 29 February birthday on 1 March (R-1.9).
+    # later; when that month lacks the day (31/02, 29/02 in a common year) it ends on the last day
+    # of that month (article 641 of the code de procédure civile: "à défaut d'un quantième
+    # identique, le délai expire le dernier jour du mois").
     assert last_day_within(date(2024, 8, 31), 6) == date(2025, 2, 28)
     assert last_day_within(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert last_day_within(date(2024, 9, 2), 6) == date(2025, 3, 1)

@@ -294,9 +294,10 @@ def test_a_contract_starting_a_few_days_after_the_birthday_uses_the_age_at_the_s
     assert [(p.start, p.rate) for p in periods] == [(date(2024, 9, 16), 43)]
 
 
-def test_a_contract_starting_on_29_february_has_its_anniversary_on_1_march():
-    # R-2.1 (rules.md): year 2 starts on the anniversary of the start date; in a common year the
-    # anniversary of 29 February is 1 March, as for a birthday (R-1.9, age_on).
+def test_a_contract_starting_on_29_february_has_its_first_year_end_on_28_february():
+    # R-2.1 (rules.md): a contract year is 12 months counted as article 641 of the code de
+    # procédure civile counts a period (the last day of February when it lacks the 29th), so
+    # year 2 of a contract starting on 29/02/2024 starts on 01/03/2025.
     periods = apprenticeship_periods(
         birth_date=date(2000, 6, 10), start=date(2024, 2, 29), end=date(2026, 2, 28)
     )
