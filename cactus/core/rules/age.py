@@ -1,5 +1,6 @@
 """Age limits of the alternant (rules.md §1) and of the professionalisation public."""
 
+import calendar
 from datetime import date
 
 from cactus.core.rules import RuleViolation
@@ -11,8 +12,15 @@ DEROGATION_CUMULATIVE = "50"
 
 
 def age_on(birth_date: date, day: date) -> int:
-    """Age in whole years on `day` (R-1.9): the birthday itself counts as the new age."""
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    """Age in whole years on `day` (R-1.9): the birthday itself counts as the new age.
+
+    Born on 29 February, the birthday of a common year is the last day of February (circulaire
+    ministérielle of 25 July 2013: majority "au dernier jour de février ... qui peut être un
+    28 février")."""
+    birthday = (birth_date.month, birth_date.day)
+    if birthday == (2, 29) and not calendar.isleap(day.year):
+        birthday = (2, 28)
+    before_birthday = (day.month, day.day) < birthday
     return day.year - birth_date.year - before_birthday
 
 

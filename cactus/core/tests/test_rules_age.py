@@ -26,10 +26,14 @@ def test_age_counts_whole_years_and_the_birthday_gives_the_new_age():
     assert age_on(date(2006, 3, 15), date(2024, 3, 15)) == 18
 
 
-def test_someone_born_on_29_february_comes_of_age_on_1_march_in_a_common_year():
-    # R-1.9 (rules.md)
-    assert age_on(date(2004, 2, 29), date(2022, 2, 28)) == 17
-    assert age_on(date(2004, 2, 29), date(2022, 3, 1)) == 18
+def test_someone_born_on_29_february_comes_of_age_on_28_february_in_a_common_year():
+    # R-1.9 (rules.md) and the circulaire ministérielle of 25 July 2013: a person born on
+    # 29 February "atteindra sa majorité au dernier jour de février de l'année de son
+    # dix-huitième anniversaire qui peut être un 28 février".
+    assert age_on(date(2004, 2, 29), date(2022, 2, 27)) == 17
+    assert age_on(date(2004, 2, 29), date(2022, 2, 28)) == 18
+    assert age_on(date(2004, 2, 29), date(2024, 2, 28)) == 19
+    assert age_on(date(2004, 2, 29), date(2024, 2, 29)) == 20
 
 
 def test_a_17_year_old_is_a_minor_and_an_18_year_old_is_not():

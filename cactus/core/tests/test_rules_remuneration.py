@@ -305,3 +305,15 @@ def test_a_contract_starting_on_29_february_has_its_first_year_end_on_28_februar
         (1, date(2024, 2, 29), date(2025, 2, 28)),
         (2, date(2025, 3, 1), date(2026, 2, 28)),
     ]
+
+
+def test_born_on_29_february_the_new_rate_starts_on_1_march_in_a_common_year():
+    # R-2.2 (rules.md), D6222-31 and: born 29/02/2004, 21 on 28/02/2025 (last day of
+    # February, circulaire of 25 July 2013) → 53 % from 01/03/2025.
+    periods = apprenticeship_periods(
+        birth_date=date(2004, 2, 29), start=date(2024, 9, 2), end=date(2025, 9, 1)
+    )
+    assert [(p.start, p.end, p.rate) for p in periods] == [
+        (date(2024, 9, 2), date(2025, 2, 28), 43),
+        (date(2025, 3, 1), date(2025, 9, 1), 53),
+    ]
