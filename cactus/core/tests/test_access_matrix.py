@@ -269,6 +269,7 @@ ADMIN_PAGE = everyone(ADMIN_LOGIN, anonymous=ANY_LOGIN)
 ADMIN_LOGIN_PAGE = everyone(200, anonymous=200)
 ADMIN_PATH_VALUES = {
     "object_id": "1",
+    "pk": "1",
     "content_type_id": "1",
     "id": "1",
     "app_label": "dossiers",
