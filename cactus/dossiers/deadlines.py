@@ -7,6 +7,7 @@ from the `holidays` library (metropolitan France; Alsace-Moselle's extra days ar
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import holidays
 
@@ -17,6 +18,7 @@ DEADLINE_WORKING_DAYS = 5
 SUNDAY = 6
 
 
+@lru_cache(maxsize=16)
 def _french_holidays(*years: int) -> holidays.HolidayBase:
     return holidays.France(years=years)
 

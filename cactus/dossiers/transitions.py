@@ -61,7 +61,7 @@ def _required_comment(comment: str, what: str) -> str:
     return comment
 
 
-def _missing_tabs(dossier: Dossier) -> list[str]:
+def missing_tabs(dossier: Dossier) -> list[str]:
     states = tabs.tab_states(dossier)
     return [tab.label for tab in tabs.visible_tabs(dossier) if tab.key in states and not states[tab.key]]
 
@@ -84,7 +84,7 @@ def request_validation(*, dossier: Dossier, by) -> Dossier:
     """
     dossier = _lock(dossier)
     if dossier.status == Status.DRAFT and not dossier.is_entry_complete:
-        raise DossierIncomplete(_missing_tabs(dossier) or ["onglets du dossier"])
+        raise DossierIncomplete(missing_tabs(dossier) or ["onglets du dossier"])
     now = timezone.now()
     dossier.validation_requested_at = now
     _move(dossier, Status.VALIDATION_REQUESTED, by=by)
