@@ -14,7 +14,7 @@ from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.documents.models import Document
 from cactus.documents.uploads import CheckedPdf, current_signed_documents, store_uploaded_pdf
 from cactus.dossiers import circuits, deadlines, tabs
-from cactus.dossiers.exceptions import DossierError, DossierIncomplete
+from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.formations.models import Formation
 from cactus.notifications import emails
@@ -31,8 +31,11 @@ LIFECYCLE_DATES = (
 
 
 def _lock(dossier: Dossier) -> Dossier:
+    # `of=("self",)`: lock the dossier row only (PostgreSQL refuses FOR UPDATE on an outer join).
     return (
-        Dossier.objects.select_for_update().select_related("formation", "employer_contact").get(pk=dossier.pk)
+        Dossier.objects.select_for_update(of=("self",))
+        .select_related("formation", "employer_contact")
+        .get(pk=dossier.pk)
     )
 
 
@@ -116,6 +119,9 @@ def refuse_dossier(*, dossier: Dossier, by, comment: str) -> Dossier:
     """The formation sends the dossier back to "Saisie en cours", saying what to correct."""
     comment = _required_comment(comment, "ce que le contact alternance doit corriger")
     dossier = _lock(dossier)
+    if dossier.status != Status.VALIDATION_REQUESTED:
+        # DRAFT is reachable from later states too, but only by a reopening (reopen_dossier).
+        raise InvalidTransition(dossier.status_label, Status.DRAFT.label)
     dossier.validation_requested_at = None
     _move(dossier, Status.DRAFT, by=by, comment=comment, changes={"refused": True})
     if dossier.employer_contact:

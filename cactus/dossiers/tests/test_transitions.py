@@ -298,3 +298,13 @@ def test_a_failing_transition_sends_no_mail(
         transitions.validate_dossier(dossier=dossier, by=formation_manager)
 
     assert mailoutbox == [] and not OutgoingEmail.objects.exists()
+
+
+def test_a_validated_dossier_cannot_be_refused_any_more(formation_manager):
+    dossier = dossier_in(Status.VALIDATED)
+
+    with pytest.raises(InvalidTransition):
+        transitions.refuse_dossier(dossier=dossier, by=formation_manager, comment="Trop tard")
+
+    dossier.refresh_from_db()
+    assert dossier.status == Status.VALIDATED
