@@ -140,7 +140,7 @@ def csv_lines(dossiers: QuerySet[Dossier]) -> Iterator[str]:
             dossier.formation.title,
             advisor.get_full_name() or advisor.email if advisor else "",
             dossier.siret,
-            circuits.status_label(dossier),
+            dossier.status_label,
             circuits.next_action(dossier),
             dossier.contract_start.strftime("%d/%m/%Y") if dossier.contract_start else "",
             due.strftime("%d/%m/%Y") if due else "",

@@ -81,13 +81,6 @@ def circuit_for(dossier: Dossier) -> Circuit:
     return OPCO  # R-7.1
 
 
-def status_label(dossier: Dossier) -> str:
-    """The state as the guide names it, with the variant's wording for the last step."""
-    if dossier.status == Status.SENT_TO_OPCO:
-        return circuit_for(dossier).final_label
-    return dossier.status_label
-
-
 def next_action(dossier: Dossier) -> str:
     """ "Action suivante" in Suivi - Info: what must happen next, in the guide's words."""
     status = dossier.status

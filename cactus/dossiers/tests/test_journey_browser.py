@@ -45,7 +45,10 @@ def test_the_private_apprenticeship_journey(
     try:
         # 1. The formation registers the alternant and enters the contact alternance's e-mail.
         dossier = services.register_alternant(
-            formation=formation, alternant_email=alternant.email, employer_contact_email=CONTACT, by=formation_manager
+            formation=formation,
+            alternant_email=alternant.email,
+            employer_contact_email=CONTACT,
+            by=formation_manager,
         )
         [invitation] = smtp_sink.bodies_to(CONTACT)
 
@@ -109,10 +112,14 @@ def test_the_private_apprenticeship_journey(
         expect(contact.locator("#echeance")).to_contain_text("lundi 7 septembre 2026")
 
         # 6. Retour des documents: one upload, Valider, the other, Valider.
-        contact.get_by_label("CERFA signé (PDF)").set_input_files(pdf_file(tmp_path, "cerfa.pdf", "CERFA signé"))
+        contact.get_by_label("CERFA signé (PDF)").set_input_files(
+            pdf_file(tmp_path, "cerfa.pdf", "CERFA signé")
+        )
         contact.get_by_role("button", name="Valider").first.click()
         expect(contact.get_by_text("Document déposé.")).to_be_visible()
-        contact.get_by_label("Convention signée (PDF)").set_input_files(pdf_file(tmp_path, "conv.pdf", "Convention"))
+        contact.get_by_label("Convention signée (PDF)").set_input_files(
+            pdf_file(tmp_path, "conv.pdf", "Convention")
+        )
         contact.get_by_role("button", name="Valider").first.click()
         expect(contact.locator("#etat")).to_have_text("Documents signés retournés")
         expect(contact.locator("#action-suivante")).to_have_text("Validation des documents (CFA)")

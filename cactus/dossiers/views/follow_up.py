@@ -79,7 +79,7 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
     if permissions.MARK_SENT in actions and sent_form is None:
         sent_form = SentForm(final_label=circuit.final_label)
     context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
-        "status_label": circuits.status_label(dossier),
+        "status_label": dossier.status_label,
         "next_action": circuits.next_action(dossier),
         "circuit": circuit,
         "actions": actions,

@@ -72,7 +72,7 @@ def dossier_queue(request):
     rows = [
         {
             "dossier": dossier,
-            "status": circuits.status_label(dossier),
+            "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
         }
         for dossier in page
@@ -147,7 +147,7 @@ def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = Non
         )
     context = {
         "dossier": dossier,
-        "status_label": circuits.status_label(dossier),
+        "status_label": dossier.status_label,
         "next_action": circuits.next_action(dossier),
         "circuit": circuits.circuit_for(dossier),
         "actions": actions,
