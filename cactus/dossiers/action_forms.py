@@ -73,6 +73,7 @@ class RejectDocumentsForm(CommentForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Cochez le ou les documents à déposer de nouveau."},
     )
+    field_order = ["kinds", "comment"]
 
 
 class StampedCerfaForm(forms.Form):

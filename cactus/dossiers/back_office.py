@@ -4,6 +4,7 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q, QuerySet
 
 from cactus.dossiers import circuits, deadlines, selectors
@@ -60,6 +61,25 @@ def filter_dossiers(
     return dossiers
 
 
+# The life-cycle dates have no French verbose_name in the model (changing it needs a migration).
+LIFECYCLE_DATE_LABELS = {
+    "validation_requested_at": "demande de validation le",
+    "validated_at": "validé par la formation le",
+    "documents_returned_at": "documents signés retournés le",
+    "documents_validated_at": "documents validés par le CFA le",
+}
+
+
+def field_label(name: str) -> str:
+    """A dossier field's French label, for the read-only page and the history's diffs."""
+    if name in LIFECYCLE_DATE_LABELS:
+        return LIFECYCLE_DATE_LABELS[name]
+    try:
+        return str(Dossier._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
 def history(dossier: Dossier) -> list[dict]:
     """Every event and every e-mail of the dossier, newest first: who, when, what changed."""
     labels = dict(Status.choices)
@@ -67,7 +87,7 @@ def history(dossier: Dossier) -> list[dict]:
     for event in dossier.events.select_related("actor"):
         changes = event.changes or {}
         diffs = [
-            (field, values[0], values[1])
+            (field_label(field), values[0], values[1])
             for field, values in changes.items()
             if isinstance(values, list) and len(values) == 2 and field != "rejected_documents"
         ]
