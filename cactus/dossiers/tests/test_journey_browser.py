@@ -4,8 +4,10 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP
 from cactus.accounts.tests.factories import PASSWORD
 from cactus.documents.tests.pdfs import pdf_bytes
 from cactus.dossiers import services
@@ -13,6 +15,18 @@ from cactus.dossiers.models import Dossier
 
 CONTACT = "contact@entreprise.test"
 CONTACT_PASSWORD = "Jerome-Lefevre-2026!"
+
+
+@pytest.fixture
+def cfa_groups(transactional_db):
+    """The groups made by a data migration, which a previous transactional test may have flushed.
+
+    serialized_rollback cannot restore them here: once Playwright runs its event loop in this
+    thread, Django's `connections` is a different (context-local) object that lacks the
+    serialized contents, so the restore is silently skipped.
+    """
+    for name in (CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP):
+        Group.objects.get_or_create(name=name)
 
 
 def link_in(body: str) -> str:
@@ -35,7 +49,16 @@ def pdf_file(tmp_path, name: str, text: str) -> str:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_private_apprenticeship_journey(
-    live_server, browser, smtp_sink, formation, formation_manager, cfa_advisor, alternant, settings, tmp_path
+    cfa_groups,  # first: the cast below needs the groups
+    live_server,
+    browser,
+    smtp_sink,
+    formation,
+    formation_manager,
+    cfa_advisor,
+    alternant,
+    settings,
+    tmp_path,
 ):
     settings.CACTUS_BASE_URL = live_server.url
     base = live_server.url
