@@ -69,7 +69,7 @@ def missing_tabs(dossier: Dossier) -> list[str]:
     return [tab.label for tab in tabs.visible_tabs(dossier) if tab.key in states and not states[tab.key]]
 
 
-def _advisor_addresses(dossier: Dossier) -> list[str]:
+def advisor_addresses(dossier: Dossier) -> list[str]:
     advisor = dossier.formation.cfa_advisor
     if advisor:
         return [advisor.email]
@@ -179,7 +179,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
     if all(current_signed_documents(dossier).values()):
         dossier.documents_returned_at = timezone.now()
         _move(dossier, Status.DOCUMENTS_RETURNED, by=by)
-        for address in _advisor_addresses(dossier):
+        for address in advisor_addresses(dossier):
             emails.documents_returned(dossier=dossier, to=address)
     return dossier
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
-from cactus.dossiers import circuits, deadlines
+from cactus.dossiers import circuits, deadlines, transitions
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications import emails
 from cactus.notifications.models import SentReminder
@@ -58,8 +58,7 @@ def _send(dossier: Dossier, kind: str, due: date, today: date) -> bool:
             )
         ]
     else:
-        advisor = dossier.formation.cfa_advisor
-        addresses = [advisor.email] if advisor else []
+        addresses = transitions.advisor_addresses(dossier)
         sent = [
             emails.deadline_passed(dossier=dossier, due_date=due, to=address, final_label=final_label)
             for address in addresses

@@ -66,6 +66,30 @@ def test_a_double_click_makes_one_request(client, complete):
     assert complete.events.filter(to_status=Status.VALIDATION_REQUESTED).count() == 1
 
 
+def test_the_warning_page_of_a_request_already_made_goes_back_to_suivi_info(client, complete):
+    client.force_login(complete.employer_contact)
+    url = reverse("dossiers:request_validation", args=[complete.pk])
+    client.post(url)
+
+    response = client.get(url, follow=True)
+
+    assert response.redirect_chain[-1][0] == follow_up_url(complete)
+    assert "La demande de validation est déjà faite." in response.content.decode()
+
+
+def test_a_refusal_comment_is_shown_to_the_contact(client, formation_manager):
+    from cactus.dossiers import transitions
+
+    dossier = dossier_in(Status.VALIDATION_REQUESTED)
+    transitions.refuse_dossier(dossier=dossier, by=formation_manager, comment="Le SIRET est celui du siège.")
+    client.force_login(dossier.employer_contact)
+
+    page = client.get(follow_up_url(dossier)).content.decode()
+
+    assert "Le SIRET est celui du siège." in page
+    assert 'id="commentaire-retour"' in page
+
+
 def test_the_alternant_cannot_ask_for_validation(client, complete):
     client.force_login(complete.alternant)
 

@@ -135,7 +135,7 @@ def request_validation(request, pk: int):
     dossier = selectors.get_dossier_for(request.user, pk)
     if request.method == "POST":
         if not permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION):
-            if dossier.has_reached(Status.VALIDATION_REQUESTED):
+            if permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION, ignore_state=True):
                 messages.info(request, "La demande de validation est déjà faite.")
                 return _back_to_follow_up(dossier)
             raise PermissionDenied
@@ -159,6 +159,9 @@ def request_validation(request, pk: int):
                 )
         return _back_to_follow_up(dossier)
     if not permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION):
+        if permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION, ignore_state=True):
+            messages.info(request, "La demande de validation est déjà faite.")
+            return _back_to_follow_up(dossier)
         raise PermissionDenied
     context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
         "missing": [] if dossier.is_entry_complete else transitions.missing_tabs(dossier)

@@ -70,3 +70,17 @@ def test_a_dossier_closed_by_the_cfa_has_no_deadline(monkeypatch):
     run("2026-09-10")
 
     assert not OutgoingEmail.objects.exists()
+
+
+def test_without_a_named_advisor_every_advisor_is_alerted(formation, cfa_advisor):
+    from cactus.accounts.tests.factories import UserFactory
+
+    other = UserFactory(cfa_advisor=True)
+    formation.cfa_advisor = None
+    formation.save()
+    dossier_in(Status.VALIDATED, contract_start=START, formation=formation)
+
+    run("2026-09-10")
+
+    alerts = OutgoingEmail.objects.filter(name="deadline_passed")
+    assert set(alerts.values_list("to", flat=True)) == {cfa_advisor.email, other.email}
