@@ -40,10 +40,15 @@ def _lock(dossier: Dossier) -> Dossier:
 
 
 def _move(
-    dossier: Dossier, target: str, *, by, comment: str = "", changes: dict | None = None
+    dossier: Dossier, source: str, target: str, *, by, comment: str = "", changes: dict | None = None
 ) -> DossierEvent:
-    """Move the locked dossier and record it; raises InvalidTransition if the table forbids it."""
-    source = dossier.status
+    """Move the locked dossier along one edge of the table and record it.
+
+    Each verb is one edge: a state can be reached by several verbs (validated: by the formation,
+    or back from a rejection), so the verb's source state is checked as well as the table.
+    """
+    if dossier.status != source:
+        raise InvalidTransition(dossier.status_label, Status(target).label)
     dossier.move_to(target)
     dossier.save()
     return DossierEvent.objects.create(
@@ -90,7 +95,7 @@ def request_validation(*, dossier: Dossier, by) -> Dossier:
         raise DossierIncomplete(missing_tabs(dossier) or ["onglets du dossier"])
     now = timezone.now()
     dossier.validation_requested_at = now
-    _move(dossier, Status.VALIDATION_REQUESTED, by=by)
+    _move(dossier, Status.DRAFT, Status.VALIDATION_REQUESTED, by=by)
     if dossier.formation.validation_mode == Formation.ValidationMode.AUTOMATIC:
         _validate(dossier, by=None, changes={"automatic": True})
     else:
@@ -101,7 +106,7 @@ def request_validation(*, dossier: Dossier, by) -> Dossier:
 
 def _validate(dossier: Dossier, *, by, changes: dict | None = None) -> None:
     dossier.validated_at = timezone.now()
-    _move(dossier, Status.VALIDATED, by=by, changes=changes)
+    _move(dossier, Status.VALIDATION_REQUESTED, Status.VALIDATED, by=by, changes=changes)
     if dossier.employer_contact:
         emails.dossier_validated(dossier=dossier)
 
@@ -119,11 +124,10 @@ def refuse_dossier(*, dossier: Dossier, by, comment: str) -> Dossier:
     """The formation sends the dossier back to "Saisie en cours", saying what to correct."""
     comment = _required_comment(comment, "ce que le contact alternance doit corriger")
     dossier = _lock(dossier)
-    if dossier.status != Status.VALIDATION_REQUESTED:
-        # DRAFT is reachable from later states too, but only by a reopening (reopen_dossier).
-        raise InvalidTransition(dossier.status_label, Status.DRAFT.label)
     dossier.validation_requested_at = None
-    _move(dossier, Status.DRAFT, by=by, comment=comment, changes={"refused": True})
+    _move(
+        dossier, Status.VALIDATION_REQUESTED, Status.DRAFT, by=by, comment=comment, changes={"refused": True}
+    )
     if dossier.employer_contact:
         emails.validation_refused(dossier=dossier, comment=comment)
     return dossier
@@ -178,7 +182,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
         )
     if all(current_signed_documents(dossier).values()):
         dossier.documents_returned_at = timezone.now()
-        _move(dossier, Status.DOCUMENTS_RETURNED, by=by)
+        _move(dossier, Status.VALIDATED, Status.DOCUMENTS_RETURNED, by=by)
         for address in advisor_addresses(dossier):
             emails.documents_returned(dossier=dossier, to=address)
     return dossier
@@ -189,7 +193,7 @@ def validate_documents(*, dossier: Dossier, stamped_cerfa: CheckedPdf, by) -> Do
     """The CFA accepts the signed documents (visa) and sends the CERFA "visé et tamponné" to the contact."""
     dossier = _lock(dossier)
     dossier.documents_validated_at = timezone.now()
-    _move(dossier, Status.DOCUMENTS_VALIDATED, by=by)
+    _move(dossier, Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, by=by)
     document = store_uploaded_pdf(dossier=dossier, kind=Document.Kind.STAMPED_CERFA, pdf=stamped_cerfa, by=by)
     DossierEvent.objects.create(
         dossier=dossier,
@@ -217,7 +221,14 @@ def reject_documents(*, dossier: Dossier, by, comment: str, kinds: list[str]) ->
     current = current_signed_documents(dossier)
     rejected = [current[kind].pk for kind in kinds if current.get(kind)]
     dossier.documents_returned_at = None
-    _move(dossier, Status.VALIDATED, by=by, comment=comment, changes={"rejected_documents": rejected})
+    _move(
+        dossier,
+        Status.DOCUMENTS_RETURNED,
+        Status.VALIDATED,
+        by=by,
+        comment=comment,
+        changes={"rejected_documents": rejected},
+    )
     if dossier.employer_contact:
         labels = [Document.Kind(kind).label for kind in kinds]
         emails.documents_rejected(dossier=dossier, comment=comment, kinds=labels)
@@ -234,7 +245,7 @@ def mark_sent_to_opco(*, dossier: Dossier, by) -> Dossier:
             "Pour ce dossier (employeur monégasque ou étranger), c'est le CFA qui clôture le dossier."
         )
     dossier.sent_to_opco_at = timezone.now()
-    _move(dossier, Status.SENT_TO_OPCO, by=by, changes={"circuit": circuit.key})
+    _move(dossier, Status.DOCUMENTS_VALIDATED, Status.SENT_TO_OPCO, by=by, changes={"circuit": circuit.key})
     return dossier
 
 
@@ -244,7 +255,7 @@ def close_dossier(*, dossier: Dossier, by, comment: str = "") -> Dossier:
     dossier = _lock(dossier)
     if not circuits.circuit_for(dossier).is_closed_by_cfa:
         raise DossierError("Ce dossier se termine par la case « Envoyé à l'OPCO » du contact alternance.")
-    _move(dossier, Status.CLOSED, by=by, comment=(comment or "").strip())
+    _move(dossier, Status.DOCUMENTS_VALIDATED, Status.CLOSED, by=by, comment=(comment or "").strip())
     return dossier
 
 

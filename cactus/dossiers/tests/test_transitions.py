@@ -308,3 +308,30 @@ def test_a_validated_dossier_cannot_be_refused_any_more(formation_manager):
 
     dossier.refresh_from_db()
     assert dossier.status == Status.VALIDATED
+
+
+@pytest.mark.parametrize(
+    ("status", "verb"),
+    [
+        # Each verb is one edge: reaching the same state from elsewhere is refused.
+        (Status.DOCUMENTS_RETURNED, "validate"),
+        (Status.VALIDATION_REQUESTED, "reject_documents"),
+        (Status.VALIDATED, "refuse"),
+        (Status.DOCUMENTS_VALIDATED, "refuse"),
+    ],
+)
+def test_a_verb_only_moves_from_its_own_state(status, verb, cfa_admin):
+    dossier = dossier_in(status)
+    calls = {
+        "validate": lambda: transitions.validate_dossier(dossier=dossier, by=cfa_admin),
+        "reject_documents": lambda: transitions.reject_documents(
+            dossier=dossier, by=cfa_admin, comment="Non", kinds=["signed_cerfa"]
+        ),
+        "refuse": lambda: transitions.refuse_dossier(dossier=dossier, by=cfa_admin, comment="Non"),
+    }
+
+    with pytest.raises(InvalidTransition):
+        calls[verb]()
+
+    dossier.refresh_from_db()
+    assert dossier.status == status

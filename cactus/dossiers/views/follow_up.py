@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cactus.documents.models import Document
 from cactus.documents.uploads import current_signed_documents
@@ -210,6 +210,7 @@ def mark_sent(request, pk: int):
     return follow_up(request, dossier, sent_form=form)
 
 
+@require_GET
 def uploaded_document(request, pk: int, document_id: int):
     """Download a signed scan or the stamped CERFA (one version)."""
     dossier = selectors.get_dossier_for(request.user, pk)
