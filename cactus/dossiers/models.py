@@ -121,6 +121,10 @@ class Dossier(models.Model):
     def status_label(self) -> str:
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
+        if self.status == self.Status.SENT_TO_OPCO:
+            from cactus.dossiers.circuits import circuit_for  # circuits reads this module
+
+            return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
         return self.get_status_display()
 
     def has_reached(self, status: str) -> bool:
