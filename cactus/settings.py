@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "cactus.dossiers",
     "cactus.documents",
     "cactus.notifications",
+    "cactus.referentials",
 ]
 
 MIDDLEWARE = [
