@@ -19,7 +19,6 @@ from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import Contract as ContractModel
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import (
-    CONTRACT_MODES,
     PENSION_FUNDS,
     PROFESSIONAL_QUALIFICATION_FROM_BAC,
     PROFESSIONALISATION_CONTRACT_TYPES,
@@ -58,7 +57,7 @@ class ContractForm(TabForm):
     }
 
     contract_mode = forms.ChoiceField(
-        label="Mode contractuel de l'apprentissage", choices=[("", "---------")] + CONTRACT_MODES
+        label="Mode contractuel de l'apprentissage", choices=choices_of(codes.ContractMode)
     )
     contract_type = forms.ChoiceField(
         label="Type de contrat ou d'avenant", choices=choices_of(codes.ContractType)
@@ -265,6 +264,10 @@ def monthly_amount(base: Decimal, rate: Decimal) -> Decimal:
     return (base * rate / 100).quantize(CENT, rounding=ROUND_CEILING)
 
 
+def euros(amount: Decimal) -> str:
+    return f"{amount:,.2f} €".replace(",", " ").replace(".", ",")
+
+
 class RemunerationForm(forms.Form):
     """Rémunération: one rate per period (proposed at the legal minimum) and the salaire à l'embauche."""
 
@@ -377,7 +380,7 @@ class RemunerationForm(forms.Form):
             self.add_error(
                 "hiring_salary",
                 f"Le salaire brut mensuel à l'embauche ne peut pas être inférieur au minimum légal de la première "
-                f"période ({minimum} €) (règle R-2.10).",
+                f"période ({euros(minimum)}) (règle R-2.10).",
             )
         return cleaned
 

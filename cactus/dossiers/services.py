@@ -3,8 +3,8 @@
 from django.db import transaction
 
 from cactus.accounts.services import create_invitation, get_or_create_user
-from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers import selectors
+from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers.models import (
     AlternantDetails,
     Contract,
@@ -154,7 +154,9 @@ def _save_remuneration(dossier: Dossier, lines: list[dict]) -> dict:
         return f"{line['year']}.{line['period']} du {line['start']} au {line['end']} : {line['rate']} % du {line['base']}"
 
     fields = ["year", "period", "start", "end", "rate", "base"]
-    old = [summary({name: getattr(line, name) for name in fields}) for line in dossier.remuneration_lines.all()]
+    old = [
+        summary({name: getattr(line, name) for name in fields}) for line in dossier.remuneration_lines.all()
+    ]
     new = [summary(line) for line in lines]
     dossier.remuneration_lines.all().delete()
     RemunerationLine.objects.bulk_create(RemunerationLine(dossier=dossier, **line) for line in lines)
@@ -210,4 +212,6 @@ def refresh_entry_completeness(*, dossier: Dossier) -> Dossier:
 
 def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | None = None) -> Dossier:
     """Save the Données de base tab as a whole; refuses a frozen dossier and a stale page."""
-    return save_tab(dossier=dossier, tab="base", data={"dossier": data}, by=by, expected_version=expected_version)
+    return save_tab(
+        dossier=dossier, tab="base", data={"dossier": data}, by=by, expected_version=expected_version
+    )

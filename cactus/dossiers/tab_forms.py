@@ -20,6 +20,7 @@ from cactus.dossiers.models import (
     ContractScheme,
     Dossier,
     Employer,
+    EntryMode,
     Mentor,
     Mission,
     StudentLife,
@@ -32,13 +33,7 @@ from cactus.referentials.validators import validate_idcc
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [(True, "Oui"), (False, "Non")]
 
-# Codes that only make sense on one CERFA and are not (yet) in the referentials.
-CONTRACT_MODES = [
-    ("1", "À durée limitée"),
-    ("2", "Dans le cadre d'un CDI"),
-    ("3", "Entreprise de travail temporaire"),
-    ("4", "Activités saisonnières à deux employeurs"),
-]
+# Contrat de professionnalisation codes (EJ20, cerfa-professionnalisation.md §3.4): not in the referentials.
 PROFESSIONALISATION_NATURES = [
     ("1", "Contrat à durée déterminée (CDD)"),
     ("2", "Contrat à durée indéterminée (CDI)"),
@@ -135,7 +130,8 @@ class TabForm(forms.ModelForm):
         return identity.normalize_phone(value) if value else value
 
     def block_data(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self._meta.fields}
+        # Only the fields this page shows: a block drops those of the other dispositif.
+        return {name: self.cleaned_data.get(name) for name in self._meta.fields if name in self.fields}
 
     def page_data(self) -> dict:
         """What this form gives the save service: {block: data}; blocks of a page are merged."""
@@ -230,8 +226,7 @@ class EmployerForm(TabForm):
         if (
             self.dossier.scheme == ContractScheme.PROFESSIONALISATION
             and cleaned.get("employer_type")
-            and codes.is_public_employer(cleaned["employer_type"])
-            and cleaned["employer_type"] != "30"
+            and codes.is_public_administration(cleaned["employer_type"])
         ):
             self.add_error(
                 "employer_type",
@@ -388,15 +383,7 @@ def person_name(value: str) -> str:
 class AlternantForm(TabForm):
     block = "alternant_details"
     legend = "L'alternant"
-    violation_fields = {
-        "nir": "nir",
-        "sex": "sex",
-        "birth_departement": "birth_department",
-        "birth_date": "nir",
-        "is_rqth": "has_rqth",
-        "derogation": "has_rqth",
-        "start": None,
-    }
+    violation_fields = {"birth_departement": "birth_department"}
 
     sex = forms.ChoiceField(label="Sexe", choices=choices_of(codes.Sex), widget=forms.RadioSelect)
     nationality = forms.ChoiceField(label="Nationalité", choices=choices_of(codes.Nationality))
@@ -499,6 +486,9 @@ class AlternantForm(TabForm):
                     has_social_minimum=social_minimum in {"rsa", "ass", "aah"},
                     had_cui=social_minimum == "cui",
                 )
+            if dossier.entry_mode == EntryMode.FULL:
+                # The dérogation is chosen in Les données du contrat, which reports its own errors.
+                violations = [violation for violation in violations if violation.field != "derogation"]
             self.add_violations(violations)
         return cleaned
 

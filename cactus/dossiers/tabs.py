@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cactus.dossiers import contract_forms, tab_forms
 from cactus.dossiers.forms import BaseDataForm
+from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, EntryMode
 from cactus.formations.models import Formation
 
@@ -180,7 +181,10 @@ def error_list(forms) -> list[dict]:
 
 
 def form_errors(forms) -> list[str]:
-    return [f"{error['label']} : {error['message']}" if error["label"] else error["message"] for error in error_list(forms)]
+    return [
+        f"{error['label']} : {error['message']}" if error["label"] else error["message"]
+        for error in error_list(forms)
+    ]
 
 
 def problems_of(key: str, dossier: Dossier) -> list[str]:
@@ -204,3 +208,13 @@ def tab_problems(dossier: Dossier) -> dict[str, list[str]]:
 def tab_states(dossier: Dossier) -> dict[str, bool]:
     """Which tabs are complete: the "rond coché" next to their names."""
     return {key: not problems for key, problems in tab_problems(dossier).items()}
+
+
+def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
+    """Validate and save a tab page from the values a browser would post (demo data, tests)."""
+    from cactus.dossiers import services  # services reads the tabs' states: imported here to avoid a cycle
+
+    forms = page_forms(key, dossier, data=values)
+    if not all([form.is_valid() for form in forms]):
+        raise DossierError(f"{key} : " + " ; ".join(form_errors(forms)))
+    return services.save_tab(dossier=dossier, tab=key, data=page_data(forms), by=by)
