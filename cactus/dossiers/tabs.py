@@ -10,8 +10,8 @@ from copy import copy
 from dataclasses import dataclass
 
 from cactus.dossiers import contract_forms, tab_forms
-from cactus.dossiers.forms import BaseDataForm
 from cactus.dossiers.exceptions import DossierError
+from cactus.dossiers.forms import BaseDataForm
 from cactus.dossiers.models import Dossier, EntryMode
 from cactus.formations.models import Formation
 

@@ -19,7 +19,9 @@ def base_values(**overrides) -> dict:
     } | overrides
 
 
-def employer_values(*, employer_type: str = "12", monegasque: bool = False, billing: bool = False, mentor2: bool = True) -> dict:
+def employer_values(
+    *, employer_type: str = "12", monegasque: bool = False, billing: bool = False, mentor2: bool = True
+) -> dict:
     values = {
         "employer-name": "Société Méditerranéenne d'Études",
         "employer-address_number": "12",
@@ -70,7 +72,9 @@ def employer_values(*, employer_type: str = "12", monegasque: bool = False, bill
     return values
 
 
-def alternant_values(*, representative: bool = True, nir: str = MINOR_NIR, sex: str = "F", **overrides) -> dict:
+def alternant_values(
+    *, representative: bool = True, nir: str = MINOR_NIR, sex: str = "F", **overrides
+) -> dict:
     values = {
         "alternant-sex": sex,
         "alternant-nir": nir,

@@ -21,7 +21,9 @@ def complete_dossier(dossier, employer_contact, alternant):
     dossier.refresh_from_db()
     tabs.submit_page(dossier=dossier, key="student_life", values=tab_data.student_life_values(), by=alternant)
     dossier.refresh_from_db()
-    tabs.submit_page(dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=employer_contact)
+    tabs.submit_page(
+        dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=employer_contact
+    )
     dossier.refresh_from_db()
     tabs.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=employer_contact)
     return Dossier.objects.get(pk=dossier.pk)
@@ -43,7 +45,10 @@ def test_a_dossier_with_every_tab_valid_is_a_saisie_complete(complete_dossier):
 
 def test_the_birthday_splits_the_first_year_of_remuneration(complete_dossier):
     # R-2.2 (rules.md): 18 on 14/03/2027, the higher rate applies from 01/04/2027.
-    lines = [(line.year, line.period, line.start, line.end, line.rate) for line in complete_dossier.remuneration_lines.all()]
+    lines = [
+        (line.year, line.period, line.start, line.end, line.rate)
+        for line in complete_dossier.remuneration_lines.all()
+    ]
     assert lines[:2] == [
         (1, 1, date(2026, 9, 1), date(2027, 3, 31), Decimal("27.00")),
         (1, 2, date(2027, 4, 1), date(2027, 8, 31), Decimal("43.00")),
@@ -54,7 +59,9 @@ def test_every_save_records_the_changed_fields(complete_dossier, employer_contac
     values = tab_data.employer_values() | {"employer-headcount": "43"}
     tabs.submit_page(dossier=complete_dossier, key="employer", values=values, by=employer_contact)
 
-    event = DossierEvent.objects.filter(dossier=complete_dossier, action=DossierEvent.Action.TAB_SAVED).first()
+    event = DossierEvent.objects.filter(
+        dossier=complete_dossier, action=DossierEvent.Action.TAB_SAVED
+    ).first()
     assert event.actor == employer_contact
     assert event.changes == {"tab": "employer", "employer.headcount": ["42", "43"]}
 
@@ -93,12 +100,19 @@ def test_a_stale_page_is_refused_with_a_message_that_says_what_to_do(complete_do
 def test_a_frozen_dossier_is_never_saved(complete_dossier, employer_contact):
     Dossier.objects.filter(pk=complete_dossier.pk).update(status=Dossier.Status.VALIDATION_REQUESTED)
     with pytest.raises(DossierFrozen):
-        save_tab(dossier=complete_dossier, tab="mission", data={"mission": {"job_title": "Autre"}}, by=employer_contact)
+        save_tab(
+            dossier=complete_dossier,
+            tab="mission",
+            data={"mission": {"job_title": "Autre"}},
+            by=employer_contact,
+        )
 
 
 def test_an_optional_mission_does_not_block_the_saisie_complete(dossier, employer_contact):
     dossier.formation.mission_mode = Formation.MissionMode.OPTIONAL
     dossier.formation.save()
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(entry_mode="simple"), by=employer_contact)
+    tabs.submit_page(
+        dossier=dossier, key="base", values=tab_data.base_values(entry_mode="simple"), by=employer_contact
+    )
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert tabs.tab_states(dossier)["mission"] is True
