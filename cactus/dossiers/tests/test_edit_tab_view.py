@@ -18,14 +18,6 @@ EDITORS = {
 }
 
 
-@pytest.fixture
-def started_dossier(dossier, employer_contact):
-    dossier.formation.mission_mode = Formation.MissionMode.REQUIRED
-    dossier.formation.save()
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
-    return Dossier.objects.get(pk=dossier.pk)
-
-
 def url(dossier, tab):
     return reverse("dossiers:tab", args=[dossier.pk, tab])
 
