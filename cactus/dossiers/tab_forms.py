@@ -98,6 +98,7 @@ class TabForm(forms.ModelForm):
 
     block = ""
     legend = ""
+    intro = ""
     # False for a block the page does not show (its data is then cleared on save).
     is_shown = True
     # True for a block rendered hidden, that a script shows when it becomes required.
@@ -385,7 +386,7 @@ class AlternantForm(TabForm):
     legend = "L'alternant"
     violation_fields = {"birth_departement": "birth_department"}
 
-    sex = forms.ChoiceField(label="Sexe", choices=choices_of(codes.Sex), widget=forms.RadioSelect)
+    sex = forms.ChoiceField(label="Sexe", choices=codes.Sex.choices, widget=forms.RadioSelect)
     nationality = forms.ChoiceField(label="Nationalité", choices=choices_of(codes.Nationality))
     social_regime = forms.ChoiceField(label="Régime social", choices=choices_of(codes.SocialRegime))
     prior_situation = forms.ChoiceField(
@@ -426,6 +427,12 @@ class AlternantForm(TabForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dossier = self.dossier
+        if dossier.alternant_birth_date:
+            self.intro = (
+                f"Nom de naissance, prénom et date de naissance (saisis dans Données de base) : "
+                f"{dossier.alternant_display_name}, né(e) le {dossier.alternant_birth_date:%d/%m/%Y}."
+            )
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
         if self.is_apprenticeship:

@@ -79,7 +79,9 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     validate(page, "L'employeur")
 
     tab_link(page, "Les données du contrat").click()
-    expect(page.get_by_text("les niveaux de rémunération proposés sont les minima légaux", exact=False)).to_be_visible()
+    expect(
+        page.get_by_text("les niveaux de rémunération proposés sont les minima légaux", exact=False)
+    ).to_be_visible()
     dossier = Dossier.objects.get(pk=dossier.pk)
     rows = page.locator("table.remuneration tbody tr")
     # R-2.2 (rules.md): 18 on 14/03/2027 → 27 % until 31/03/2027, 43 % from 01/04/2027.
@@ -115,7 +117,14 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     fill(page, tab_data.student_life_values())
     validate(page, "Vie étudiante")
 
-    for label in ["Données de base", "L'employeur", "L'alternant", "Vie étudiante", "Les données du contrat", "La mission"]:
+    for label in [
+        "Données de base",
+        "L'employeur",
+        "L'alternant",
+        "Vie étudiante",
+        "Les données du contrat",
+        "La mission",
+    ]:
         expect(tab_link(page, label).locator(".tab-check")).to_be_visible()
     expect(page.get_by_text("Saisie complète", exact=True)).to_be_visible()
 
@@ -163,12 +172,19 @@ def test_a_simple_professionalisation_with_billing_information(
     expect(page.get_by_text("Saisie complète", exact=True)).to_be_visible()
 
 
-def test_a_public_employer_is_asked_for_billing_information(live_server, page, dossier, employer_contact, alternant):
+def test_a_public_employer_is_asked_for_billing_information(
+    live_server, page, dossier, employer_contact, alternant
+):
     Formation.objects.filter(pk=dossier.formation_id).update(mission_mode=Formation.MissionMode.OPTIONAL)
 
     log_in(page, live_server, employer_contact)
     open_tab(page, live_server, dossier, "base")
-    fill(page, tab_data.base_values(entry_mode="simple", alternant_first_name="Loïc", alternant_birth_date="2003-11-20"))
+    fill(
+        page,
+        tab_data.base_values(
+            entry_mode="simple", alternant_first_name="Loïc", alternant_birth_date="2003-11-20"
+        ),
+    )
     validate(page, "Données de base")
 
     tab_link(page, "L'employeur").click()
