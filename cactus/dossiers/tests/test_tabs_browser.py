@@ -1,8 +1,11 @@
 """End to end, in chromium: each party fills its tabs page by page until every tab shows its check mark."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from cactus.accounts.tests.factories import PASSWORD
@@ -10,7 +13,26 @@ from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.formations.models import Formation
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The data migrations these pages need: CFA groups, SMIC table, collective agreements.
+DATA_MIGRATIONS = [
+    ("cactus.accounts.migrations.0002_create_cfa_groups", "create_groups"),
+    ("cactus.referentials.migrations.0002_load_smic_history", "load"),
+    ("cactus.referentials.migrations.0003_load_common_collective_agreements", "load"),
+]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Load the data migrations again after a previous transactional test flushed them.
+
+    serialized_rollback does not help here: with live_server the connection that kept the
+    serialized data is not the one the test uses once non-transactional tests ran before.
+    """
+    if not Group.objects.exists():
+        for module, function in DATA_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
+
 
 ADULT_NIR = "103111305504270"  # a man born in November 2003 in the Bouches-du-Rhône
 
