@@ -103,6 +103,12 @@ class ContractForm(TabForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.pension_funds = PENSION_FUNDS
+        dossier = self.dossier
+        if dossier.contract_start and dossier.contract_end:
+            self.intro = (
+                f"Date de début d'exécution et date de fin du contrat (saisies dans Données de base) : "
+                f"du {dossier.contract_start:%d/%m/%Y} au {dossier.contract_end:%d/%m/%Y}."
+            )
         if self.is_apprenticeship:
             self.fields["practical_training_start"].required = True
             del self.fields["job_title"]
