@@ -15,21 +15,37 @@ from cactus.core.rules import RuleViolation, identity
 from cactus.core.rules import age as age_rules
 from cactus.core.rules import dates as date_rules
 from cactus.core.rules import remuneration as pay_rules
+from cactus.dossiers.alternant_forms import COLLEGE_COMPLETED
 from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import Contract as ContractModel
 from cactus.dossiers.models import ContractScheme, Dossier
-from cactus.dossiers.tab_forms import (
-    PENSION_FUNDS,
-    PROFESSIONAL_QUALIFICATION_FROM_BAC,
-    PROFESSIONALISATION_CONTRACT_TYPES,
-    PROFESSIONALISATION_NATURES,
-    TabForm,
-    choices_of,
-    related,
-)
+from cactus.dossiers.tab_forms import TabForm, choices_of, related
 from cactus.referentials import codes
 from cactus.referentials.selectors import smic_on
 
+# Contrat de professionnalisation codes (EJ20, cerfa-professionnalisation.md §3.4): not in the referentials.
+PROFESSIONALISATION_NATURES = [
+    ("1", "Contrat à durée déterminée (CDD)"),
+    ("2", "Contrat à durée indéterminée (CDI)"),
+]
+PROFESSIONALISATION_CONTRACT_TYPES = [
+    ("1", "Contrat initial"),
+    ("2", "Nouveau contrat (échec aux épreuves d'évaluation)"),
+    ("3", "Nouveau contrat (défaillance de l'organisme de formation)"),
+    ("4", "Nouveau contrat (maternité, maladie, accident du travail)"),
+    ("5", "Avenant"),
+]
+# cerfa-apprentissage.md §8.10: the anchor's list, offered as suggestions (the CERFA box is free text).
+PENSION_FUNDS = [
+    "AG2R Agirc-Arrco", "Agrica", "Apicil", "Audiens", "B2V", "Banque de France", "BTPR", "CARCDSF",
+    "CARMF", "CARPIMKO", "CARPV", "CAVAMAC", "CAVEC", "CAVOM", "CAVP", "CGRR", "CIPAV", "CNAV",
+    "CNAVPL", "CNBF", "CNIEG", "CNRACL", "CPRN", "CPRP SNCF", "Cropera", "CRP RATP", "CRPCEN",
+    "CRPCF", "CRPN", "CRR", "ENIM", "FSPOEIE", "IRCANTEC", "IRCEC", "Ircem", "Ircom", "IRP Auto",
+    "Klesia Carcept", "Lourmel", "Malakoff Humanis", "MSA", "Port autonome de Strasbourg",
+    "PRO BTP", "Retraite des mines", "SSI",
+]  # fmt: skip
+# Diplomas of level bac and above that are professional (+10 points for a contrat pro, rules.md §4).
+PROFESSIONAL_QUALIFICATION_FROM_BAC = {"41", "49", "54", "55", "58", "62", "64", "69", "71", "74", "79"}
 # Guide, "LES DONNEES DU CONTRAT": the proposed rates are legal minima.
 LEGAL_MINIMA_WARNING = (
     "Les niveaux de rémunération proposés sont les minima légaux. "
@@ -204,7 +220,7 @@ class ContractForm(TabForm):
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
                     derogation=cleaned.get("derogation_type", ""),
-                    has_completed_college=bool(alternant and alternant.last_class == "40"),
+                    has_completed_college=bool(alternant and alternant.last_class == COLLEGE_COMPLETED),
                     is_rqth=bool(alternant and alternant.has_rqth),
                     is_high_level_athlete=bool(alternant and alternant.is_high_level_athlete),
                     has_business_project=bool(alternant and alternant.has_business_project),

@@ -9,7 +9,7 @@ tab removes its check mark, and `tab_problems` says why.
 from copy import copy
 from dataclasses import dataclass
 
-from cactus.dossiers import contract_forms, tab_forms
+from cactus.dossiers import alternant_forms, contract_forms, employer_forms, tab_forms
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.forms import BaseDataForm
 from cactus.dossiers.models import Dossier, EntryMode
@@ -87,8 +87,8 @@ def page_forms(key: str, dossier: Dossier, data=None) -> list:
     if key == ALTERNANT.key:
         details = _copy_row(dossier, "alternant_details")
         return [
-            tab_forms.AlternantForm(data, dossier=dossier, instance=details, prefix="alternant"),
-            tab_forms.LegalRepresentativeForm(
+            alternant_forms.AlternantForm(data, dossier=dossier, instance=details, prefix="alternant"),
+            alternant_forms.LegalRepresentativeForm(
                 data, dossier=dossier, instance=details, prefix="representative"
             ),
         ]
@@ -123,7 +123,7 @@ def page_forms(key: str, dossier: Dossier, data=None) -> list:
 def employer_page(dossier: Dossier, data) -> list:
     employer = _copy_row(dossier, "employer")
     mentors = {mentor.position: copy(mentor) for mentor in dossier.mentors.all()}
-    employer_form = tab_forms.EmployerForm(data, dossier=dossier, instance=employer, prefix="employer")
+    employer_form = employer_forms.EmployerForm(data, dossier=dossier, instance=employer, prefix="employer")
     if data is not None:
         employer_type = data.get("employer-employer_type", "")
         is_monegasque = data.get("employer-is_monegasque") not in (None, "", False, "false")
@@ -132,15 +132,19 @@ def employer_page(dossier: Dossier, data) -> list:
         is_monegasque = bool(employer and employer.is_monegasque)
     return [
         employer_form,
-        tab_forms.SignatoryForm(data, dossier=dossier, instance=employer, prefix="signatory"),
-        tab_forms.MentorForm(data, dossier=dossier, instance=mentors.get(1), prefix="mentor1", position=1),
-        tab_forms.MentorForm(data, dossier=dossier, instance=mentors.get(2), prefix="mentor2", position=2),
-        tab_forms.BillingForm(
+        employer_forms.SignatoryForm(data, dossier=dossier, instance=employer, prefix="signatory"),
+        employer_forms.MentorForm(
+            data, dossier=dossier, instance=mentors.get(1), prefix="mentor1", position=1
+        ),
+        employer_forms.MentorForm(
+            data, dossier=dossier, instance=mentors.get(2), prefix="mentor2", position=2
+        ),
+        employer_forms.BillingForm(
             data,
             dossier=dossier,
             instance=employer,
             prefix="billing",
-            is_required=tab_forms.billing_is_required(dossier, employer_type, is_monegasque),
+            is_required=employer_forms.billing_is_required(dossier, employer_type, is_monegasque),
         ),
     ]
 
