@@ -235,3 +235,47 @@ def diploma_level(code: str) -> str:
         return ""
     first = int(code[0])
     return "0" if first < 3 else str(first)
+
+
+# R-13.3 (rules.md) and cerfa-apprentissage.md §8.6: the first 3 characters of the code diplôme
+# (CFD) give the CERFA diploma type (anchor table, excerpt).
+DIPLOMA_BY_CFD_PREFIX = {
+    "500": Diploma.CAP,
+    "503": Diploma.CAP,
+    "510": Diploma.BEP,
+    "010": Diploma.MENTION_COMPLEMENTAIRE,
+    "013": Diploma.MENTION_COMPLEMENTAIRE,
+    "400": Diploma.BAC_PRO,
+    "403": Diploma.BAC_PRO,
+    "430": Diploma.BAC_TECHNO,
+    "433": Diploma.BAC_TECHNO,
+    "320": Diploma.BTS,
+    "323": Diploma.BTS,
+    "350": Diploma.DUT,
+    "250": Diploma.LICENCE_PRO,
+    "251": Diploma.BUT,
+    "200": Diploma.LICENCE,
+    "201": Diploma.LICENCE,
+    "205": Diploma.LICENCE,
+    "135": Diploma.MASTER_PRO,
+    "155": Diploma.MASTER_PRO,
+    "165": Diploma.ENGINEER_BUSINESS_SCHOOL,
+    "170": Diploma.ENGINEER_BUSINESS_SCHOOL,
+    "100": Diploma.DOCTORATE,
+    "671": Diploma.BREVET,
+    "672": Diploma.CFG,
+}
+# Otherwise the first two characters give the "other diploma of that level" code.
+OTHER_DIPLOMA_BY_CFD_PREFIX = {
+    "56": Diploma.OTHER_CAP_BEP,
+    "46": Diploma.OTHER_BAC,
+    "36": Diploma.OTHER_BAC_2,
+    "26": Diploma.OTHER_BAC_3_4,
+    "16": Diploma.OTHER_BAC_5,
+}
+
+
+def diploma_from_code_diplome(code_diplome: str) -> str:
+    """The CERFA "diplôme ou titre visé" code proposed for a code diplôme (CFD), or "" if unknown."""
+    prefix = (code_diplome or "").strip().upper()
+    return DIPLOMA_BY_CFD_PREFIX.get(prefix[:3]) or OTHER_DIPLOMA_BY_CFD_PREFIX.get(prefix[:2], "")

@@ -7,6 +7,11 @@ of rules.md; the README lists which are implemented.
 
 from dataclasses import dataclass
 
+# The `scheme` argument of the rules: the values of `Dossier.ContractScheme`, repeated here so
+# the rules do not import the dossiers app.
+APPRENTICESHIP = "apprenticeship"
+PROFESSIONALISATION = "professionalisation"
+
 
 @dataclass(frozen=True)
 class RuleViolation:

@@ -4,10 +4,8 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import RuleViolation
+from cactus.core.rules import PROFESSIONALISATION, RuleViolation
 
-APPRENTICESHIP = "apprenticeship"
-PROFESSIONALISATION = "professionalisation"
 # Avenant types whose date d'effet is required (R-6.5; 38 is newer and not in the rule).
 AMENDMENT_TYPES_WITH_DATE = {"31", "32", "33", "34", "35", "36", "37"}
 # Hours of work in a year, the basis of the training share (R-5.3).
@@ -23,11 +21,10 @@ def add_months(day: date, months: int) -> date:
 
 def whole_months_between(start: date, end: date) -> int:
     """Number of whole months from `start` to `end` inclusive (02/09/2024 → 01/03/2025 is 6 months)."""
-    day_after_end = end + timedelta(days=1)
-    months = (day_after_end.year - start.year) * 12 + day_after_end.month - start.month
-    if add_months(start, months) > day_after_end:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    while months > 0 and last_day_within(start, months) > end:
         months -= 1
-    return months
+    return max(months, 0)
 
 
 def contract_date_violations(
@@ -62,6 +59,8 @@ def contract_date_violations(
                 "R-5.1", "end", "La date de fin du contrat doit être postérieure à sa date de début."
             )
         ]
+    # An avenant is signed during the contract: the signature-date windows are the initial contract's.
+    signed = None if _is_amendment(contract_type) else conclusion
     violations = []
     if scheme == PROFESSIONALISATION:
         violations += _professionalisation_duration(start, end)
@@ -70,13 +69,12 @@ def contract_date_violations(
         violations += _apprenticeship_windows(
             start=start,
             end=end,
-            conclusion=conclusion,
+            signed=signed,
             practical_start=practical_start,
             training_start=training_start,
             exams_end=exams_end,
-            contract_type=contract_type,
         )
-    if conclusion is not None and conclusion > start and not _is_amendment(contract_type):
+    if signed is not None and signed > start:
         violations.append(
             RuleViolation(
                 "R-6.1",
@@ -92,71 +90,87 @@ def _is_amendment(contract_type: str) -> bool:
     return contract_type.startswith("3")
 
 
+def last_day_within(start: date, months: int) -> date:
+    """The last day of a period of `months` months starting on `start` (02/09/2024, 6 → 01/03/2025):
+    the day before the same day `months` later, or the last day of that month when it lacks the
+    day (31/08/2024, 6 → 28/02/2025; 29/02/2024, 12 → 28/02/2025). This is article 641 of the
+    code de procédure civile counted from the day before `start`: a period in months "expire le
+    jour du dernier mois qui porte le même quantième ... À défaut d'un quantième identique, le
+    délai expire le dernier jour du mois"."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    days_in_month = calendar.monthrange(year, month)[1]
+    if start.day > days_in_month:
+        return date(year, month, days_in_month)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
 def _apprenticeship_duration(
     start: date, end: date, *, derogation: str, is_rqth: bool
 ) -> list[RuleViolation]:
-    months = whole_months_between(start, end)
-    if months < 6:
+    if end < last_day_within(start, 6):
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : un contrat d'apprentissage dure au moins 6 mois.",
+                f"Un contrat d'apprentissage dure au moins 6 mois : fin au plus tôt le {last_day_within(start, 6):%d/%m/%Y}.",
             )
         ]
-    if months > 54:
+    if end > last_day_within(start, 54):
         return [
             RuleViolation(
                 "R-5.2",
                 "end",
-                f"Le contrat dure {months} mois : un contrat d'apprentissage ne peut dépasser 4 ans et 6 mois.",
+                f"Un contrat d'apprentissage ne peut dépasser 4 ans et 6 mois : fin au plus tard le {last_day_within(start, 54):%d/%m/%Y}.",
             )
         ]
-    if months > 48 and not is_rqth:
+    if end > last_day_within(start, 48) and not is_rqth:
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 4 ans, seul un alternant reconnu travailleur handicapé (RQTH) peut être concerné.",
+                "Au-delà de 4 ans, un contrat d'apprentissage n'est possible que pour un alternant reconnu travailleur "
+                f"handicapé (RQTH) : fin au plus tard le {last_day_within(start, 48):%d/%m/%Y}.",
             )
         ]
-    if months > 36 and not is_rqth and derogation not in ("22", "50"):
+    if end > last_day_within(start, 36) and not is_rqth and derogation not in ("22", "50"):
         return [
             RuleViolation(
                 "R-5.1",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 3 ans, indiquez la dérogation 22 (allongement de la durée) "
-                "ou 50 (cumul), avec la convention d'aménagement de durée du CFA.",
+                "Le contrat dépasse 3 ans : indiquez la dérogation 22 (allongement de la durée) ou 50 (cumul), "
+                "avec la convention d'aménagement de durée du CFA.",
             )
         ]
     return []
 
 
 def _professionalisation_duration(start: date, end: date) -> list[RuleViolation]:
-    months = whole_months_between(start, end)
-    if months < 6:
+    if end < last_day_within(start, 6):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : un contrat (ou une action) de professionnalisation dure au moins 6 mois.",
+                "Un contrat (ou une action) de professionnalisation dure au moins 6 mois : "
+                f"fin au plus tôt le {last_day_within(start, 6):%d/%m/%Y}.",
             )
         ]
-    if months > 36:
+    if end > last_day_within(start, 36):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : un contrat (ou une action) de professionnalisation ne peut dépasser 36 mois.",
+                "Un contrat (ou une action) de professionnalisation ne peut dépasser 36 mois : "
+                f"fin au plus tard le {last_day_within(start, 36):%d/%m/%Y}.",
             )
         ]
-    if months > 12:
+    if end > last_day_within(start, 12):
         return [
             RuleViolation(
                 "R-5.4",
                 "end",
-                f"Le contrat dure {months} mois : au-delà de 12 mois, vérifiez qu'un accord de branche ou le public "
-                "concerné permet cette durée (24 mois, 36 pour certains publics).",
+                "Le contrat dépasse 12 mois : vérifiez qu'un accord de branche ou le public concerné permet "
+                "cette durée (24 mois, 36 pour certains publics).",
                 is_warning=True,
             )
         ]
@@ -167,11 +181,10 @@ def _apprenticeship_windows(
     *,
     start: date,
     end: date,
-    conclusion: date | None,
+    signed: date | None,
     practical_start: date | None,
     training_start: date | None,
     exams_end: date | None,
-    contract_type: str,
 ) -> list[RuleViolation]:
     violations = []
     if practical_start is not None:
@@ -185,7 +198,7 @@ def _apprenticeship_windows(
                     f"et le {latest:%d/%m/%Y} (au plus 3 mois après le début d'exécution).",
                 )
             )
-        elif conclusion is not None and practical_start < conclusion:
+        elif signed is not None and practical_start < signed:
             violations.append(
                 RuleViolation(
                     "R-6.3",
@@ -204,7 +217,7 @@ def _apprenticeship_windows(
                     "(3 mois avant ou après le début d'exécution du contrat).",
                 )
             )
-        elif conclusion is not None and training_start < conclusion and not _is_amendment(contract_type):
+        elif signed is not None and training_start < signed:
             violations.append(
                 RuleViolation(
                     "R-6.2",
@@ -221,20 +234,28 @@ def _apprenticeship_windows(
                 )
             )
     if exams_end is not None:
-        violations += _exams_end_violations(start, end, conclusion, exams_end)
+        violations += _exams_end_violations(start, end, signed, exams_end)
     return violations
 
 
 def _exams_end_violations(
-    start: date, end: date, conclusion: date | None, exams_end: date
+    start: date, end: date, signed: date | None, exams_end: date
 ) -> list[RuleViolation]:
-    if not start <= exams_end <= end or (conclusion is not None and exams_end < conclusion):
+    if not start <= exams_end <= end:
         return [
             RuleViolation(
                 "R-6.4",
                 "exams_end",
                 f"La date prévue de fin des épreuves doit être comprise entre le début ({start:%d/%m/%Y}) "
                 f"et la fin ({end:%d/%m/%Y}) du contrat.",
+            )
+        ]
+    if signed is not None and exams_end < signed:
+        return [
+            RuleViolation(
+                "R-6.4",
+                "exams_end",
+                "La date prévue de fin des épreuves ne peut précéder la date de conclusion du contrat.",
             )
         ]
     if end > add_months(exams_end, 3):
@@ -280,7 +301,7 @@ def _amendment_violations(
 def _years_between(start: date, end: date) -> Decimal:
     """Contract length in years: whole months / 12 plus the remaining days / 365 (2 years exactly → 2)."""
     months = whole_months_between(start, end)
-    remaining_days = (end + timedelta(days=1) - add_months(start, months)).days
+    remaining_days = (end - last_day_within(start, months)).days
     return Decimal(months) / 12 + Decimal(remaining_days) / 365
 
 

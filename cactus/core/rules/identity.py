@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import nir as stdnum_nir
 
@@ -193,6 +194,18 @@ def validate_contract_number(value: str) -> str:
             "2 chiffres ou NC, puis 4 chiffres (ex. 02B202212000000).",
             code="contract_number_format",
         )
+    return compact
+
+
+def normalize_email(value: str) -> str:
+    """R-13.7 (format part): a valid address, lower case. The domain is not resolved here."""
+    compact = (value or "").strip().lower()
+    try:
+        validate_email(compact)
+    except ValidationError as error:
+        raise ValidationError(
+            "Saisissez une adresse e-mail valide (ex. prenom.nom@entreprise.fr).", code="email_format"
+        ) from error
     return compact
 
 

@@ -2,10 +2,8 @@
 
 from datetime import date
 
-from cactus.core.rules import RuleViolation
+from cactus.core.rules import PROFESSIONALISATION, RuleViolation
 from cactus.core.rules.age import age_on
-
-PROFESSIONALISATION = "professionalisation"
 
 
 def mentor_violations(
