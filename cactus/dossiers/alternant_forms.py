@@ -129,6 +129,7 @@ class AlternantForm(TabForm):
                     is_rqth=bool(cleaned.get("has_rqth")),
                     is_high_level_athlete=bool(cleaned.get("is_high_level_athlete")),
                     has_business_project=bool(cleaned.get("has_business_project")),
+                    conclusion=conclusion_date_of(dossier),
                 )
             else:
                 social_minimum = cleaned.get("social_minimum", "")

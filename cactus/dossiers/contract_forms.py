@@ -137,6 +137,15 @@ class ContractForm(TabForm):
             for name in ("derogation_type", "practical_training_start"):
                 del self.fields[name]
         self.fields["weekly_minutes"].required = False
+        # the SMC is asked only when it can be the base (21 by the end; 26+ for a contrat pro).
+        has_dates = dossier.alternant_birth_date and dossier.contract_start and dossier.contract_end
+        if has_dates and not pay_rules.is_smc_relevant(
+            birth_date=dossier.alternant_birth_date,
+            start=dossier.contract_start,
+            end=dossier.contract_end,
+            scheme=dossier.scheme,
+        ):
+            del self.fields["smc"]
 
     def clean_previous_contract_number(self) -> str:
         value = self.cleaned_data["previous_contract_number"].strip().upper()
@@ -196,6 +205,11 @@ class ContractForm(TabForm):
             )
         return cleaned
 
+    def block_data(self) -> dict:
+        data = super().block_data()
+        data.setdefault("smc", None)  # not asked: nothing kept
+        return data
+
     def date_violations(self, cleaned: dict, contract_type: str) -> list[RuleViolation]:
         dossier = self.dossier
         alternant = related(dossier, "alternant_details")
@@ -224,6 +238,7 @@ class ContractForm(TabForm):
                     is_rqth=bool(alternant and alternant.has_rqth),
                     is_high_level_athlete=bool(alternant and alternant.is_high_level_athlete),
                     has_business_project=bool(alternant and alternant.has_business_project),
+                    conclusion=cleaned.get("conclusion_date"),
                 )
                 if violation.field == "derogation"
             ]

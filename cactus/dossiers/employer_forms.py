@@ -2,10 +2,11 @@
 
 from django import forms
 
+from cactus.core.rules import employer as employer_rules
 from cactus.core.rules import identity
 from cactus.core.rules import mentor as mentor_rules
 from cactus.core.validators import validate_siret
-from cactus.dossiers.models import ContractScheme, Dossier, Employer, Mentor
+from cactus.dossiers.models import Dossier, Employer, Mentor
 from cactus.dossiers.tab_forms import (
     TabForm,
     choices_of,
@@ -19,10 +20,8 @@ from cactus.referentials.validators import validate_idcc
 
 def billing_is_required(dossier: Dossier, employer_type: str, is_monegasque: bool) -> bool:
     """Informations de facturation: contrat pro, public employer (type > 20) or Monegasque company (guide)."""
-    return (
-        dossier.scheme == ContractScheme.PROFESSIONALISATION
-        or codes.is_public_employer(employer_type or "")
-        or bool(is_monegasque)
+    return employer_rules.needs_billing_information(
+        scheme=dossier.scheme, employer_type=employer_type or "", is_monegasque=bool(is_monegasque)
     )
 
 
@@ -99,15 +98,12 @@ class EmployerForm(TabForm):
         )
         if cleaned.get("employer_type") and not codes.is_public_employer(cleaned["employer_type"]):
             cleaned["public_unemployment_scheme"] = False
-        if (
-            self.dossier.scheme == ContractScheme.PROFESSIONALISATION
-            and cleaned.get("employer_type")
-            and codes.is_public_administration(cleaned["employer_type"])
-        ):
-            self.add_error(
-                "employer_type",
-                "Le contrat de professionnalisation n'est pas ouvert aux administrations publiques : "
-                "seuls les EPIC (type 30) peuvent le conclure. Choisissez le type exact ou le dispositif Apprentissage.",
+        if cleaned.get("employer_type"):
+            # R-8.2: public administrations (21–29) hire only under apprenticeship.
+            self.add_violations(
+                employer_rules.employer_violations(
+                    scheme=self.dossier.scheme, employer_type=cleaned["employer_type"]
+                )
             )
         return cleaned
 

@@ -95,6 +95,14 @@ class TabForm(forms.ModelForm):
         # Only the fields this page shows: a block drops those of the other dispositif.
         return {name: self.cleaned_data.get(name) for name in self._meta.fields if name in self.fields}
 
+    def clean(self):
+        cleaned = super().clean()
+        # R-13.7: e-mail addresses are kept in lower case.
+        for name, field in self.fields.items():
+            if isinstance(field, forms.EmailField) and cleaned.get(name):
+                cleaned[name] = identity.normalize_email(cleaned[name])
+        return cleaned
+
     def page_data(self) -> dict:
         """What this form gives the save service: {block: data}; blocks of a page are merged."""
         return {self.block: self.block_data()}
@@ -102,10 +110,7 @@ class TabForm(forms.ModelForm):
 
 def clean_postal_code(value: str) -> str:
     # R-13.5 (format only: the existence check needs the BAN API, not reachable offline).
-    value = (value or "").replace(" ", "")
-    if value and (len(value) != 5 or not value.isdigit()):
-        raise forms.ValidationError("Le code postal doit comporter 5 chiffres.")
-    return value
+    return identity.validate_postal_code(value.replace(" ", "")) if value else value
 
 
 def person_name(value: str) -> str:

@@ -66,7 +66,7 @@ def test_a_public_administration_cannot_conclude_a_professionalisation_contract(
         "employer", dossier, tab_data.employer_values(employer_type="22", billing=True)
     )
     assert not is_valid
-    assert "EPIC" in errors
+    assert "R-8.2" in errors
     assert submit("employer", dossier, tab_data.employer_values(employer_type="30", billing=True))[0]
 
 
