@@ -13,7 +13,7 @@ from django.conf import settings
 from cactus.core.rules.age import is_minor_on
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import conclusion_date_of, related
-from cactus.referentials.codes import is_public_employer
+from cactus.referentials.codes import diploma_from_code_diplome, is_public_employer
 
 BORN_ABROAD = "99"
 
@@ -221,6 +221,7 @@ def _formation(dossier: Dossier) -> dict:
         "cfa_denomination": settings.CFA_NAME,
         "formation_intitule": formation.title,
         "formation_code_diplome": formation.diploma_code,
+        "formation_type_diplome": diploma_from_code_diplome(formation.diploma_code),
         "formation_rncp": formation.rncp,
         "formation_niveau": formation.level,
         "formation_date_debut": formation.start_date,

@@ -23,6 +23,7 @@ def test_the_export_uses_the_cerfa_keys_with_iso_dates_and_string_amounts(comple
     assert data["remu_12_taux"] == "43.00"
     assert data["remunerations"][0]["montant"] == data["remu_11_salaire_brut"]
     assert data["contrat_salaire_embauche"] == data["remu_11_salaire_brut"]
+    assert data["formation_type_diplome"] == "62"  # code diplôme 250… → licence professionnelle
 
 
 def test_values_not_entered_are_left_out(complete_dossier):
