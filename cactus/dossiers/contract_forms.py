@@ -96,6 +96,7 @@ class ContractForm(TabForm):
             "conclusion_date", "practical_training_start", "amendment_effective_date", "job_title",
             "weekly_hours", "weekly_minutes", "dangerous_machines", "smc", "pension_fund",
             "has_benefits_in_kind", "benefit_food", "benefit_housing", "benefit_other",
+            "signature_place", "documents_attested",
         ]  # fmt: skip
         labels = {
             "previous_contract_number": "Numéro du contrat précédent ou du contrat sur lequel porte l'avenant",
@@ -109,6 +110,9 @@ class ContractForm(TabForm):
             "benefit_food": "Avantage en nature nourriture (€ par repas)",
             "benefit_housing": "Avantage en nature logement (€ par mois)",
             "benefit_other": "Autre avantage en nature",
+            "signature_place": "Fait à (lieu de signature du contrat)",
+            "documents_attested": "L'employeur atteste disposer de l'ensemble des pièces justificatives "
+            "nécessaires au dépôt du contrat",
         }
         help_texts = {
             "previous_contract_number": "15 caractères, par exemple 02B202212000000. Obligatoire pour un avenant.",
@@ -137,6 +141,8 @@ class ContractForm(TabForm):
             for name in ("derogation_type", "practical_training_start"):
                 del self.fields[name]
         self.fields["weekly_minutes"].required = False
+        self.fields["signature_place"].required = True
+        self.fields["documents_attested"].required = True
         # the SMC is asked only when it can be the base (21 by the end; 26+ for a contrat pro).
         has_dates = dossier.alternant_birth_date and dossier.contract_start and dossier.contract_end
         if has_dates and not pay_rules.is_smc_relevant(

@@ -37,7 +37,9 @@ def dossier_data(dossier: Dossier) -> dict:
     data |= _employer(dossier)
     data |= _alternant(dossier, person)
     for position_mentor in dossier.mentors.all():
-        data |= _mentor(position_mentor, f"{mentor}{position_mentor.position}")
+        # The EJ20's keys have one tuteur (`tuteur_`); the second one is `tuteur2_`.
+        index = "" if mentor == "tuteur" and position_mentor.position == 1 else position_mentor.position
+        data |= _mentor(position_mentor, f"{mentor}{index}")
     data |= _contract(dossier, is_apprenticeship)
     data |= _formation(dossier)
     data |= _mission(dossier)
@@ -130,6 +132,7 @@ def _alternant(dossier: Dossier, person: str) -> dict:
         f"{person}_derniere_classe": details.last_class,
         f"{person}_intitule_dernier_diplome": details.last_diploma_title,
         f"{person}_plus_haut_diplome": details.highest_diploma,
+        f"{person}_inscrit_ft": bool(details.job_seeker_id) if person == "salarie" else None,
         f"{person}_numero_ide": details.job_seeker_id,
         f"{person}_duree_inscription_mois": details.job_seeker_months,
         f"{person}_minimum_social": details.social_minimum,
@@ -187,7 +190,11 @@ def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
         "contrat_avantage_nourriture": contract.benefit_food,
         "contrat_avantage_logement": contract.benefit_housing,
         "contrat_avantage_autre": contract.benefit_other,
+        "employeur_attestation_pieces": contract.documents_attested,
+        "signature_lieu": contract.signature_place,
     }
+    if not is_apprenticeship:
+        data["employeur_caisse_retraite"] = contract.pension_fund
     rows = []
     for line in dossier.remuneration_lines.all():
         key = f"remu_{line.year}{line.period}"
@@ -211,7 +218,9 @@ def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
                 "montant": line.amount,
             }
         )
-    data["remunerations"] = rows or None
+    data["remuneration"] = rows or None
+    if not is_apprenticeship and rows:
+        data["contrat_taux"] = rows[0]["taux"]
     return data
 
 

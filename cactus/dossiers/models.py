@@ -381,6 +381,11 @@ class Contract(models.Model):
         "logement (€ par mois)", max_digits=7, decimal_places=2, null=True, blank=True
     )
     benefit_other = models.BooleanField("autre avantage en nature", default=False)
+    # CERFA, signatures: "Fait à" and the employer's attestation about the supporting documents.
+    signature_place = models.CharField("fait à", max_length=100, blank=True)
+    documents_attested = models.BooleanField(
+        "l'employeur atteste disposer de l'ensemble des pièces justificatives", default=False
+    )
 
     class Meta:
         verbose_name = "données du contrat"

@@ -122,6 +122,8 @@ def contract_values(dossier, *, rates: dict | None = None, **overrides) -> dict:
         "contract-weekly_hours": "35",
         "contract-weekly_minutes": "0",
         "contract-pension_fund": "Malakoff Humanis",
+        "contract-signature_place": "Marseille",
+        "contract-documents_attested": "on",
     }
     if dossier.scheme == "professionalisation":
         del values["contract-practical_training_start"]

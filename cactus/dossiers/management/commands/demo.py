@@ -319,6 +319,8 @@ def contract_values(dossier):
         "contract-weekly_hours": "35",
         "contract-weekly_minutes": "0",
         "contract-pension_fund": "Malakoff Humanis",
+        "contract-signature_place": "Marseille",
+        "contract-documents_attested": "on",
     }
     lines = legal_lines(dossier, smc=None)
     for line in lines:
