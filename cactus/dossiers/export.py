@@ -227,6 +227,8 @@ def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
 def _formation(dossier: Dossier) -> dict:
     formation = dossier.formation
     return {
+        # Cactus serves one CFA, which is not a company's own CFA.
+        "cfa_entreprise": False,
         "cfa_denomination": settings.CFA_NAME,
         "formation_intitule": formation.title,
         "formation_code_diplome": formation.diploma_code,
