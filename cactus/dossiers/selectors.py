@@ -58,4 +58,5 @@ def search_dossiers(
 
 def incomplete_tabs(dossier: Dossier) -> list[str]:
     """The labels of the shown data tabs that are not complete, in the guide's order ([] = saisie complète)."""
-    return [tab.label for tab in tabs.data_tabs(dossier) if tabs.problems_of(tab.key, dossier)]
+    problems = tabs.tab_problems(dossier)
+    return [tab.label for tab in tabs.data_tabs(dossier) if problems[tab.key]]

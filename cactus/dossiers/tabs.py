@@ -184,6 +184,16 @@ def error_list(forms) -> list[dict]:
     return errors
 
 
+def describe_errors(forms) -> None:
+    """Tie each invalid field to its message for screen readers (aria-invalid, aria-describedby)."""
+    for form in forms:
+        for name in form.errors:
+            if name in form.fields:
+                form.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{form[name].id_for_label}_error"}
+                )
+
+
 def form_errors(forms) -> list[str]:
     return [
         f"{error['label']} : {error['message']}" if error["label"] else error["message"]
@@ -206,6 +216,10 @@ def problems_of(key: str, dossier: Dossier) -> list[str]:
 
 
 def tab_problems(dossier: Dossier) -> dict[str, list[str]]:
+    if dossier.is_frozen:
+        # Complete when validation was requested; a later change of a referential (SMIC, IDCC)
+        # must not take the check marks of a frozen dossier away.
+        return {tab.key: [] for tab in data_tabs(dossier)}
     return {tab.key: problems_of(tab.key, dossier) for tab in data_tabs(dossier)}
 
 

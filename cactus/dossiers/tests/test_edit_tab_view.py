@@ -204,3 +204,13 @@ def test_a_tab_broken_by_a_later_change_loses_its_check_mark_and_says_why(
 
     assert "Cet onglet n&#x27;est pas complet." in page or "Cet onglet n'est pas complet." in page
     assert "R-12.3" in page
+
+
+def test_an_invalid_field_is_tied_to_its_message_for_screen_readers(
+    client, started_dossier, employer_contact
+):
+    client.force_login(employer_contact)
+    response = client.post(url(started_dossier, "employer"), {"version": started_dossier.version})
+    page = response.content.decode()
+    assert 'aria-invalid="true"' in page
+    assert 'aria-describedby="id_employer-name_error"' in page

@@ -9,6 +9,7 @@ from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.dossiers.services import save_tab
 from cactus.dossiers.tests import tab_data
 from cactus.formations.models import Formation
+from cactus.referentials.models import CollectiveAgreement
 
 
 def test_a_dossier_with_every_tab_valid_is_a_saisie_complete(complete_dossier):
@@ -98,3 +99,12 @@ def test_an_optional_mission_does_not_block_the_saisie_complete(dossier, employe
     )
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert tabs.tab_states(dossier)["mission"] is True
+
+
+def test_a_frozen_dossier_keeps_its_check_marks_when_a_referential_changes(complete_dossier):
+    # Changing a referential never rewrites a frozen dossier (issue 3, "Referentials").
+    Dossier.objects.filter(pk=complete_dossier.pk).update(status=Dossier.Status.VALIDATION_REQUESTED)
+    CollectiveAgreement.objects.filter(idcc="1486").update(is_active=False)
+    frozen = Dossier.objects.get(pk=complete_dossier.pk)
+    assert all(tabs.tab_states(frozen).values())
+    assert selectors.incomplete_tabs(frozen) == []

@@ -47,6 +47,7 @@ def edit_tab(request, pk: int, tab: str):
             else:
                 messages.success(request, SAVED[tab])
                 return redirect("dossiers:tab", pk=dossier.pk, tab=tab)
+    tabs.describe_errors(forms)
     if not can_edit:
         for form in forms:
             for field in form.fields.values():
