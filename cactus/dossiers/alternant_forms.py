@@ -79,6 +79,8 @@ class AlternantForm(TabForm):
                 f"Nom de naissance, prénom et date de naissance (saisis dans Données de base) : "
                 f"{dossier.alternant_display_name}, né(e) le {dossier.alternant_birth_date:%d/%m/%Y}."
             )
+        if self.instance.pk is None:
+            self.initial.setdefault("email", dossier.alternant.email)
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
         if self.is_apprenticeship:

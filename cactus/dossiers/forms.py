@@ -128,6 +128,17 @@ class BaseDataForm(forms.ModelForm):
                 scheme=cleaned["scheme"], start=start, end=end
             ):
                 self._add_violation(violation, field="contract_end")
+            # the formation's hours against the contract's length. The formation sets
+            # them, not the employer: advice to discuss with the CFA, never a refusal here.
+            self.warnings += [
+                rule_message(violation)
+                for violation in date_rules.training_hours_violations(
+                    scheme=cleaned["scheme"],
+                    start=start,
+                    end=end,
+                    hours=self.instance.formation.duration_hours,
+                )
+            ]
         birth_date = cleaned.get("alternant_birth_date")
         if birth_date and start and cleaned.get("scheme") == ContractScheme.APPRENTICESHIP:
             # only advice here; the exceptions (RQTH, dérogation...) are entered in

@@ -214,3 +214,21 @@ def test_an_invalid_field_is_tied_to_its_message_for_screen_readers(
     page = response.content.decode()
     assert 'aria-invalid="true"' in page
     assert 'aria-describedby="id_employer-name_error"' in page
+
+
+def test_advice_of_the_rules_is_shown_after_saving_without_blocking(client, dossier, employer_contact):
+    # R-5.3 (rules.md): 450 h of training are less than 25 % of a two-year contract (803,5 h).
+    client.force_login(employer_contact)
+    values = tab_data.base_values(contract_end="2028-08-31") | {"version": dossier.version}
+
+    response = client.post(url(dossier, "base"), values, follow=True)
+
+    assert Dossier.objects.get(pk=dossier.pk).contract_end.year == 2028
+    assert "À vérifier" in response.content.decode()
+    assert "R-5.3" in response.content.decode()
+
+
+def test_the_alternants_e_mail_is_proposed_from_their_account(client, started_dossier, alternant):
+    client.force_login(alternant)
+    page = client.get(url(started_dossier, "alternant")).content.decode()
+    assert 'value="alternant@etudiant.test"' in page

@@ -46,6 +46,8 @@ def edit_tab(request, pk: int, tab: str):
                 dossier.refresh_from_db()
             else:
                 messages.success(request, SAVED[tab])
+                for warning in page_warnings(forms):
+                    messages.warning(request, f"À vérifier : {warning}")
                 return redirect("dossiers:tab", pk=dossier.pk, tab=tab)
     tabs.describe_errors(forms)
     if not can_edit:
@@ -59,9 +61,14 @@ def edit_tab(request, pk: int, tab: str):
         "page_errors": tabs.error_list(forms) if request.method == "POST" else [],
         "problems": [] if request.method == "POST" else problems.get(tab, []),
         "never_validated": tabs.NEVER_VALIDATED,
-        "warnings": [warning for form in forms for warning in getattr(form, "warnings", [])],
+        "warnings": page_warnings(forms),
     }
     return render(request, "dossiers/tab_edit.html", context)
+
+
+def page_warnings(forms) -> list[str]:
+    """Advice of the rules (is_warning, or age limits before their exceptions are known): never blocking."""
+    return [warning for form in forms for warning in getattr(form, "warnings", [])]
 
 
 def _posted_version(request) -> int | None:
