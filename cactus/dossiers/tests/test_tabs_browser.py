@@ -210,11 +210,20 @@ def test_a_public_employer_is_asked_for_billing_information(
     validate(page, "Données de base")
 
     tab_link(page, "L'employeur").click()
+    # an unknown IDCC is said at once, and nothing is filled.
+    page.locator('[name="employer-idcc"]').fill("0001")
+    page.locator('[name="employer-idcc"]').press("Tab")
+    expect(page.locator(".idcc-message")).not_to_be_empty()
+    expect(page.locator('[name="employer-idcc_opco"]')).to_have_value("")
+    page.locator('[name="employer-idcc"]').fill("1486")
+    page.locator('[name="employer-idcc"]').press("Tab")
+    expect(page.locator(".idcc-message")).to_be_empty()
     expect(page.locator("#block-billing")).to_be_hidden()
     # Guide: a public employer (type d'employeur > 20) completes the billing information.
     page.locator('[name="employer-employer_type"]').select_option("23")
     expect(page.locator("#block-billing")).to_be_visible()
-    fill(page, tab_data.employer_values(employer_type="23", mentor2=False, billing=True))
+    values = tab_data.employer_values(employer_type="23", mentor2=False, billing=True)
+    fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
     validate(page, "L'employeur")
     expect(page.locator("#block-billing")).to_be_visible()
 
