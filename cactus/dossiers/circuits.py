@@ -46,26 +46,23 @@ CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadli
 
 
 def _employer(dossier: Dossier):
-    # The employer's data comes from the "L'employeur" tab (dossiers app, tabs work). Until it
-    # exists (or while it is empty) the dossier is treated as a private employer's.
+    """The "L'employeur" tab's data, or None while it has not been entered."""
     try:
-        return getattr(dossier, "employer", None)
+        return dossier.employer
     except ObjectDoesNotExist:
         return None
 
 
 def employer_type(dossier: Dossier) -> int | None:
     """The CERFA "type d'employeur" code (11-16 private, 21-29 public, 30 EPIC), None if not entered."""
-    value = getattr(_employer(dossier), "employer_type", None)
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+    employer = _employer(dossier)
+    return int(employer.employer_type) if employer and employer.employer_type.isdigit() else None
 
 
 def is_monaco_or_foreign(dossier: Dossier) -> bool:
+    """A Monegasque company: no French OPCO circuit, the CFA closes the dossier by hand."""
     employer = _employer(dossier)
-    return bool(getattr(employer, "is_monaco", False) or getattr(employer, "is_foreign", False))
+    return bool(employer and employer.is_monegasque)
 
 
 def circuit_for(dossier: Dossier) -> Circuit:
