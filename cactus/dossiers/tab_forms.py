@@ -26,6 +26,16 @@ from cactus.dossiers.models import (
 from cactus.dossiers.models import Contract as ContractModel
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates outside this range are typing mistakes, and the rules' month arithmetic cannot go below
+# year 1 or above 9999 (a date of 01/01/0001 gave a server error).
+PLAUSIBLE_DATES = (date(1900, 1, 1), date(2100, 12, 31))
+
+
+def validate_plausible_date(value: date) -> None:
+    if not PLAUSIBLE_DATES[0] <= value <= PLAUSIBLE_DATES[1]:
+        raise forms.ValidationError(
+            "Cette date n'est pas plausible : saisissez une date entre le 01/01/1900 et le 31/12/2100."
+        )
 
 
 def choices_of(text_choices, *, empty: str = "---------") -> list[tuple[str, str]]:
@@ -74,6 +84,7 @@ class TabForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DATE_WIDGET
+                field.validators.append(validate_plausible_date)
 
     @property
     def is_apprenticeship(self) -> bool:

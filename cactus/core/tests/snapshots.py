@@ -35,3 +35,9 @@ def media_snapshot(root: Path | None = None) -> dict[str, str]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def media_snapshot_without_other_dossiers(dossier: Dossier) -> dict[str, str]:
+    """MEDIA_ROOT's files, less those of other dossiers' documents (a command may add those)."""
+    others = set(Document.objects.exclude(dossier=dossier).values_list("file", flat=True))
+    return {name: digest for name, digest in media_snapshot().items() if name not in others}

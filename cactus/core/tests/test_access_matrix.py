@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cactus.core.tests import figures
@@ -37,7 +38,7 @@ from cactus.core.tests.world import (
     World,
     build_world,
 )
-from cactus.dossiers import tabs
+from cactus.dossiers import permissions, tabs
 from cactus.dossiers.permissions import GENERATED_KINDS
 
 # The marker makes pytest-django create the test database; the world itself is module-scoped.
@@ -91,10 +92,51 @@ def dossier_parties(
     }
 
 
+# The keyword of `dossier_parties` for each permission role.
+PARTY_PERMISSIONS = {
+    "contact": permissions.EMPLOYER_CONTACT,
+    "alternant": permissions.ALTERNANT,
+    "manager": permissions.FORMATION_MANAGER,
+    "advisor": permissions.CFA_ADVISOR,
+    "admin": permissions.CFA_ADMIN,
+}
+
+
+def in_states(states, outcome: Outcome, otherwise: Outcome = 403) -> Callable[[str], Outcome]:
+    return lambda state: outcome if state in states else otherwise
+
+
 def all_parties(outcome: Expectation) -> dict[str, Expectation]:
     return dossier_parties(
         contact=outcome, alternant=outcome, manager=outcome, advisor=outcome, admin=outcome
     )
+
+
+NON_PARTIES_405 = {OTHER_CONTACT: 405, OTHER_ALTERNANT: 405, OTHER_MANAGER: 405}
+BACK_OFFICE_USERS = {MANAGER: 200, OTHER_MANAGER: 200, ADVISOR: 200, ADMIN: 200}
+# Back-office actions (POST, empty body), for the responsable, the conseillère and the administrator.
+# The world's dossiers past "Validé" have their economic elements validated and a French employer
+# (circuit OPCO), so "validate_economic" and "close" are never open to anyone here.
+REOPENABLE = {
+    Status.VALIDATION_REQUESTED,
+    Status.VALIDATED,
+    Status.DOCUMENTS_RETURNED,
+    Status.DOCUMENTS_VALIDATED,
+}
+STAFF_ACTION_EXPECTATIONS = {
+    "validate": dict.fromkeys(("manager", "admin"), in_states({Status.VALIDATION_REQUESTED}, 302))
+    | {"advisor": 403},
+    "refuse": dict.fromkeys(("manager", "admin"), in_states({Status.VALIDATION_REQUESTED}, 200))
+    | {"advisor": 403},
+    "validate_economic": {"manager": 403, "advisor": 403, "admin": 403},
+    "validate_documents": {"manager": 403}
+    | dict.fromkeys(("advisor", "admin"), in_states({Status.DOCUMENTS_RETURNED}, 200)),
+    "reject_documents": {"manager": 403}
+    | dict.fromkeys(("advisor", "admin"), in_states({Status.DOCUMENTS_RETURNED}, 200)),
+    "close": {"manager": 403, "advisor": 403, "admin": 403},
+    "reopen": {"manager": 403} | dict.fromkeys(("advisor", "admin"), in_states(REOPENABLE, 200)),
+    "action-inconnue": {"manager": 404, "advisor": 404, "admin": 404},
+}
 
 
 @dataclass(frozen=True)
@@ -211,6 +253,31 @@ ACCESS: dict[str, list[Case]] = {
             ),
             per_state=True,
         ),
+        *[
+            Case(
+                tab(key),
+                label=key,
+                get=all_parties(200),  # every party reads every tab; the non-editors read-only
+                post=dossier_parties(
+                    **{
+                        role: while_draft(200) if permission in permissions.TAB_EDITORS[key] else 403
+                        for role, permission in PARTY_PERMISSIONS.items()
+                    }
+                ),
+                per_state=True,
+            )
+            for key in ("employer", "alternant", "student_life", "contract")
+        ],
+        Case(
+            tab("mission"),
+            label="mission",
+            get=all_parties(200),
+            # The world's formation makes La mission optional: an empty page is a valid one (302).
+            post=dossier_parties(
+                contact=while_draft(302), alternant=403, manager=403, advisor=403, admin=while_draft(302)
+            ),
+            per_state=True,
+        ),
         Case(
             tab(tabs.FOLLOW_UP.key),
             label=tabs.FOLLOW_UP.key,
@@ -228,16 +295,99 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # --- Life-cycle, Suivi - Info (permissions.LIFECYCLE_ACTIONS). The empty POST of a form action
+    # re-shows the page with its errors (200); an action without a form runs (302).
+    "dossiers:request_validation": [
+        Case(
+            dossier_pk,
+            # "Faire la demande": the contact or a CFA admin, in entry; later they are told it is done.
+            get=dossier_parties(
+                contact=while_draft(200, 302),
+                alternant=403,
+                manager=403,
+                advisor=403,
+                admin=while_draft(200, 302),
+            ),
+            post=dossier_parties(contact=302, alternant=403, manager=403, advisor=403, admin=302),
+            per_state=True,
+        )
+    ],
+    "dossiers:return_documents": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(
+                contact=in_states({Status.VALIDATED}, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states({Status.VALIDATED}, 200),
+                admin=in_states({Status.VALIDATED}, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "dossiers:mark_sent": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(
+                contact=in_states({Status.DOCUMENTS_VALIDATED}, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states({Status.DOCUMENTS_VALIDATED}, 200),
+                admin=in_states({Status.DOCUMENTS_VALIDATED}, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "dossiers:uploaded_document": [
+        Case(
+            lambda world, dossier: {"pk": dossier.pk, "document_id": world.scans[dossier.status].pk},
+            label="its own scan",
+            # Signed scans: the employer side and the CFA side (permissions.UPLOADED_KIND_READERS).
+            get=dossier_parties(contact=200, alternant=404, manager=200, advisor=200, admin=200),
+            post=all_parties(405) | NON_PARTIES_405,
+            per_state=True,
+        ),
+        Case(
+            lambda world, dossier: {"pk": dossier.pk, "document_id": world.scans["other"].pk},
+            label="another dossier's scan through this dossier",
+            get=all_parties(404),
+            post=all_parties(405) | NON_PARTIES_405,
+            per_state=True,
+        ),
+    ],
+    # --- Back office: CFA staff and responsables de formation.
+    "dossiers:back_office": [Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))],
+    "dossiers:back_office_csv": [Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))],
+    "dossiers:staff_dossier": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(contact=404, alternant=404, manager=200, advisor=200, admin=200),
+            post=all_parties(405) | NON_PARTIES_405,
+            per_state=True,
+        )
+    ],
+    "dossiers:staff_action": [
+        Case(
+            lambda world, dossier, action=action: {"pk": dossier.pk, "action": action},
+            label=action,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(contact=404, alternant=404, **expected),
+            per_state=True,
+        )
+        for action, expected in STAFF_ACTION_EXPECTATIONS.items()
+    ],
     # Generated documents: from the formation's validation on, until the CFA closes the dossier
     # (permissions.available_documents); every party may read them.
     "documents:generated": [
         Case(
             lambda world, dossier, kind=kind: {"pk": dossier.pk, "kind": kind},
             label=kind,
-            # The world's formation has no calendar or programme: Suivi - Info says so (302).
+            # The world's formation has no calendar or programme: they are never offered (403).
             get=all_parties(
                 lambda state, kind=kind: (
-                    (200 if kind in ("cerfa", "convention") else 302) if state in DOCUMENT_STATES else 403
+                    200 if kind in ("cerfa", "convention") and state in DOCUMENT_STATES else 403
                 )
             ),
             post=all_parties(405) | {OTHER_CONTACT: 405, OTHER_ALTERNANT: 405, OTHER_MANAGER: 405},
@@ -319,8 +469,21 @@ def test_every_dossier_tab_declares_its_expected_outcomes():
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, media_root):
+    # Replaces the root conftest's: the world's files live in one media directory for the module.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = media_root
+    settings.CACTUS_BASE_URL = "http://testserver"
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, media_root):
+    with override_settings(MEDIA_ROOT=media_root), django_db_blocker.unblock(), transaction.atomic():
         yield build_world()
         transaction.set_rollback(True)
 

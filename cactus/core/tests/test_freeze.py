@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cactus.core.tests.html_forms import HtmlForm, data_form
-from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot
+from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot_without_other_dossiers
 from cactus.core.tests.world import make_dossier_in_state
 from cactus.dossiers import permissions, services, tabs
 from cactus.dossiers.exceptions import DossierFrozen
@@ -62,7 +62,7 @@ def editors(cfa_admin, cfa_advisor, formation_manager, alternant, employer_conta
 @pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)
 def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier, editors, settings):
     dossier = frozen_dossier
-    before, files_before = dossier_snapshot(dossier), media_snapshot()
+    before, files_before = dossier_snapshot(dossier), media_snapshot_without_other_dossiers(dossier)
     attempts = 0
 
     # Each tab's POST, by every role that may edit it while the dossier is in entry.
@@ -104,7 +104,7 @@ def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier
     attempts += 2
 
     assert dossier_snapshot(dossier) == before
-    assert media_snapshot() == files_before
+    assert media_snapshot_without_other_dossiers(dossier) == files_before
     assert attempts >= len(DATA_TABS) + 7
 
 
@@ -129,5 +129,6 @@ def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(
     form = data_form(client.get(url).content.decode())
     response = client.post(url, changed_payload(form))
     assert response.status_code == 302
+    name = dossier.alternant_last_name
     dossier.refresh_from_db()
-    assert dossier.alternant_last_name == "Duponte"
+    assert dossier.alternant_last_name == name + "e"

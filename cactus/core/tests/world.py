@@ -7,10 +7,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from cactus.accounts.tests.factories import UserFactory
+from cactus.documents.models import Document
+from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import DossierFactory
 from cactus.formations.tests.factories import FormationFactory
 
@@ -75,6 +79,7 @@ class World:
     formation: object
     other_formation: object
     sessions: dict[str, str] = field(default_factory=dict)
+    scans: dict[str, Document] = field(default_factory=dict)  # one uploaded signed CERFA per dossier
 
     def client_for(self, role: str) -> Client:
         """A test client logged in as the role (a fresh one each time: a view may log out or cycle keys)."""
@@ -84,16 +89,40 @@ class World:
         return client
 
 
-def make_dossier_in_state(state: str, **kwargs) -> Dossier:
-    dates = {name: MOMENT for name in STATE_DATES[state]}
-    return DossierFactory(
-        with_base_data=True,
-        status=state,
-        is_entry_complete=True,
-        economic_validated_at=MOMENT if state != Status.DRAFT else None,
-        **dates,
-        **kwargs,
-    )
+def fill_every_tab(dossier: Dossier, *, contact, alternant) -> Dossier:
+    """Every tab validated through its real forms and save service, as people do in the pages."""
+    pages = [
+        ("base", tab_data.base_values(), contact),
+        ("employer", tab_data.employer_values(), contact),
+        ("alternant", tab_data.alternant_values(), alternant),
+        ("student_life", tab_data.student_life_values(), alternant),
+        ("contract", None, contact),
+        ("mission", tab_data.mission_values(), contact),
+    ]
+    for key, values, by in pages:
+        dossier.refresh_from_db()
+        if key not in {tab.key for tab in tabs.visible_tabs(dossier)} and key != "base":
+            continue
+        tabs.submit_page(
+            dossier=dossier,
+            key=key,
+            values=values if values is not None else tab_data.contract_values(dossier),
+            by=by,
+        )
+    return Dossier.objects.get(pk=dossier.pk)
+
+
+def make_dossier_in_state(state: str, *, alternant_last_name: str = "", **kwargs) -> Dossier:
+    """A dossier with every tab filled, then moved to `state` with the dates that state implies."""
+    dossier = DossierFactory(**kwargs)
+    dossier = fill_every_tab(dossier, contact=dossier.employer_contact, alternant=dossier.alternant)
+    changes = {name: MOMENT for name in STATE_DATES[state]}
+    if state != Status.DRAFT:
+        changes["economic_validated_at"] = MOMENT
+    if alternant_last_name:
+        changes["alternant_last_name"] = alternant_last_name
+    Dossier.objects.filter(pk=dossier.pk).update(status=state, **changes)
+    return Dossier.objects.get(pk=dossier.pk)
 
 
 def build_world() -> World:
@@ -130,9 +159,25 @@ def build_world() -> World:
         alternant_last_name="Autre",
     )
     world = World(users, dossiers, other_dossier, formation, other_formation)
+    world.scans = {state: signed_scan(dossier) for state, dossier in dossiers.items()}
+    world.scans["other"] = signed_scan(other_dossier)
     for role, user in users.items():
         world.sessions[role] = open_session(user)
     return world
+
+
+def signed_scan(dossier: Dossier) -> Document:
+    document = Document(
+        dossier=dossier,
+        kind=Document.Kind.SIGNED_CERFA,
+        source=Document.Source.UPLOADED,
+        sha256="0" * 64,
+        size=9,
+        original_name="cerfa-signe.pdf",
+        created_by=dossier.employer_contact,
+    )
+    document.file.save(f"cerfa-signe-{dossier.pk}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return document
 
 
 def open_session(user) -> str:
