@@ -1,7 +1,9 @@
 """Signed scans and the stamped CERFA: checked by content, then stored as a new `Document` version.
 
-A file is accepted only if libmagic says it is a PDF, pypdf can parse it, it is not encrypted,
-it has at least one page and it is at most `settings.UPLOAD_MAX_BYTES` (10 Mo by default).
+A file is accepted only if its name is plain, libmagic says it is a PDF, pypdf can parse it, it is
+not encrypted, it holds no active content nor another file (`cactus.core.security`), it has between
+1 and `settings.UPLOAD_MAX_PAGES` pages, it is at most `settings.UPLOAD_MAX_BYTES` (10 Mo by
+default) and, when `CLAMAV_ADDRESS` is set, clamd finds no virus.
 A refused file leaves nothing behind. The stored name is generated; the client's name is kept
 only as `original_name`. Earlier versions are never overwritten (W-5, workflow.md).
 """
@@ -16,8 +18,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
+from cactus.core import security
 from cactus.documents.models import Document
 from cactus.dossiers.models import Dossier, DossierEvent
 
@@ -39,6 +42,7 @@ def _megabytes(size: int) -> str:
 def read_valid_pdf(uploaded) -> CheckedPdf:
     """The file if it is a usable PDF; a ValidationError with a French message otherwise."""
     name = getattr(uploaded, "name", "le fichier")
+    security.check_upload_name(name)
     limit = settings.UPLOAD_MAX_BYTES
     if uploaded.size > limit:
         raise ValidationError(
@@ -59,13 +63,16 @@ def read_valid_pdf(uploaded) -> CheckedPdf:
             raise ValidationError(
                 f"« {name} » est protégé par un mot de passe : déposez une version sans protection."
             )
+        # Active content, polyglots and page bombs (security suite), before the page tree is walked.
+        security.check_pdf_content(data=data, reader=reader, name=name)
         pages = len(reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
         raise ValidationError(
             f"« {name} » est un PDF illisible ou abîmé : scannez à nouveau le document."
         ) from error
     if pages == 0:
         raise ValidationError(f"« {name} » ne contient aucune page : scannez à nouveau le document.")
+    security.scan_for_viruses(data=data, name=name)
     return CheckedPdf(data=data, original_name=name)
 
 

