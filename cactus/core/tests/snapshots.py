@@ -7,21 +7,32 @@ from django.conf import settings
 from django.core import serializers
 
 from cactus.documents.models import Document
-from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.notifications.models import OutgoingEmail
+from cactus.dossiers.models import Dossier
+
+# Rows about a dossier that are history, not data: a reminder or a log line may be added to a
+# frozen dossier (and the purge's own record).
+HISTORY_MODELS = {
+    "dossiers.DossierEvent",
+    "notifications.OutgoingEmail",
+    "notifications.SentReminder",
+    "privacy.Anonymisation",
+}
 
 
-def dossier_snapshot(dossier: Dossier) -> str:
-    """The dossier, its events, documents and e-mails, serialised in a fixed order.
+def dossier_snapshot(dossier: Dossier, *, history: bool = True) -> str:
+    """The dossier and every row of every model attached to it, serialised in a fixed order.
 
+    Related models are discovered (a new tab's model is included without touching this file).
     Accounts are left out: logging in (last_login) is not a change to a dossier.
     """
-    querysets = [
-        Dossier.objects.filter(pk=dossier.pk),
-        DossierEvent.objects.filter(dossier=dossier).order_by("pk"),
-        Document.objects.filter(dossier=dossier).order_by("pk"),
-        OutgoingEmail.objects.filter(dossier=dossier).order_by("pk"),
-    ]
+    querysets = [Dossier.objects.filter(pk=dossier.pk)]
+    for relation in sorted(
+        Dossier._meta.related_objects, key=lambda relation: relation.related_model._meta.label
+    ):
+        model = relation.related_model
+        if not history and model._meta.label in HISTORY_MODELS:
+            continue
+        querysets.append(model.objects.filter(**{relation.field.name: dossier}).order_by("pk"))
     return "\n".join(serializers.serialize("json", queryset, indent=1) for queryset in querysets)
 
 

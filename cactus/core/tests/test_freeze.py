@@ -7,10 +7,13 @@ Only the CFA's logged reopening (back to "Saisie en cours") may unfreeze a dossi
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from cactus.core.tests import figures
+from cactus.core.tests.hostile_pdfs import good_pdf
 from cactus.core.tests.html_forms import HtmlForm, data_form
 from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot_without_other_dossiers
 from cactus.core.tests.world import make_dossier_in_state
@@ -63,6 +66,7 @@ def editors(cfa_admin, cfa_advisor, formation_manager, alternant, employer_conta
 def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier, editors, settings):
     dossier = frozen_dossier
     before, files_before = dossier_snapshot(dossier), media_snapshot_without_other_dossiers(dossier)
+    data_before = dossier_snapshot(dossier, history=False)
     attempts = 0
 
     # Each tab's POST, by every role that may edit it while the dossier is in entry.
@@ -98,14 +102,34 @@ def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier
         services.set_employer_contact(dossier=dossier, email="nouveau@entreprise.test", by=admin)
     attempts += 2
 
-    # Management commands that write: they must leave a frozen dossier alone.
+    # Uploads and back-office actions that are not this state's step: refused, nothing stored.
+    scan = {
+        "signed_cerfa": SimpleUploadedFile("cerfa-signe.pdf", good_pdf(1), content_type="application/pdf")
+    }
+    for role in (permissions.EMPLOYER_CONTACT, permissions.CFA_ADMIN):
+        if not permissions.can_act(editors[role], dossier, permissions.RETURN_DOCUMENTS):
+            response = logged_in(editors[role]).post(
+                reverse("dossiers:return_documents", kwargs={"pk": dossier.pk}), scan
+            )
+            attempts += 1
+            assert response.status_code == 403, f"upload as {role}: {response.status_code}"
+    for action in ("validate_economic", "close"):
+        response = logged_in(admin).post(
+            reverse("dossiers:staff_action", kwargs={"pk": dossier.pk, "action": action})
+        )
+        attempts += 1
+        assert response.status_code == 403, f"{action}: {response.status_code}"
+    assert dossier_snapshot(dossier) == before  # not even an event was written
+
+    # Management commands that write: they must leave a frozen dossier's data alone.
     call_command("demo", verbosity=0)
     call_command("purge", "--apply", stdout=StringIO())  # a dossier within its retention is not touched
-    attempts += 2
+    call_command("send_reminders", stdout=StringIO(), stderr=StringIO())  # may log a reminder, no data
+    attempts += 3
 
-    assert dossier_snapshot(dossier) == before
+    assert dossier_snapshot(dossier, history=False) == data_before
     assert media_snapshot_without_other_dossiers(dossier) == files_before
-    assert attempts >= len(DATA_TABS) + 7
+    figures.record("freeze: write attempts on frozen dossiers", attempts)
 
 
 @pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)
