@@ -1,6 +1,7 @@
 """What Cactus holds on one person (RGPD art. 15, right of access), as a JSON-ready dict."""
 
 from axes.models import AccessFailureLog, AccessLog
+from django.db import models
 from django.db.models import Model, Q
 from django.utils import timezone
 
@@ -9,6 +10,7 @@ from cactus.documents.models import Document
 from cactus.dossiers import permissions
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import OutgoingEmail
+from cactus.privacy.retention import related_models
 
 
 def field_values(instance: Model) -> dict:
@@ -35,8 +37,14 @@ def dossier_entry(dossier: Dossier, user: User) -> dict:
         "created_at": dossier.created_at,
     }
     if permissions.ALTERNANT in roles:
-        # The dossier d'alternance is about the alternant: every field of it is their personal data.
+        # The dossier d'alternance is about the alternant: every field of it, and of its tabs, is theirs.
         entry["data"] = field_values(dossier)
+        entry["tabs"] = {
+            model._meta.verbose_name: [
+                field_values(row) for row in model.objects.filter(**{link: dossier}).order_by("pk")
+            ]
+            for model, link in related_models()
+        }
         entry["documents"] = [
             {
                 "kind": document.get_kind_display(),
@@ -62,6 +70,29 @@ def event_entry(event: DossierEvent) -> dict:
         "changes": event.changes,
         "comment": event.comment,
     }
+
+
+def mentions(email: str) -> list[dict]:
+    """Rows of dossier tabs that name this address (mentor, legal representative, signatory...)."""
+    found = []
+    for model, link in related_models():
+        email_fields = [
+            field.name for field in model._meta.concrete_fields if isinstance(field, models.EmailField)
+        ]
+        if not email_fields:
+            continue
+        query = Q()
+        for name in email_fields:
+            query |= Q(**{f"{name}__iexact": email})
+        for row in model.objects.filter(query).order_by("pk"):
+            found.append(
+                {
+                    "dossier": getattr(row, f"{link}_id"),
+                    "as": str(model._meta.verbose_name),
+                    "data": field_values(row),
+                }
+            )
+    return found
 
 
 def personal_data(email: str) -> dict:
@@ -114,6 +145,7 @@ def personal_data(email: str) -> dict:
             }
             for document in Document.objects.filter(created_by=user).order_by("created_at")
         ]
+    data["mentioned_in_dossiers"] = mentions(email)
     data["emails_sent"] = [
         {
             "name": message.name,

@@ -51,6 +51,48 @@ KEPT_FOR_STATISTICS = {
 GENERALISED = {"alternant_birth_date": lambda value: date(value.year, 1, 1) if value else None}
 PLACEHOLDER_EMAIL = "dossier-anonymise@anonyme.invalid"
 
+# Rows attached to a dossier (its tabs). Those listed keep these statistical fields and lose the
+# rest; rows of any other model (mentors, Vie étudiante, remuneration lines, La mission, and any
+# model added later) are deleted. History rows (events, e-mails, documents) are handled apart.
+KEPT_IN_RELATED = {
+    "dossiers.Employer": {
+        "employer_type",
+        "specific_employer",
+        "naf",
+        "headcount",
+        "idcc",
+        "idcc_label",
+        "idcc_branch",
+        "idcc_opco",
+        "is_monegasque",
+        "public_unemployment_scheme",
+    },
+    "dossiers.AlternantDetails": {
+        "sex",
+        "prior_situation",
+        "last_diploma_prepared",
+        "last_class",
+        "highest_diploma",
+    },
+    "dossiers.Contract": {
+        "contract_mode",
+        "contract_type",
+        "derogation_type",
+        "conclusion_date",
+        "practical_training_start",
+        "weekly_hours",
+        "weekly_minutes",
+        "hiring_salary",
+    },
+    "notifications.SentReminder": {"kind", "due_date", "created_at"},
+}
+HANDLED_APART = {
+    "dossiers.DossierEvent",
+    "documents.Document",
+    "notifications.OutgoingEmail",
+    "privacy.Anonymisation",
+}
+
 
 def add_years(day: date, years: int) -> date:
     try:
@@ -78,13 +120,17 @@ def dossiers_past_retention(today: date) -> QuerySet[Dossier]:
 def erased_value(field: models.Field):
     if field.null:
         return None
+    if field.is_relation:
+        raise ValueError(
+            f"{field.model._meta.label}.{field.name} is a required relation: keep it or delete the row"
+        )
     if isinstance(field, models.CharField | models.TextField):
         return ""
     if field.has_default():
         return field.get_default()
     raise ValueError(
         f"Le champ Dossier.{field.name} ne peut être ni vidé ni remis à sa valeur par défaut : "
-        "ajoutez-le à KEPT_FOR_STATISTICS ou à GENERALISED dans cactus/privacy/retention.py."
+        "ajoutez-le aux champs gardés (KEPT_FOR_STATISTICS, KEPT_IN_RELATED) dans cactus/privacy/retention.py."
     )
 
 
@@ -125,6 +171,30 @@ def anonymise_account(user: User) -> None:
     OutgoingEmail.objects.filter(to__iexact=old_email).delete()
 
 
+def related_models(dossier_model=Dossier):
+    """(model, name of its field pointing at the dossier) for every model attached to a dossier."""
+    return [
+        (relation.related_model, relation.field.name)
+        for relation in dossier_model._meta.related_objects
+        if relation.related_model._meta.label not in HANDLED_APART
+    ]
+
+
+def erase_related_rows(dossier: Dossier) -> None:
+    for model, link in related_models():
+        rows = model.objects.filter(**{link: dossier})
+        kept = KEPT_IN_RELATED.get(model._meta.label)
+        if kept is None:
+            rows.delete()
+            continue
+        erased = {
+            field.attname: erased_value(field)
+            for field in model._meta.concrete_fields
+            if not field.primary_key and field.name != link and field.name not in kept
+        }
+        rows.update(**erased)
+
+
 @transaction.atomic
 def anonymise_dossier(*, dossier: Dossier, today: date) -> Anonymisation:
     """Erase the personal data of one dossier past its retention; keep what statistics need."""
@@ -141,6 +211,7 @@ def anonymise_dossier(*, dossier: Dossier, today: date) -> Anonymisation:
             setattr(dossier, field.attname, erased_value(field))
     dossier.alternant = placeholder_account()
     dossier.save()
+    erase_related_rows(dossier)
     DossierEvent.objects.filter(dossier=dossier).update(changes={}, comment="")
     documents = list(Document.objects.filter(dossier=dossier))
     for document in documents:

@@ -14,9 +14,18 @@ from django.urls import reverse
 from cactus.accounts.models import RgpdConsent, User
 from cactus.accounts.tests.factories import UserFactory
 from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot
+from cactus.core.tests.world import make_dossier_in_state
 from cactus.documents.models import Document
 from cactus.dossiers import services
-from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.models import (
+    AlternantDetails,
+    Contract,
+    Dossier,
+    DossierEvent,
+    Employer,
+    Mentor,
+    StudentLife,
+)
 from cactus.dossiers.tests.factories import DossierFactory
 from cactus.notifications.models import OutgoingEmail
 from cactus.privacy import retention
@@ -271,3 +280,71 @@ def test_the_legal_page_states_the_retention_and_the_rights_to_anyone(client):
     assert "anonymisé" in body
     assert "copie de tout ce que Cactus détient sur vous" in body
     assert "CNIL" in body
+
+
+# --- Tab data (filled through the real forms)
+
+
+@pytest.fixture
+def complete(formation, alternant, employer_contact):
+    return make_dossier_in_state(
+        Dossier.Status.SENT_TO_OPCO,
+        formation=formation,
+        alternant=alternant,
+        employer_contact=employer_contact,
+    )
+
+
+def test_the_alternant_export_holds_every_tab_nir_included(complete):
+    nir = AlternantDetails.objects.get(dossier=complete).nir
+    [dossier] = export(complete.alternant.email)["dossiers"]
+    exported = {row["nir"] for rows in dossier["tabs"].values() for row in rows if "nir" in row}
+    assert exported == {nir}
+    assert len(dossier["tabs"]) >= 6  # employer, mentors, alternant, student life, contract, lines, mission
+
+
+def test_a_mentor_or_legal_representative_without_an_account_finds_where_they_are_named(complete):
+    data = export("noel.muller@sme.test")
+    assert data["account"] is None
+    assert [mention["dossier"] for mention in data["mentioned_in_dossiers"]] == [complete.pk]
+    assert data["mentioned_in_dossiers"][0]["data"]["last_name"]
+    representative = export("francoise.benoit@famille.test")["mentioned_in_dossiers"]
+    assert [mention["dossier"] for mention in representative] == [complete.pk]
+
+
+def test_anonymising_erases_the_tabs_and_keeps_their_statistics(complete):
+    contract = Contract.objects.get(dossier=complete)
+
+    retention.anonymise_dossier(dossier=complete, today=date(2040, 1, 1))
+
+    details = AlternantDetails.objects.get(dossier=complete)
+    assert (details.nir, details.email, details.phone, details.birth_city, details.representative_email) == (
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+    assert details.highest_diploma  # statistics: the level of diploma stays
+    employer = Employer.objects.get(dossier=complete)
+    assert (employer.name, employer.signatory_email, employer.address_street) == ("", "", "")
+    assert employer.naf and employer.idcc
+    kept = Contract.objects.get(dossier=complete)
+    assert (kept.contract_type, kept.hiring_salary) == (contract.contract_type, contract.hiring_salary)
+    assert kept.signature_place == ""
+    assert not Mentor.objects.filter(dossier=complete).exists()
+    assert not StudentLife.objects.filter(dossier=complete).exists()
+    assert "noel.muller@sme.test" not in dossier_snapshot(complete)
+    with pytest.raises(CommandError):  # the mentor is named nowhere any more
+        export("noel.muller@sme.test")
+
+
+def test_every_field_of_the_tabs_is_either_kept_or_erasable():
+    # A field added to a tab model is erased by default; this fails if it can be neither emptied nor defaulted.
+    for model, link in retention.related_models():
+        kept = retention.KEPT_IN_RELATED.get(model._meta.label)
+        if kept is None:
+            continue  # rows of this model are deleted
+        for field in model._meta.concrete_fields:
+            if not field.primary_key and field.name != link and field.name not in kept:
+                retention.erased_value(field)
