@@ -23,6 +23,7 @@ from django.db import connection
 
 from cactus.accounts.models import RgpdConsent
 from cactus.core.tests.snapshots import media_snapshot
+from cactus.core.tests.world import reload_reference_data
 from cactus.documents.models import Document
 from cactus.dossiers import services
 
@@ -31,6 +32,11 @@ BACKUP = PROJECT_ROOT / "ops" / "backup.sh"
 RESTORE = PROJECT_ROOT / "ops" / "restore.sh"
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    reload_reference_data()
 
 
 def run(script: Path, directory: Path, *, database_url: str, media_root: Path) -> subprocess.CompletedProcess:

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from cactus.core.tests import figures
 from cactus.core.tests.html_forms import data_form
-from cactus.core.tests.world import make_dossier_in_state
+from cactus.core.tests.world import make_dossier_in_state, reload_reference_data
 from cactus.dossiers import services, tabs
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -28,6 +28,11 @@ postgresql_only = pytest.mark.skipif(
     reason="Needs PostgreSQL row locks (SELECT … FOR UPDATE); SQLite locks the whole file. "
     "Run with DATABASE_URL=postgres://… to exercise it.",
 )
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    reload_reference_data()
 
 
 def fire_at_once(count: int, action) -> Counter:
@@ -73,6 +78,9 @@ def test_fifty_simultaneous_saves_of_the_same_page_give_one_save_and_forty_nine_
     complete_draft, cfa_admin
 ):
     version = complete_draft.version
+    saves_before = DossierEvent.objects.filter(
+        dossier=complete_draft, action=DossierEvent.Action.TAB_SAVED
+    ).count()
 
     outcomes = fire_at_once(
         THREADS,
@@ -92,9 +100,8 @@ def test_fifty_simultaneous_saves_of_the_same_page_give_one_save_and_forty_nine_
     assert complete_draft.alternant_last_name.removeprefix(
         "Nom"
     ) == complete_draft.alternant_first_name.removeprefix("Prénom")
-    assert (
-        DossierEvent.objects.filter(dossier=complete_draft, action=DossierEvent.Action.TAB_SAVED).count() == 1
-    )
+    saves = DossierEvent.objects.filter(dossier=complete_draft, action=DossierEvent.Action.TAB_SAVED).count()
+    assert saves == saves_before + 1
     figures.record("concurrency: transitions or saves that happened", 1)
 
 

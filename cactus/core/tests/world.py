@@ -3,6 +3,7 @@
 Built once per test module (see `world` fixtures) inside a transaction that is rolled back at the end.
 """
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -185,3 +186,26 @@ def open_session(user) -> str:
     client = Client()
     client.force_login(user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def reload_reference_data() -> None:
+    """Load the data migrations again after a transactional test flushed the tables.
+
+    Transactional tests (threads, pg_dump) empty every table at their end, data migrations'
+    rows included: the CFA groups, the SMIC history and the collective agreements.
+    """
+    from django.apps import apps as django_apps
+    from django.contrib.auth.models import Group
+
+    from cactus.referentials.models import CollectiveAgreement, SmicRate
+
+    def run(module: str, function: str) -> None:
+        getattr(importlib.import_module(module), function)(django_apps, None)
+
+    if not Group.objects.exists():
+        run("cactus.accounts.migrations.0002_create_cfa_groups", "create_groups")
+    if not SmicRate.objects.exists():
+        run("cactus.referentials.migrations.0002_load_smic_history", "load")
+        run("cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic", "correct")
+    if not CollectiveAgreement.objects.exists():
+        run("cactus.referentials.migrations.0003_load_common_collective_agreements", "load")
