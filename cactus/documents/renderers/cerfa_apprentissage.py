@@ -19,6 +19,7 @@ from cactus.documents.renderers.base import (
     format_amount,
     format_date,
     format_number,
+    format_phone,
     format_rate,
     is_yes,
     person_name,
@@ -106,7 +107,7 @@ def _employer(form: Form, data: dict, y: float) -> float:
     form.label(LEFT + 3, left, "Adresse de l'établissement d'exécution du contrat :")
     left -= ROW
     left = _address(form, data, "employeur_adresse", LEFT + 3, left)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("employeur_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("employeur_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("employeur_courriel"), end=COLUMN_END)
     left -= ROW
@@ -191,7 +192,7 @@ def _apprentice(form: Form, data: dict, y: float) -> float:
     form.label(LEFT + 3, left, "Adresse de l'apprenti(e) :", font=BOLD, size=8)
     left -= ROW
     left = _address(form, data, "apprenti_adresse", LEFT + 3, left)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("apprenti_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("apprenti_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("apprenti_courriel"), end=COLUMN_END)
     left -= ROW + 2

@@ -18,6 +18,7 @@ from cactus.documents.renderers.base import (
     format_amount,
     format_date,
     format_number,
+    format_phone,
     format_rate,
     text,
 )
@@ -120,7 +121,7 @@ def _employer(form: Form, data: dict, y: float) -> float:
     )
     form.label(LEFT + 3, left, "Adresse du lieu d'exécution du contrat :")
     left = _address(form, data, "employeur_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("employeur_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("employeur_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("employeur_courriel"), end=COLUMN_END)
     left -= ROW
@@ -171,7 +172,7 @@ def _employee(form: Form, data: dict, y: float) -> float:
     left -= ROW
     form.label(LEFT + 3, left, "Adresse du salarié :", font=BOLD, size=8)
     left = _address(form, data, "salarie_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("salarie_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("salarie_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("salarie_courriel"), end=COLUMN_END)
     left -= ROW

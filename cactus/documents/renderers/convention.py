@@ -20,6 +20,7 @@ from cactus.documents.renderers.base import (
     font_path,
     format_amount,
     format_date,
+    format_phone,
     is_yes,
     person_name,
     text,
@@ -100,9 +101,8 @@ def render(data: dict, *, template: str | None = None) -> bytes:
 
 
 def render_dossier(dossier) -> bytes:
-    from cactus.dossiers.export import dossier_data
-
     from cactus.documents.selectors import current_convention_template
+    from cactus.dossiers.export import dossier_data
 
     return render(dossier_data(dossier), template=current_convention_template())
 
@@ -146,6 +146,13 @@ def context(data: dict) -> dict:
         "cfa_adresse": one_line_address(data, "cfa_adresse"),
         "lieu_formation": _place(data),
     }
+    if billing:
+        town = " ".join(
+            filter(None, [text(data.get("facturation_code_postal")), text(data.get("facturation_commune"))])
+        )
+        values["facturation_adresse_complete"] = ", ".join(
+            filter(None, [text(data.get("facturation_adresse")), town])
+        )
     return values
 
 
@@ -156,6 +163,8 @@ def _printable(key: str, value) -> str:
         return format_amount(value)
     if "date" in key:
         return format_date(value)
+    if key.endswith("_telephone"):
+        return format_phone(value)
     return text(value)
 
 
