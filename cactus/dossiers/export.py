@@ -259,7 +259,12 @@ def _formation(dossier: Dossier) -> dict:
         }
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
         # The EJ20's organisme de formation is the CFA (its cfa_* values are read for the rest).
-        data |= {"of_interne": False, "of_nda": settings.CFA_NDA}
+        data |= {
+            "of_interne": False,
+            "of_nda": settings.CFA_NDA,
+            "formation_nsf": formation.nsf_code,
+            "formation_duree_enseignements": formation.teaching_hours,
+        }
     return data | _economic_terms(dossier, formation)
 
 

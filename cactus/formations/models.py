@@ -33,6 +33,13 @@ class Formation(models.Model):
     )
     site_postal_code = models.CharField("code postal du lieu de formation", max_length=5, blank=True)
     site_city = models.CharField("commune du lieu de formation", max_length=100, blank=True)
+    # The contrat de professionnalisation's CERFA (EJ20) also asks these.
+    nsf_code = models.CharField(
+        "spécialité de formation (code NSF)", max_length=3, blank=True, help_text="3 chiffres, par ex. 326."
+    )
+    teaching_hours = models.PositiveIntegerField(
+        "dont enseignements généraux, professionnels et technologiques (heures)", null=True, blank=True
+    )
     # The economic terms of the convention de formation (annual amounts, in euros).
     annual_cost = models.DecimalField(
         "coût annuel de la formation", max_digits=9, decimal_places=2, null=True, blank=True

@@ -386,14 +386,15 @@ def _contract(form: Form, data: dict, y: float) -> float:
         format_date(data.get("contrat_date_effet_avenant")),
         end=LEFT + 170,
     )
-    form.label(MIDDLE, y, "Durée hebdomadaire du travail :")
+    # The hours sit beside their own label, away from the end date's box.
+    x = form.label(MIDDLE, y, "Durée hebdomadaire du travail :")
+    form.box(x + 4, y, 22, data.get("contrat_duree_hebdo_heures"), name="Durée hebdomadaire (heures)")
+    x = form.label(x + 29, y, "heures")
+    form.box(x + 6, y, 22, data.get("contrat_duree_hebdo_minutes"), name="Durée hebdomadaire (minutes)")
+    form.label(x + 31, y, "minutes")
     y -= ROW
     x = form.label(LEFT + 3, y, "Date de fin du contrat ou de la période d'apprentissage :")
     form.box(x + 3, y, 62, format_date(data.get("contrat_date_fin")), name="Date de fin du contrat")
-    form.box(MIDDLE + 10, y, 22, data.get("contrat_duree_hebdo_heures"), name="Durée hebdomadaire (heures)")
-    form.label(MIDDLE + 35, y, "heures")
-    form.box(MIDDLE + 68, y, 22, data.get("contrat_duree_hebdo_minutes"), name="Durée hebdomadaire (minutes)")
-    form.label(MIDDLE + 93, y, "minutes")
     y -= ROW
     x = form.label(LEFT + 3, y, "Travail sur machines dangereuses ou exposition à des risques particuliers :")
     form.yes_no(x + 8, y, data.get("contrat_travail_risque"))

@@ -142,6 +142,18 @@ def context(data: dict) -> dict:
             data.get("maitre1_nom") or data.get("tuteur_nom"),
             data.get("maitre1_prenom") or data.get("tuteur_prenom"),
         ),
+        "maitres_noms_complets": " et ".join(
+            filter(
+                None,
+                [
+                    person_name(
+                        data.get(f"maitre{number}_nom") or data.get(f"tuteur{suffix}_nom"),
+                        data.get(f"maitre{number}_prenom") or data.get(f"tuteur{suffix}_prenom"),
+                    )
+                    for number, suffix in ((1, ""), (2, "2"))
+                ],
+            )
+        ),
         "employeur_adresse": one_line_address(data, "employeur_adresse"),
         "cfa_adresse": one_line_address(data, "cfa_adresse"),
         "lieu_formation": _place(data),

@@ -29,6 +29,8 @@ def equip_formation(formation) -> None:
     formation.site_street = "3 place Victor Hugo"
     formation.site_postal_code = "13003"
     formation.site_city = "Marseille"
+    formation.nsf_code = "326"
+    formation.teaching_hours = 420
     formation.annual_cost = Decimal("8450.00")
     formation.npec = Decimal("7600.00")
     formation.save()

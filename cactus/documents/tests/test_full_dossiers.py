@@ -75,8 +75,12 @@ ON_THE_CONVENTION = [
     "salarie_date_naissance",
     "maitre1_nom",
     "maitre1_prenom",
+    "maitre2_nom",
+    "maitre2_prenom",
     "tuteur_nom",
     "tuteur_prenom",
+    "tuteur2_nom",
+    "tuteur2_prenom",
     "contrat_date_debut",
     "contrat_date_fin",
     "formation_intitule",
@@ -167,6 +171,7 @@ def test_the_apprenticeship_convention_prints_its_facts_and_no_billing(apprentic
     text = document_text(apprenticeship, Document.Kind.CONVENTION, cfa_advisor)
     assert full_dossiers.missing_values(data, ON_THE_CONVENTION, text) == {}
     assert "8 450,00 €" in text and "7 600,00 €" in text and "850,00 €" in text
+    assert "(MÜLLER Noël et ØDEGÅRD-LOPÈS Anaïs)" in text
     # R-8.1 (rules.md): no billing information for a private apprenticeship (the tab keeps none).
     assert not [key for key in data if key.startswith("facturation_")]
     assert "Informations de facturation" not in text
