@@ -266,10 +266,11 @@ def _contract(form: Form, data: dict, y: float) -> float:
     form.line(LEFT, y + 8, RIGHT, y + 8)
     form.band(y, "LE CONTRAT")
     y -= 14
+    # The export gives the code of Les données du contrat (1 CDD, 2 CDI); the words are accepted too.
     nature = text(data.get("contrat_nature")).upper()
     x = form.label(LEFT + 3, y, "Nature du contrat :")
-    x = form.checkbox(x + 6, y, nature == "CDD", "CDD")
-    form.checkbox(x + 4, y, nature == "CDI", "CDI")
+    x = form.checkbox(x + 6, y, nature in ("1", "CDD"), "CDD")
+    form.checkbox(x + 4, y, nature in ("2", "CDI"), "CDI")
     form.field(MIDDLE, y, "Type de contrat ou d'avenant :", data.get("contrat_type"), end=MIDDLE + 150)
     y -= ROW
     form.field(LEFT + 3, y, "Emploi occupé pendant le contrat :", data.get("contrat_emploi"), end=RIGHT - 4)
@@ -295,14 +296,14 @@ def _contract(form: Form, data: dict, y: float) -> float:
         y,
         "Date de fin du CDD ou de l'action de professionnalisation :",
         format_date(data.get("contrat_date_fin")),
-        end=COLUMN_END,
+        end=MIDDLE + 20,  # the long label leaves the date its full size only past the middle
     )
     form.field(
-        MIDDLE,
+        MIDDLE + 28,
         y,
         "Si avenant, date d'effet :",
         format_date(data.get("contrat_date_effet_avenant")),
-        end=MIDDLE + 160,
+        end=MIDDLE + 188,
     )
     y -= ROW
     x = form.label(LEFT + 3, y, "Durée de la période d'essai :")

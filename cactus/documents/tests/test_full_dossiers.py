@@ -9,7 +9,7 @@ import pytest
 from cactus.documents import services
 from cactus.documents.models import Document
 from cactus.documents.tests import full_dossiers
-from cactus.documents.tests.readback import flat_text
+from cactus.documents.tests.readback import flat_text, pdf_text
 from cactus.dossiers.export import dossier_data
 
 # Keys of dossier_data the CERFA has no box for, and why.
@@ -129,9 +129,10 @@ def public_employer(dossier, employer_contact, alternant):
     )
 
 
-def document_text(dossier, kind: str, by) -> str:
-    document = services.get_or_generate(dossier=dossier, kind=kind, by=by)
-    return flat_text(document.file.read())
+def document_text(dossier, kind: str, by, *, layout: bool = False) -> str:
+    """The stored version's text; with layout, as placed on the page (check boxes beside their caption)."""
+    content = services.get_or_generate(dossier=dossier, kind=kind, by=by).file.read()
+    return " ".join(pdf_text(content, layout=True).split()) if layout else flat_text(content)
 
 
 def cerfa_keys(data: dict, *, professionalisation: bool = False) -> list[str]:
@@ -163,6 +164,9 @@ def test_the_apprenticeship_cerfa_prints_every_value_of_the_dossier(apprenticesh
         assert expected in text
     assert "04 91 00 00 00" in text and "06 12 34 56 78" in text  # stored +33…, printed national
     assert "01/09/2026" in text and "2026-09-01" not in text
+    layout = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor, layout=True)
+    assert "☒ employeur privé ☐ employeur « public »" in layout
+    assert "☐M ☒F" in layout
     assert "None" not in text
 
 
@@ -182,6 +186,8 @@ def test_the_professionalisation_cerfa_prints_every_value_of_the_dossier(profess
     data = dossier_data(professionalisation)
     text = document_text(professionalisation, Document.Kind.CERFA, cfa_advisor)
     assert "Contrat de professionnalisation" in text
+    # contrat_nature "1" (CDD) from Les données du contrat
+    assert "☒ CDD ☐ CDI" in document_text(professionalisation, Document.Kind.CERFA, cfa_advisor, layout=True)
     missing = full_dossiers.missing_values(data, cerfa_keys(data, professionalisation=True), text)
     assert missing == {}, " ".join(sorted(missing))
     assert "None" not in text
@@ -194,12 +200,15 @@ def test_the_professionalisation_convention_prints_the_billing_information(profe
     assert full_dossiers.missing_values(data, ON_THE_CONVENTION + BILLING, text) == {}
     assert "Société Méditerranéenne d'Études – comptabilité" in text
     assert "BC-2026-117" in text
+    assert "Montant de prise en charge de l'OPCO 7 600,00 €" in text and "NPEC" not in text
 
 
 def test_a_public_employer_s_documents_carry_billing_and_no_opco_funding(public_employer, cfa_advisor):
     data = dossier_data(public_employer)
     assert data["employeur_prive_public"] == "public"
     cerfa = document_text(public_employer, Document.Kind.CERFA, cfa_advisor)
+    layout = document_text(public_employer, Document.Kind.CERFA, cfa_advisor, layout=True)
+    assert "☐ employeur privé ☒ employeur « public »" in layout
     assert full_dossiers.missing_values(data, cerfa_keys(data), cerfa) == {}
     convention = document_text(public_employer, Document.Kind.CONVENTION, cfa_advisor)
     assert full_dossiers.missing_values(data, ON_THE_CONVENTION + BILLING, convention) == {}
