@@ -35,6 +35,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", CACTUS_BASE_URL)
 
 # The CFA this instance serves, as shown to users.
 CFA_NAME = os.environ.get("CFA_NAME", "FORMASUP PACA – CFA Epure Méditerranée")
+# Its identity on the CERFA ("La formation": CFA responsable) and the convention de formation.
+# The defaults are placeholders of the right shape: set the CFA's real numbers in production.
+CFA_UAI = os.environ.get("CFA_UAI", "0133999B")
+CFA_SIRET = os.environ.get("CFA_SIRET", "13002609900015")
+CFA_NDA = os.environ.get("CFA_NDA", "93131234513")  # déclaration d'activité (organisme de formation)
+CFA_ADDRESS_NUMBER = os.environ.get("CFA_ADDRESS_NUMBER", "29")
+CFA_ADDRESS_STREET = os.environ.get("CFA_ADDRESS_STREET", "avenue Robert Schuman")
+CFA_POSTAL_CODE = os.environ.get("CFA_POSTAL_CODE", "13100")
+CFA_CITY = os.environ.get("CFA_CITY", "Aix-en-Provence")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -97,9 +106,10 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("CACTUS_VAR_DIR", BASE_DIR / "var"))
+# An empty DATABASE_URL means "not set": the SQLite default.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }

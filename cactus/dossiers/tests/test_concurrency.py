@@ -14,8 +14,8 @@ from cactus.notifications.models import OutgoingEmail
 THREADS = 24
 
 pytestmark = [
-    # serialized_rollback: the flush after each test would drop the groups made by migrations.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The CFA groups a flush removed come back through conftest._reference_data.
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite has no row locks (select_for_update is a no-op) and serialises writers: "
