@@ -33,9 +33,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        # A view may set a stricter policy of its own (for example a PDF preview): keep it.
-        response.headers.setdefault("Content-Security-Policy", self.csp)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        # The policy is for pages. On a PDF shown inline, `object-src 'none'` could stop the
+        # browser's own PDF viewer; X-Frame-Options still forbids framing it.
+        if response.headers.get("Content-Type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", self.csp)  # a view may set a stricter one
         return response
 
 

@@ -117,3 +117,17 @@ def test_a_post_without_the_csrf_token_is_refused(cfa_admin):
     client.force_login(cfa_admin)
     response = client.post(reverse("formations:create"), {"title": "Formation pirate"})
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_pdfs_shown_inline_get_no_page_policy_that_would_block_the_browser_viewer(client, settings):
+    from cactus.core.tests.world import make_dossier_in_state
+    from cactus.dossiers.models import Dossier
+
+    dossier = make_dossier_in_state(Dossier.Status.VALIDATED)
+    client.force_login(dossier.employer_contact)
+    response = client.get(reverse("documents:generated", kwargs={"pk": dossier.pk, "kind": "cerfa"}))
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Security-Policy" not in response.headers
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
