@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium chromium-driver poppler-utils wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core libmagic1
+APT_PACKAGES := chromium chromium-driver poppler-utils wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core libmagic1 sqlite3
 
 .PHONY: run test deps install migrate demo lint bench clean
 
