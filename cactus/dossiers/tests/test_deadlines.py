@@ -4,7 +4,7 @@ import pytest
 
 from cactus.dossiers import circuits, deadlines
 from cactus.dossiers.models import ContractScheme
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
 
 
 @pytest.mark.parametrize(
@@ -58,11 +58,11 @@ def test_no_start_date_no_due_date():
     ],
 )
 def test_the_end_of_the_process_depends_on_the_scheme_and_the_employer(
-    scheme, employer_type, monaco, label, billing, monkeypatch
+    scheme, employer_type, monaco, label, billing
 ):
     dossier = DossierFactory(with_base_data=True, scheme=scheme)
-    monkeypatch.setattr(circuits, "employer_type", lambda dossier: employer_type)
-    monkeypatch.setattr(circuits, "is_monaco_or_foreign", lambda dossier: monaco)
+    if employer_type is not None:
+        EmployerFactory(dossier=dossier, employer_type=str(employer_type), is_monegasque=monaco)
 
     circuit = circuits.circuit_for(dossier)
 
