@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from cactus.dossiers import circuits, deadlines
-from cactus.dossiers.models import ContractScheme
+from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
 
 
@@ -76,3 +76,10 @@ def test_a_dossier_without_employer_data_follows_the_private_circuit():
 
     assert circuits.employer_type(dossier) is None
     assert circuits.circuit_for(dossier) is circuits.OPCO
+
+
+def test_the_late_queue_index_covers_exactly_the_open_statuses():
+    [index] = [index for index in Dossier._meta.indexes if index.name == "dossier_open_contract_start"]
+
+    [(lookup, statuses)] = index.condition.children
+    assert lookup == "status__in" and set(statuses) == Dossier.OPEN_STATUSES
