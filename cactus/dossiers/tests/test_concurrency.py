@@ -14,8 +14,9 @@ from cactus.notifications.models import OutgoingEmail
 THREADS = 24
 
 pytestmark = [
-    # serialized_rollback: the flush after each test would drop the groups made by migrations.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    # The SMIC and collective agreements the tabs' forms read, which an earlier flush may have dropped.
+    pytest.mark.usefixtures("reference_data"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite has no row locks (select_for_update is a no-op) and serialises writers: "

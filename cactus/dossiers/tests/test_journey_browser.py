@@ -29,7 +29,7 @@ def pdf_file(tmp_path, name: str, text: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_private_apprenticeship_journey(
     reference_data,  # first: the cast below needs the groups, the SMIC and the collective agreements
     live_server,
