@@ -1,35 +1,11 @@
-"""What the browser tests share: reference data after a flush, logging in, filling and validating tab pages."""
+"""What the browser tests share: logging in, filling and validating tab pages."""
 
-import importlib
 import re
 
-from django.apps import apps
 from playwright.sync_api import expect
 
 from cactus.accounts.tests.factories import PASSWORD
 from cactus.dossiers.tests import tab_data
-from cactus.referentials.models import SmicRate
-
-# The data migrations the pages need: CFA groups, SMIC table, collective agreements.
-DATA_MIGRATIONS = [
-    ("cactus.accounts.migrations.0002_create_cfa_groups", "create_groups"),
-    ("cactus.referentials.migrations.0002_load_smic_history", "load"),
-    ("cactus.referentials.migrations.0003_load_common_collective_agreements", "load"),
-    ("cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic", "correct"),
-]
-
-
-def load_reference_data() -> None:
-    """Load the data migrations again (they are idempotent) after a previous transactional test flushed them.
-
-    serialized_rollback does not help here: with live_server the connection that kept the
-    serialized data is not the one the test uses once non-transactional tests ran before, and
-    after a transactional test without it, the restore clashes with the content types that the
-    flush's post_migrate made again. Factories may create groups, never SMIC rates: those tell.
-    """
-    if not SmicRate.objects.exists():
-        for module, function in DATA_MIGRATIONS:
-            getattr(importlib.import_module(module), function)(apps, None)
 
 
 def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:

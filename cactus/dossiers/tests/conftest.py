@@ -5,7 +5,6 @@ import pytest
 from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
-from cactus.dossiers.tests.browser import load_reference_data
 from cactus.dossiers.tests.factories import fill_every_tab
 from cactus.formations.models import Formation
 
@@ -22,9 +21,3 @@ def started_dossier(dossier, employer_contact):
 @pytest.fixture
 def complete_dossier(dossier):
     return fill_every_tab(dossier)
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The groups, SMIC and collective agreements of the data migrations, which a flush may have dropped."""
-    load_reference_data()

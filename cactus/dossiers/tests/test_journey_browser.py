@@ -31,7 +31,6 @@ def pdf_file(tmp_path, name: str, text: str) -> str:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_private_apprenticeship_journey(
-    reference_data,  # first: the cast below needs the groups, the SMIC and the collective agreements
     live_server,
     browser,
     smtp_sink,
@@ -145,7 +144,7 @@ def test_the_private_apprenticeship_journey(
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_double_click_on_faire_la_demande_makes_one_request(
-    reference_data, live_server, page, smtp_sink, formation, formation_manager, employer_contact, settings
+    live_server, page, smtp_sink, formation, formation_manager, employer_contact, settings
 ):
     settings.CACTUS_BASE_URL = live_server.url
     dossier = complete_dossier(formation=formation, employer_contact=employer_contact)

@@ -11,7 +11,6 @@ from cactus.formations.models import Formation
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 ADULT_NIR = "103111305504270"  # a man born in November 2003 in the Bouches-du-Rhône
 
