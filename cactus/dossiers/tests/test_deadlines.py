@@ -3,14 +3,14 @@ from datetime import date, timedelta
 import pytest
 
 from cactus.dossiers import circuits, deadlines
-from cactus.dossiers.models import ContractScheme
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.models import ContractScheme, Dossier
+from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
 
 
 @pytest.mark.parametrize(
     ("start", "due"),
     [
-        # R-7.1 / R-7.5 (rules.md): 5 jours ouvrables after the start, Monday to Saturday.
+        # R-7.1 / R-7.5 (rules.md), Code du travail D6224-1: 5 jours ouvrables after the start, Monday to Saturday.
         (date(2026, 9, 1), date(2026, 9, 7)),  # Tue → Wed Thu Fri Sat, (Sun), Mon
         (date(2026, 9, 5), date(2026, 9, 11)),  # a Saturday start: Mon..Fri
         # Public holidays do not count: 11 November 2026 is a Wednesday.
@@ -58,11 +58,11 @@ def test_no_start_date_no_due_date():
     ],
 )
 def test_the_end_of_the_process_depends_on_the_scheme_and_the_employer(
-    scheme, employer_type, monaco, label, billing, monkeypatch
+    scheme, employer_type, monaco, label, billing
 ):
     dossier = DossierFactory(with_base_data=True, scheme=scheme)
-    monkeypatch.setattr(circuits, "employer_type", lambda dossier: employer_type)
-    monkeypatch.setattr(circuits, "is_monaco_or_foreign", lambda dossier: monaco)
+    if employer_type is not None:
+        EmployerFactory(dossier=dossier, employer_type=str(employer_type), is_monegasque=monaco)
 
     circuit = circuits.circuit_for(dossier)
 
@@ -76,3 +76,10 @@ def test_a_dossier_without_employer_data_follows_the_private_circuit():
 
     assert circuits.employer_type(dossier) is None
     assert circuits.circuit_for(dossier) is circuits.OPCO
+
+
+def test_the_late_queue_index_covers_exactly_the_open_statuses():
+    [index] = [index for index in Dossier._meta.indexes if index.name == "dossier_open_contract_start"]
+
+    [(lookup, statuses)] = index.condition.children
+    assert lookup == "status__in" and set(statuses) == Dossier.OPEN_STATUSES
