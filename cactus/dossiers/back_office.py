@@ -136,9 +136,10 @@ CSV_HEADER = [
 
 
 def _cell(value) -> str:
-    # A cell starting with = + - @ would be run as a formula by a spreadsheet.
+    # A cell starting with = + - @ (or a tab or carriage return before them, OWASP) would be run
+    # as a formula by a spreadsheet.
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_lines(dossiers: QuerySet[Dossier]) -> Iterator[str]:

@@ -117,3 +117,12 @@ def test_random_and_boundary_values_never_break_a_tab_or_half_save_it(tab, draft
     figures.record("fuzz: form posts (no 500, no partial save)", sum(outcomes.values()))
     assert outcomes["refused"] > 0, "no example was refused: the fuzzing did not reach the validation"
     assert outcomes["saved"] > 0, "no example was saved: the payload read from the page is not valid"
+
+
+@pytest.mark.parametrize(
+    "hostile", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+)
+def test_hostile_values_reach_the_back_office_csv_as_text_not_formulas(hostile):
+    from cactus.dossiers.back_office import _cell
+
+    assert _cell(hostile) == "'" + hostile
