@@ -1,0 +1,254 @@
+"""The bench's steps, its table on stdout and var/bench/latest.json.
+
+A step that cannot run because the feature is not in this build is printed as "not available
+yet"; any other failure is printed with its traceback and makes the bench exit with 1.
+"""
+
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from cactus.bench import data, documents, load, pages, queries
+
+RESULTS_PATH = settings.VAR_DIR / "bench" / "latest.json"
+TARGET_RATIO = 0.5  # pages (b)-(e) at half the trivial view's throughput or better
+TARGET_CERFA_TO_CANVAS = 2.0
+
+
+class Bench:
+    def __init__(self, *, environment: dict[str, str], sizes: list[int]):
+        self.environment = environment
+        self.sizes = sizes
+        self.failures: list[dict] = []
+        self.results: dict = {
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "database": database_description(),
+            "load": {
+                "server": f"gunicorn, {load.WORKERS} workers, DEBUG off",
+                "client": f"wrk -t1 -c{load.CONNECTIONS} -d{load.DURATION} after a {load.WARM_UP} warm-up",
+            },
+            "sizes": {},
+            "queries": {},
+            "documents": None,
+            "bulk": None,
+            "failures": self.failures,
+        }
+
+    def run(self) -> int:
+        started = time.perf_counter()
+        say(f"Cactus bench on {self.results['database']['label']}, {os.cpu_count()} CPUs")
+        with self.step("prepare the database"):
+            call_command("migrate", verbosity=0, interactive=False)
+            call_command("createcachetable", verbosity=0)
+            call_command("collectstatic", verbosity=0, interactive=False)
+        if not self.failures:
+            for size in self.sizes:
+                self.measure_size(size)
+            self.compare_queries()
+            self.measure_documents()
+        self.results["seconds"] = round(time.perf_counter() - started, 1)
+        RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_PATH.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
+        print_table(self.results)
+        say(f"Figures written to {RESULTS_PATH} ({self.results['seconds']} s).")
+        if self.failures:
+            say(
+                f"FAILED: {len(self.failures)} step(s) could not run: "
+                + "; ".join(f["step"] for f in self.failures)
+            )
+            return 1
+        return 0
+
+    def step(self, name: str):
+        return Step(self, name)
+
+    def measure_size(self, size: int) -> None:
+        result = self.results["sizes"][str(size)] = {"pages": {}}
+        with self.step(f"generate {size} dossiers"):
+            progress = ProgressLine("dossiers") if sys.stderr.isatty() else None
+            generated = data.generate(size, progress=progress.show if progress else None)
+            if progress:
+                progress.close()
+            result["generation"] = {
+                "created": generated.created,
+                "seconds": round(generated.seconds, 2),
+                "dossiers_per_second": round(generated.rate),
+            }
+            say(
+                f"{size:>9,} dossiers: {generated.created:,} created in {generated.seconds:.1f} s "
+                f"({generated.rate:,.0f} dossiers/s)"
+            )
+        if "generation" not in result:
+            return
+        with self.step(f"find the pages at {size}"):
+            scene = pages.find_scene()
+            page_list = pages.build_pages(scene)
+        if any(f["step"] == f"find the pages at {size}" for f in self.failures):
+            return
+        for page in page_list:
+            entry = result["pages"][page.key] = {
+                "label": page.label,
+                "method": page.method,
+                "path": page.path,
+            }
+            with self.step(f"({page.key}) queries at {size}"):
+                entry["queries"] = queries.count_queries(page)
+        version = scene.dossier.version
+        with (
+            self.step(f"start gunicorn at {size}"),
+            load.Server(self.environment, RESULTS_PATH.parent / "gunicorn.log") as server,
+        ):
+            for page in page_list:
+                with self.step(f"({page.key}) load at {size}"):
+                    measured = load.measure(server, page)
+                    result["pages"][page.key] |= {
+                        "requests_per_second": round(measured.requests_per_second, 1),
+                        "p50_ms": round(measured.p50_ms, 2),
+                        "p99_ms": round(measured.p99_ms, 2),
+                        "requests": measured.requests,
+                    }
+                    say(f"  ({page.key}) {measured.requests_per_second:8.1f} req/s  {page.label}")
+        scene.dossier.refresh_from_db()
+        if scene.dossier.version != version:
+            self.fail(
+                f"(d) at {size}",
+                RuntimeError(
+                    f"The unchanged POST bumped the dossier's version ({version} -> {scene.dossier.version})."
+                ),
+            )
+        trivial = result["pages"].get("a", {}).get("requests_per_second")
+        for entry in result["pages"].values():
+            if trivial and "requests_per_second" in entry:
+                entry["ratio_to_a"] = round(entry["requests_per_second"] / trivial, 2)
+
+    def compare_queries(self) -> None:
+        for size, result in self.results["sizes"].items():
+            for key, entry in result["pages"].items():
+                if "queries" in entry:
+                    self.results["queries"].setdefault(key, {"label": entry["label"]})[size] = entry[
+                        "queries"
+                    ]
+        for counts in self.results["queries"].values():
+            values = {value for name, value in counts.items() if name != "label"}
+            counts["constant"] = len(values) == 1
+
+    def measure_documents(self) -> None:
+        with self.step("documents"):
+            try:
+                self.results["documents"] = documents.measure_documents()
+            except documents.FeatureAbsent as absent:
+                self.results["documents"] = {"status": "not available yet", "reason": str(absent)}
+        if self.results["documents"] and "status" in self.results["documents"]:
+            self.results["bulk"] = self.results["documents"]
+            return
+        with self.step("bulk CERFA ZIP"):
+            self.results["bulk"] = documents.measure_bulk()
+
+    def fail(self, step: str, error: BaseException) -> None:
+        self.failures.append({"step": step, "error": f"{type(error).__name__}: {error}"})
+        print(f"\nFAILED: {step}: {error}", file=sys.stderr)
+        traceback.print_exception(error, file=sys.stderr)
+
+
+class Step:
+    """Records a failure and lets the bench go on with the next step."""
+
+    def __init__(self, bench: Bench, name: str):
+        self.bench, self.name = bench, name
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        if error is None:
+            return False
+        if isinstance(error, KeyboardInterrupt):
+            return False
+        self.bench.fail(self.name, error)
+        return True
+
+
+def database_description() -> dict:
+    vendor = connection.vendor
+    name = settings.DATABASES["default"]["NAME"]
+    if vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+        label = f"PostgreSQL {version} (database {name})"
+    else:
+        label = f"SQLite (file {name}; set DATABASE_URL=postgres://... for PostgreSQL)"
+    return {"vendor": vendor, "name": str(name), "label": label}
+
+
+class ProgressLine:
+    def __init__(self, unit: str):
+        self.unit = unit
+
+    def show(self, done: int, total: int) -> None:
+        sys.stderr.write(f"\r  {done:,}/{total:,} {self.unit}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def print_table(results: dict) -> None:
+    say("")
+    say(f"Database: {results['database']['label']}")
+    say(f"Load: {results['load']['server']}; {results['load']['client']}")
+    header = f"{'page':<48} {'dossiers':>10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio/(a)':>9} {'queries':>7}"
+    say(header)
+    say("-" * len(header))
+    for size, result in results["sizes"].items():
+        for key, entry in result["pages"].items():
+            ratio = entry.get("ratio_to_a")
+            flag = " <50%" if ratio is not None and key != "a" and ratio < TARGET_RATIO else ""
+            say(
+                f"({key}) {entry['label']:<44} {int(size):>10,} {figure(entry.get('requests_per_second'), '.1f'):>8} "
+                f"{figure(entry.get('p50_ms'), '.1f'):>8} {figure(entry.get('p99_ms'), '.1f'):>8} "
+                f"{figure(ratio, '.2f'):>9} {figure(entry.get('queries'), 'd'):>7}{flag}"
+            )
+    if results["queries"]:
+        say("")
+        say("SQL queries by data size (must not grow):")
+        for key, counts in results["queries"].items():
+            by_size = ", ".join(f"{int(name):,}: {value}" for name, value in counts.items() if name.isdigit())
+            say(f"  ({key}) {counts['label']:<44} {by_size}  {'constant' if counts['constant'] else 'GROWS'}")
+    say("")
+    document = results["documents"]
+    if document is None:
+        say("Documents: not measured (an earlier step failed).")
+    elif "status" in document:
+        say(f"Documents: {document['status']} ({document['reason']}).")
+    else:
+        say(
+            f"Documents (median of {document['runs']}): CERFA {document['cerfa_ms']:.1f} ms, "
+            f"convention {document['convention_ms']:.1f} ms, bare canvas with {document['cerfa_text_fields']} "
+            f"strings {document['bare_canvas_ms']:.1f} ms, CERFA/canvas {document['cerfa_to_canvas']:.1f}x"
+            + (" (target <= 2x missed)" if document["cerfa_to_canvas"] > TARGET_CERFA_TO_CANVAS else "")
+        )
+    bulk = results["bulk"]
+    if bulk and "seconds" in bulk:
+        say(
+            f"Bulk: {bulk['count']} CERFA into a ZIP in {bulk['seconds']:.1f} s ({bulk['per_document_ms']:.1f} ms each)"
+        )
+    elif bulk:
+        say(f"Bulk: {bulk['status']}.")
+
+
+def figure(value, spec: str) -> str:
+    return "-" if value is None else format(value, spec).replace(",", " ")
