@@ -122,7 +122,13 @@ def generate(
         cast = _ensure_cast()
         formations = _ensure_formations(formation_count(count), cast)
     contacts_done = User.objects.filter(email__endswith=f"@{CONTACT_DOMAIN}").count()
-    plan = _contact_plan(count - existing, rng, first_contact=contacts_done)
+    busy_has = Dossier.objects.filter(employer_contact__email=BUSY_CONTACT_EMAIL).count()
+    plan = _contact_plan(
+        count - existing,
+        rng,
+        first_contact=max(contacts_done, 1),
+        busy_missing=BUSY_CONTACT_DOSSIERS - busy_has,
+    )
     position = 0
     while position < len(plan):
         batch = plan[position : position + BATCH]
@@ -230,15 +236,18 @@ def _formation(number: int, cast: Cast) -> Formation:
     )
 
 
-def _contact_plan(count: int, rng: random.Random, *, first_contact: int) -> list[int | None]:
-    """One entry per dossier to create: the number of its contact alternance (None: not entered yet)."""
+def _contact_plan(
+    count: int, rng: random.Random, *, first_contact: int, busy_missing: int
+) -> list[int | None]:
+    """One entry per dossier to create: the number of its contact alternance (None: not entered yet).
+
+    Contact 0 is the bench's busy contact: it gets the first dossiers until it has 50.
+    """
     sizes, weights = zip(*CONTACT_SIZES, strict=True)
-    plan: list[int | None] = []
+    plan: list[int | None] = [0] * min(max(busy_missing, 0), count)
     contact = first_contact
     while len(plan) < count:
-        # The first contact ever created is the bench's busy contact, with exactly 50 dossiers.
-        size = BUSY_CONTACT_DOSSIERS if contact == 0 else rng.choices(sizes, weights)[0]
-        size = min(size, count - len(plan))
+        size = min(rng.choices(sizes, weights)[0], count - len(plan))
         plan += [contact] * size
         contact += 1
         if rng.random() < NO_CONTACT_SHARE and len(plan) < count:
@@ -314,6 +323,9 @@ def _dossier(
         # The busy contact's first dossier: a draft with its Données de base filled in,
         # the one the bench opens and re-submits.
         status = Dossier.Status.DRAFT
+    elif number <= len(Dossier.Status):
+        # Then one dossier in each state, so even a handful of dossiers fills every filter.
+        status = list(Dossier.Status)[number - 1]
     else:
         statuses = list(Dossier.Status)
         status = rng.choices(
@@ -322,7 +334,7 @@ def _dossier(
     # Old enough for every step it has gone through (at most 6 days each) to lie in the past.
     oldest = 35 if status != Dossier.Status.DRAFT else 0
     created_at = timezone.now() - timedelta(days=rng.randint(oldest, 200), minutes=rng.randint(0, 1440))
-    formation = formations[0] if number == 0 else rng.choice(formations)
+    formation = formations[0] if number <= len(Dossier.Status) else rng.choice(formations)
     dossier = Dossier(
         formation=formation,
         alternant=alternant,

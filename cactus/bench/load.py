@@ -25,6 +25,7 @@ WORKERS = 2
 WARM_UP = "2s"
 DURATION = "8s"  # with the warm-up, 10 s a page
 CONNECTIONS = 10
+TIMEOUT = "9s"  # a slow page is a figure to report, not a failure (wrk's default gives up at 2 s)
 
 
 @dataclass
@@ -34,6 +35,7 @@ class LoadResult:
     p99_ms: float
     requests: int
     errors: int
+    timeouts: int
 
 
 class NoWrk(RuntimeError):
@@ -196,7 +198,7 @@ def measure(server: Server, page: Page) -> LoadResult:
     if result.errors:
         raise RuntimeError(
             f"({page.key}) {result.errors} of {result.requests} requests failed under load "
-            f"(non-2xx/3xx or socket errors); see {server.log_path}"
+            f"(an answer other than 2xx/3xx, or a refused connection); see {server.log_path}"
         )
     return result
 
@@ -217,15 +219,17 @@ def parse_wrk(output: str) -> LoadResult:
             raise RuntimeError(f"Unexpected wrk output (no {percent}% latency):\n{output}")
         return float(found.group(1)) * UNITS_MS[found.group(2)]
 
-    errors = 0
+    errors = timeouts = 0
     if found := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(found.group(1))
     if found := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
-        errors += sum(int(value) for value in found.groups())
+        connect, read, write, timeouts = (int(value) for value in found.groups())
+        errors += connect + read + write
     return LoadResult(
         requests_per_second=float(number(r"Requests/sec:\s+([\d.]+)")),
         p50_ms=latency(50),
         p99_ms=latency(99),
         requests=int(number(r"(\d+) requests in")),
         errors=errors,
+        timeouts=timeouts,
     )

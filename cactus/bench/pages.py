@@ -81,7 +81,7 @@ def queue_page(scene: Scene) -> Page:
         {"formation": scene.dossier.formation_id, "status": Dossier.Status.VALIDATION_REQUESTED}
     )
     try:
-        path = reverse("dossiers:staff_queue")
+        path = reverse("dossiers:back_office")
         label = "back-office queue (formation + state)"
     except NoReverseMatch:
         # Until the back office lands, CFA staff filter "Vos dossiers", which lists every dossier.

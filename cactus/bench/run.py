@@ -115,6 +115,7 @@ class Bench:
                         "p50_ms": round(measured.p50_ms, 2),
                         "p99_ms": round(measured.p99_ms, 2),
                         "requests": measured.requests,
+                        "timeouts": measured.timeouts,
                     }
                     say(f"  ({page.key}) {measured.requests_per_second:8.1f} req/s  {page.label}")
         scene.dossier.refresh_from_db()
