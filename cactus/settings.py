@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cactus.dossiers",
     "cactus.documents",
     "cactus.notifications",
+    "cactus.referentials",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The default SQLite file lives in var/, which a fresh clone does not have yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers and one writer work at once: the dev server and a worker share the file.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

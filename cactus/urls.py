@@ -8,5 +8,6 @@ urlpatterns = [
     path("compte/", include("cactus.accounts.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
+    path("referentiels/", include("cactus.referentials.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,7 +30,7 @@ def accept_invitation(request, token: str):
         invitation = services.get_usable_invitation(token)
     except InvitationError as error:
         return render(request, "accounts/invitation_invalid.html", {"error": str(error)}, status=410)
-    form = forms.ChoosePasswordForm(invitation.user, request.POST or None)
+    form = forms.ChoosePasswordForm(invitation.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.accept_invitation(token=token, password=form.cleaned_data["new_password1"])
@@ -44,7 +44,7 @@ def accept_invitation(request, token: str):
 
 @require_http_methods(["GET", "POST"])
 def rgpd(request):
-    form = forms.RgpdConsentForm(request.POST or None)
+    form = forms.RgpdConsentForm(request.POST if request.method == "POST" else None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""

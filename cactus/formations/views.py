@@ -24,7 +24,7 @@ def formation_list(request):
 def formation_edit(request, pk: int | None = None):
     _require_admin(request.user)
     formation = get_object_or_404(Formation, pk=pk) if pk else None
-    form = FormationForm(request.POST or None, instance=formation)
+    form = FormationForm(request.POST if request.method == "POST" else None, instance=formation)
     if request.method == "POST" and form.is_valid():
         formation = form.save()
         messages.success(request, f"Formation « {formation.title} » enregistrée.")

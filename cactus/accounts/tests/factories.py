@@ -26,12 +26,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def cfa_admin(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(Group.objects.get(name=CFA_ADMIN_GROUP))
+            self.groups.add(Group.objects.get_or_create(name=CFA_ADMIN_GROUP)[0])
 
     @factory.post_generation
     def cfa_advisor(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(Group.objects.get(name=CFA_ADVISOR_GROUP))
+            self.groups.add(Group.objects.get_or_create(name=CFA_ADVISOR_GROUP)[0])
 
     @factory.post_generation
     def consented(self, create, extracted, **kwargs):

@@ -49,7 +49,9 @@ def register_alternant(request):
     formations = selectors.formations_open_to_registration(request.user)
     if not formations.exists():
         raise PermissionDenied
-    form = forms.RegisterAlternantForm(request.POST or None, formations=formations, initial=request.GET)
+    form = forms.RegisterAlternantForm(
+        request.POST if request.method == "POST" else None, formations=formations, initial=request.GET
+    )
     if request.method == "POST" and form.is_valid():
         try:
             dossier = services.register_alternant(

@@ -80,7 +80,7 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         if group:
-            user.groups.add(Group.objects.get(name=group))
+            user.groups.add(Group.objects.get_or_create(name=group)[0])
         RgpdConsent.objects.get_or_create(user=user, version=settings.RGPD_VERSION)
         return user
 

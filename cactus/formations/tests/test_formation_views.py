@@ -1,0 +1,67 @@
+import pytest
+from django.urls import reverse
+
+from cactus.formations.models import Formation
+
+pytestmark = pytest.mark.django_db
+
+
+def formation_data(advisor, manager, **overrides):
+    data = {
+        "title": "BTS Négociation et digitalisation de la relation client",
+        "diploma_code": "32031210",
+        "rncp": "RNCP38368",
+        "level": "5",
+        "start_date": "2026-09-07",
+        "end_date": "2028-06-30",
+        "duration_hours": "1350",
+        "site_name": "Campus de Toulon",
+        "site_uai": "0831440C",
+        "site_siret": "73282932000074",
+        "managers": [manager.pk],
+        "cfa_advisor": advisor.pk,
+        "validation_mode": "automatic",
+        "mission_mode": "hidden",
+        "is_active": "on",
+    }
+    return data | overrides
+
+
+def test_a_cfa_administrator_creates_a_formation_with_its_people_and_modes(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    client.force_login(cfa_admin)
+
+    response = client.post(reverse("formations:create"), formation_data(cfa_advisor, formation_manager))
+
+    assert response.status_code == 302
+    formation = Formation.objects.get()
+    assert list(formation.managers.all()) == [formation_manager]
+    assert formation.cfa_advisor == cfa_advisor
+    assert formation.validation_mode == Formation.ValidationMode.AUTOMATIC
+    assert formation.mission_mode == Formation.MissionMode.HIDDEN
+
+
+def test_a_wrong_siret_and_reversed_dates_are_explained_and_nothing_is_saved(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    client.force_login(cfa_admin)
+    data = formation_data(cfa_advisor, formation_manager, site_siret="73282932000075", end_date="2026-01-01")
+
+    response = client.post(reverse("formations:create"), data)
+
+    content = response.content.decode()
+    assert "clé de contrôle incorrecte" in content
+    assert "La date de fin doit être postérieure" in content
+    assert not Formation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "who", ["formation_manager", "cfa_advisor", "employer_contact", "alternant", "stranger"]
+)
+def test_only_cfa_administrators_manage_formations(client, request, who, formation):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(reverse("formations:list")).status_code == 403
+    assert client.get(reverse("formations:edit", args=[formation.pk])).status_code == 403
+    assert client.post(reverse("formations:create"), {}).status_code == 403
