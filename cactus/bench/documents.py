@@ -7,13 +7,14 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from importlib import import_module
 
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from cactus.dossiers.models import Dossier, EntryMode
+from cactus.dossiers.models import ContractScheme, Dossier, EntryMode
 
 RENDERERS = "cactus.documents.renderers"
 RUNS = 20
@@ -25,28 +26,42 @@ class FeatureAbsent(Exception):
 
 
 def renderer(kind: str) -> Callable[[Dossier], bytes]:
-    """`render(dossier) -> bytes` of documents/renderers/<kind>.py; FeatureAbsent if the module is not there."""
-    module_name = f"{RENDERERS}.{kind}"
+    """`render_dossier(dossier) -> bytes` of documents/renderers/<kind>.py; FeatureAbsent if it is not there."""
+    with missing_feature():
+        module = import_module(f"{RENDERERS}.{kind}")
+    return module.render_dossier
+
+
+@contextmanager
+def missing_feature():
+    """A Cactus module that is not there (e.g. the tabs' export the renderers read) is a feature this
+    build lacks, not a crash; a missing third-party module stays a crash."""
     try:
-        module = import_module(module_name)
+        yield
     except ModuleNotFoundError as error:
-        if error.name in (RENDERERS, module_name):
-            raise FeatureAbsent(f"{module_name} is not in this build") from error
+        if (error.name or "").startswith("cactus."):
+            raise FeatureAbsent(f"{error.name} is not in this build") from error
         raise
-    return module.render
 
 
-def documented_dossiers():
-    """Dossiers whose CERFA exists: full entry, validated by the formation, still alive."""
-    return (
-        Dossier.objects.filter(
-            entry_mode=EntryMode.FULL,
-            status__in=[Dossier.Status.DOCUMENTS_VALIDATED, Dossier.Status.SENT_TO_OPCO],
-            economic_validated_at__isnull=False,
-        )
-        .select_related("formation", "formation__cfa_advisor", "alternant", "employer_contact")
-        .order_by("pk")
+def cerfa_renderer(dossier: Dossier) -> Callable[[Dossier], bytes]:
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        return renderer("cerfa_professionnalisation")
+    return renderer("cerfa_apprentissage")
+
+
+def documented_dossiers(*, scheme: str | None = None):
+    """Dossiers whose CERFA exists: full entry, documents validated or sent to the OPCO."""
+    dossiers = Dossier.objects.filter(
+        entry_mode=EntryMode.FULL,
+        status__in=[Dossier.Status.DOCUMENTS_VALIDATED, Dossier.Status.SENT_TO_OPCO],
+        economic_validated_at__isnull=False,
     )
+    if scheme:
+        dossiers = dossiers.filter(scheme=scheme)
+    return dossiers.select_related(
+        "formation", "formation__cfa_advisor", "alternant", "employer_contact"
+    ).order_by("pk")
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -85,12 +100,13 @@ def bare_canvas(fields: int) -> bytes:
 
 
 def measure_documents() -> dict:
-    render_cerfa = renderer("cerfa")
+    render_cerfa = renderer("cerfa_apprentissage")
     render_convention = renderer("convention")
-    dossier = documented_dossiers().first()
+    dossier = documented_dossiers(scheme=ContractScheme.APPRENTICESHIP).first()
     if dossier is None:
         raise RuntimeError("No dossier in the bench data has documents (validated, full entry).")
-    cerfa = render_cerfa(dossier)
+    with missing_feature():
+        cerfa = render_cerfa(dossier)
     fields = text_fields(cerfa)
     cerfa_ms = median_ms(lambda: render_cerfa(dossier))
     canvas_ms = median_ms(lambda: bare_canvas(fields))
@@ -107,16 +123,15 @@ def measure_documents() -> dict:
 
 def measure_bulk(count: int = BULK_COUNT) -> dict:
     """A CFA's end-of-September batch: `count` CERFAs rendered into one ZIP (in memory)."""
-    render_cerfa = renderer("cerfa")
     dossiers = list(documented_dossiers()[:count])
     if len(dossiers) < count:
         raise RuntimeError(f"Only {len(dossiers)} dossiers have a CERFA; the bulk step needs {count}.")
     progress = ProgressBar(count) if sys.stderr.isatty() else None
     buffer = io.BytesIO()
     started = time.perf_counter()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with missing_feature(), zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for done, dossier in enumerate(dossiers, start=1):
-            archive.writestr(f"cerfa-{dossier.pk}.pdf", render_cerfa(dossier))
+            archive.writestr(f"cerfa-{dossier.pk}.pdf", cerfa_renderer(dossier)(dossier))
             if progress:
                 progress.show(done)
     seconds = time.perf_counter() - started

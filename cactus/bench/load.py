@@ -24,6 +24,10 @@ from cactus.bench.pages import Page
 WORKERS = 2
 WARM_UP = "2s"
 DURATION = "8s"  # with the warm-up, 10 s a page
+# The trivial view is measured again, shorter, after each page: each ratio compares the page with
+# the trivial view's throughput just before and just after it, as the machine's load drifts.
+REFERENCE_WARM_UP = "1s"
+REFERENCE_DURATION = "4s"
 CONNECTIONS = 10
 TIMEOUT = "9s"  # a slow page is a figure to report, not a failure (wrk's default gives up at 2 s)
 
@@ -190,11 +194,11 @@ def lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def measure(server: Server, page: Page) -> LoadResult:
+def measure(server: Server, page: Page, *, warm_up: str = WARM_UP, duration: str = DURATION) -> LoadResult:
     client = Client(server, page)
     client.check_once()
-    client.wrk(WARM_UP)
-    result = client.wrk(DURATION)
+    client.wrk(warm_up)
+    result = client.wrk(duration)
     if result.errors:
         raise RuntimeError(
             f"({page.key}) {result.errors} of {result.requests} requests failed under load "

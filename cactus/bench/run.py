@@ -34,7 +34,10 @@ class Bench:
             "database": database_description(),
             "load": {
                 "server": f"gunicorn, {load.WORKERS} workers, DEBUG off",
-                "client": f"wrk -t1 -c{load.CONNECTIONS} -d{load.DURATION} after a {load.WARM_UP} warm-up",
+                "client": (
+                    f"wrk -t1 -c{load.CONNECTIONS} -d{load.DURATION} after a {load.WARM_UP} warm-up; "
+                    f"(a) again for {load.REFERENCE_DURATION} after each page"
+                ),
             },
             "sizes": {},
             "queries": {},
@@ -107,17 +110,7 @@ class Bench:
             self.step(f"start gunicorn at {size}"),
             load.Server(self.environment, RESULTS_PATH.parent / "gunicorn.log") as server,
         ):
-            for page in page_list:
-                with self.step(f"({page.key}) load at {size}"):
-                    measured = load.measure(server, page)
-                    result["pages"][page.key] |= {
-                        "requests_per_second": round(measured.requests_per_second, 1),
-                        "p50_ms": round(measured.p50_ms, 2),
-                        "p99_ms": round(measured.p99_ms, 2),
-                        "requests": measured.requests,
-                        "timeouts": measured.timeouts,
-                    }
-                    say(f"  ({page.key}) {measured.requests_per_second:8.1f} req/s  {page.label}")
+            self.load_pages(size, server, page_list, result["pages"])
         scene.dossier.refresh_from_db()
         if scene.dossier.version != version:
             self.fail(
@@ -126,10 +119,34 @@ class Bench:
                     f"The unchanged POST bumped the dossier's version ({version} -> {scene.dossier.version})."
                 ),
             )
-        trivial = result["pages"].get("a", {}).get("requests_per_second")
-        for entry in result["pages"].values():
-            if trivial and "requests_per_second" in entry:
-                entry["ratio_to_a"] = round(entry["requests_per_second"] / trivial, 2)
+
+    def load_pages(self, size: int, server, page_list: list[pages.Page], entries: dict) -> None:
+        """(a), then each page followed by (a) again; a page's ratio is to the mean of the (a) runs around it."""
+        trivial, *others = page_list
+        with self.step(f"(a) load at {size}"):
+            measured = load.measure(server, trivial)
+            entries["a"] |= figures(measured) | {"ratio_to_a": 1.0}
+            say(f"  (a) {measured.requests_per_second:8.1f} req/s  {trivial.label}")
+        if "requests_per_second" not in entries["a"]:
+            return
+        references = [measured.requests_per_second]
+        for page in others:
+            with self.step(f"({page.key}) load at {size}"):
+                measured = load.measure(server, page)
+                after = load.measure(
+                    server, trivial, warm_up=load.REFERENCE_WARM_UP, duration=load.REFERENCE_DURATION
+                ).requests_per_second
+                reference = (references[-1] + after) / 2
+                references.append(after)
+                entries[page.key] |= figures(measured) | {
+                    "trivial_requests_per_second": round(reference, 1),
+                    "ratio_to_a": round(measured.requests_per_second / reference, 2),
+                }
+                say(
+                    f"  ({page.key}) {measured.requests_per_second:8.1f} req/s  {page.label} "
+                    f"(trivial view around it: {reference:.1f} req/s)"
+                )
+        entries["a"]["reference_runs"] = [round(value, 1) for value in references]
 
     def compare_queries(self) -> None:
         for size, result in self.results["sizes"].items():
@@ -143,16 +160,16 @@ class Bench:
             counts["constant"] = len(values) == 1
 
     def measure_documents(self) -> None:
-        with self.step("documents"):
-            try:
-                self.results["documents"] = documents.measure_documents()
-            except documents.FeatureAbsent as absent:
-                self.results["documents"] = {"status": "not available yet", "reason": str(absent)}
-        if self.results["documents"] and "status" in self.results["documents"]:
-            self.results["bulk"] = self.results["documents"]
-            return
-        with self.step("bulk CERFA ZIP"):
-            self.results["bulk"] = documents.measure_bulk()
+        for key, step, measure in [
+            ("documents", "documents", documents.measure_documents),
+            ("bulk", "bulk CERFA ZIP", documents.measure_bulk),
+        ]:
+            with self.step(step):
+                try:
+                    self.results[key] = measure()
+                except documents.FeatureAbsent as absent:
+                    self.results[key] = {"status": "not available yet", "reason": str(absent)}
+                    say(f"{step}: not available yet ({absent})")
 
     def fail(self, step: str, error: BaseException) -> None:
         self.failures.append({"step": step, "error": f"{type(error).__name__}: {error}"})
@@ -176,6 +193,16 @@ class Step:
             return False
         self.bench.fail(self.name, error)
         return True
+
+
+def figures(measured: load.LoadResult) -> dict:
+    return {
+        "requests_per_second": round(measured.requests_per_second, 1),
+        "p50_ms": round(measured.p50_ms, 2),
+        "p99_ms": round(measured.p99_ms, 2),
+        "requests": measured.requests,
+        "timeouts": measured.timeouts,
+    }
 
 
 def database_description() -> dict:
@@ -248,7 +275,7 @@ def print_table(results: dict) -> None:
             f"Bulk: {bulk['count']} CERFA into a ZIP in {bulk['seconds']:.1f} s ({bulk['per_document_ms']:.1f} ms each)"
         )
     elif bulk:
-        say(f"Bulk: {bulk['status']}.")
+        say(f"Bulk: {bulk['status']} ({bulk['reason']}).")
 
 
 def figure(value, spec: str) -> str:
