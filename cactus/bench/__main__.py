@@ -1,6 +1,6 @@
 """`make bench`: pages under load, SQL query counts and document rendering, at 10^4 and 10^5 dossiers.
 
-Run as `python -m cactus.bench [--large] [--sizes 10000,100000] [--keep-data]`. See docs/bench.md.
+Run as `python -m cactus.bench [--large] [--sizes 10000,100000] [--keep-data] [--pages bd]`; see docs/bench.md.
 """
 
 import argparse
@@ -22,7 +22,15 @@ def parse_args(argv):
     parser.add_argument(
         "--keep-data", action="store_true", help="reuse the bench database instead of starting afresh"
     )
+    parser.add_argument(
+        "--pages", default="abcde", help="the pages to measure, by letter (default: abcde; (a) always runs)"
+    )
+    parser.add_argument(
+        "--no-documents", action="store_true", help="skip the document renders and the 1,000-CERFA ZIP"
+    )
     args = parser.parse_args(argv)
+    if set(args.pages) - set("abcde"):
+        parser.error("--pages takes letters among a, b, c, d, e")
     args.sizes = sorted(set((args.sizes or DEFAULT_SIZES) + ([LARGE_SIZE] if args.large else [])))
     return args
 
@@ -49,7 +57,9 @@ def main(argv=None) -> int:
     django.setup()
     from cactus.bench.run import Bench
 
-    bench = Bench(environment=environment, sizes=args.sizes)
+    bench = Bench(
+        environment=environment, sizes=args.sizes, page_keys="a" + args.pages, documents=not args.no_documents
+    )
     return bench.run()
 
 

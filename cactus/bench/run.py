@@ -24,7 +24,16 @@ TARGET_CERFA_TO_CANVAS = 2.0
 
 
 class Bench:
-    def __init__(self, *, environment: dict[str, str], sizes: list[int]):
+    def __init__(
+        self,
+        *,
+        environment: dict[str, str],
+        sizes: list[int],
+        page_keys: str = "abcde",
+        documents: bool = True,
+    ):
+        self.page_keys = page_keys
+        self.documents = documents
         self.environment = environment
         self.sizes = sizes
         self.failures: list[dict] = []
@@ -57,7 +66,8 @@ class Bench:
             for size in self.sizes:
                 self.measure_size(size)
             self.compare_queries()
-            self.measure_documents()
+            if self.documents:
+                self.measure_documents()
         self.results["seconds"] = round(time.perf_counter() - started, 1)
         RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
         RESULTS_PATH.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
@@ -94,7 +104,7 @@ class Bench:
             return
         with self.step(f"find the pages at {size}"):
             scene = pages.find_scene()
-            page_list = pages.build_pages(scene)
+            page_list = [page for page in pages.build_pages(scene) if page.key in self.page_keys]
         if any(f["step"] == f"find the pages at {size}" for f in self.failures):
             return
         for page in page_list:
