@@ -6,6 +6,7 @@ admin.site.site_header = "Cactus – administration (superutilisateurs)"
 urlpatterns = [
     path("", include("cactus.core.urls")),
     path("compte/", include("cactus.accounts.urls")),
+    path("", include("cactus.documents.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("referentiels/", include("cactus.referentials.urls")),

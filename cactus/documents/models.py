@@ -28,6 +28,8 @@ class Document(models.Model):
     original_name = models.CharField("nom du fichier déposé", max_length=255, blank=True)
     # The dossier's data version the file was generated from (generated documents only).
     data_version = models.PositiveIntegerField(null=True, blank=True)
+    # sha256 of everything the file was made from (data, template, formation files): a change makes a new version.
+    input_sha256 = models.CharField("empreinte des données", max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -40,3 +42,22 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – dossier {self.dossier_id}"
+
+
+class ConventionTemplate(models.Model):
+    """One version of the convention de formation's text (HTML with placeholders). Never edited in place:
+    saving creates a new version and the latest is used, so any produced convention can be re-rendered."""
+
+    body = models.TextField("texte de la convention (HTML)")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "modèle de convention de formation"
+        verbose_name_plural = "modèles de convention de formation"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Modèle de convention du {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"

@@ -1,8 +1,9 @@
+import magic
 from django import forms
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, User
 from cactus.core.validators import validate_siret
-from cactus.formations.models import Formation
+from cactus.formations.models import Formation, FormationModule, FormationPeriod
 
 
 class FormationForm(forms.ModelForm):
@@ -24,6 +25,8 @@ class FormationForm(forms.ModelForm):
             "validation_mode",
             "mission_mode",
             "is_active",
+            "calendar_file",
+            "programme_file",
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -31,6 +34,12 @@ class FormationForm(forms.ModelForm):
             "managers": forms.CheckboxSelectMultiple,
             "validation_mode": forms.RadioSelect,
             "mission_mode": forms.RadioSelect,
+            "calendar_file": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+            "programme_file": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        }
+        help_texts = {
+            "calendar_file": "Sans fichier déposé, Cactus produit le calendrier à partir des périodes ci-dessous.",
+            "programme_file": "Sans fichier déposé, Cactus produit le programme à partir des modules ci-dessous.",
         }
 
     def __init__(self, *args, **kwargs):
@@ -43,6 +52,12 @@ class FormationForm(forms.ModelForm):
             User.objects.filter(is_active=True).exclude(alternant_dossiers__isnull=False).order_by("email")
         )
 
+    def clean_calendar_file(self):
+        return _pdf_only(self.cleaned_data["calendar_file"], "Le calendrier")
+
+    def clean_programme_file(self):
+        return _pdf_only(self.cleaned_data["programme_file"], "Le programme")
+
     def clean_site_siret(self) -> str:
         value = self.cleaned_data["site_siret"]
         return validate_siret(value) if value else ""
@@ -53,3 +68,36 @@ class FormationForm(forms.ModelForm):
         if start and end and end <= start:
             self.add_error("end_date", "La date de fin doit être postérieure à la date de début.")
         return cleaned
+
+
+def _pdf_only(upload, what: str):
+    """Check the content, not only the name: the file goes as it is to the employer and the OPCO."""
+    if upload and hasattr(upload, "content_type"):
+        head = upload.read(2048)
+        upload.seek(0)
+        if magic.from_buffer(head, mime=True) != "application/pdf":
+            raise forms.ValidationError(
+                f"{what} doit être un fichier PDF : déposez le document enregistré au format PDF."
+            )
+    return upload
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# The calendar and the programme Cactus generates when the formation uploads no PDF.
+PeriodFormSet = forms.inlineformset_factory(
+    Formation,
+    FormationPeriod,
+    fields=["place", "start_date", "end_date", "label"],
+    widgets={"start_date": DATE_INPUT, "end_date": DATE_INPUT},
+    extra=2,
+    can_delete=True,
+)
+ModuleFormSet = forms.inlineformset_factory(
+    Formation,
+    FormationModule,
+    fields=["position", "title", "hours", "description"],
+    widgets={"description": forms.Textarea(attrs={"rows": 2})},
+    extra=2,
+    can_delete=True,
+)

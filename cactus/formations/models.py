@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 
 
@@ -45,6 +46,19 @@ class Formation(models.Model):
         "onglet La mission", max_length=10, choices=MissionMode, default=MissionMode.OPTIONAL
     )
     is_active = models.BooleanField("active", default=True)
+    # Uploaded by the formation; when absent, Cactus generates the document from the periods and modules below.
+    calendar_file = models.FileField(
+        "calendrier (PDF)",
+        upload_to="formations/calendriers/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
+    programme_file = models.FileField(
+        "programme (PDF)",
+        upload_to="formations/programmes/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
 
     class Meta:
         verbose_name = "formation"
@@ -56,6 +70,53 @@ class Formation(models.Model):
                 violation_error_message="La date de fin doit être postérieure à la date de début.",
             )
         ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FormationPeriod(models.Model):
+    """A stretch of the alternance calendar: at the CFA or in the company."""
+
+    class Place(models.TextChoices):
+        CFA = "cfa", "Au CFA"
+        COMPANY = "company", "En entreprise"
+
+    formation = models.ForeignKey(Formation, on_delete=models.CASCADE, related_name="periods")
+    place = models.CharField("lieu", max_length=10, choices=Place)
+    start_date = models.DateField("du")
+    end_date = models.DateField("au")
+    label = models.CharField("précision", max_length=120, blank=True, help_text="Par exemple « Examens ».")
+
+    class Meta:
+        verbose_name = "période du calendrier"
+        verbose_name_plural = "périodes du calendrier"
+        ordering = ["start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="formation_period_ends_after_start",
+                violation_error_message="La fin de la période doit suivre son début.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_place_display()} du {self.start_date:%d/%m/%Y} au {self.end_date:%d/%m/%Y}"
+
+
+class FormationModule(models.Model):
+    """A teaching unit of the programme, with its hours."""
+
+    formation = models.ForeignKey(Formation, on_delete=models.CASCADE, related_name="modules")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    title = models.CharField("intitulé", max_length=255)
+    hours = models.PositiveIntegerField("heures")
+    description = models.TextField("contenu", blank=True)
+
+    class Meta:
+        verbose_name = "module du programme"
+        verbose_name_plural = "modules du programme"
+        ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.title

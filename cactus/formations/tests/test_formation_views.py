@@ -23,6 +23,11 @@ def formation_data(advisor, manager, **overrides):
         "validation_mode": "automatic",
         "mission_mode": "hidden",
         "is_active": "on",
+        # No calendar periods nor programme modules: the formsets are empty.
+        "periodes-TOTAL_FORMS": "0",
+        "periodes-INITIAL_FORMS": "0",
+        "modules-TOTAL_FORMS": "0",
+        "modules-INITIAL_FORMS": "0",
     }
     return data | overrides
 

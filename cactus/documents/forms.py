@@ -1,0 +1,20 @@
+from django import forms
+
+from cactus.documents.exceptions import DocumentError
+from cactus.documents.models import ConventionTemplate
+from cactus.documents.renderers import convention
+
+
+class ConventionTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ConventionTemplate
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 30, "spellcheck": "true"})}
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        try:
+            convention.check_template(body)
+        except DocumentError as error:
+            raise forms.ValidationError(str(error)) from error
+        return body

@@ -1,0 +1,44 @@
+from django.conf import settings
+
+from cactus.documents.models import ConventionTemplate, Document
+from cactus.documents.renderers import convention
+
+
+def current_convention_template() -> str:
+    """The latest text saved by the CFA administrator, or Cactus's default."""
+    latest = ConventionTemplate.objects.first()
+    return latest.body if latest else convention.default_template()
+
+
+def latest_document(dossier, kind: str) -> Document | None:
+    return Document.objects.filter(dossier=dossier, kind=kind).first()
+
+
+def formation_data(dossier) -> dict:
+    """What the calendrier and the programme are generated from: the formation, its periods and modules."""
+    formation = dossier.formation
+    return {
+        "cfa_denomination": settings.CFA_NAME,
+        "formation_intitule": formation.title,
+        "formation_code_diplome": formation.diploma_code,
+        "formation_rncp": formation.rncp,
+        "formation_date_debut": formation.start_date.isoformat(),
+        "formation_date_fin": formation.end_date.isoformat(),
+        "formation_duree_heures": str(formation.duration_hours),
+        "formation_lieu": formation.site_name,
+        "alternant_nom": dossier.alternant_last_name,
+        "alternant_prenom": dossier.alternant_first_name,
+        "periodes": [
+            {
+                "du": period.start_date.isoformat(),
+                "au": period.end_date.isoformat(),
+                "lieu": period.get_place_display(),
+                "precision": period.label,
+            }
+            for period in formation.periods.all()
+        ],
+        "modules": [
+            {"intitule": module.title, "heures": module.hours, "contenu": module.description}
+            for module in formation.modules.all()
+        ],
+    }

@@ -1,0 +1,73 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cactus.formations.models import FormationModule, FormationPeriod
+
+
+def management(prefix: str, total: int) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def formation_post(formation, **extra) -> dict:
+    return {
+        "title": formation.title,
+        "diploma_code": formation.diploma_code,
+        "rncp": formation.rncp,
+        "level": formation.level,
+        "start_date": "2026-09-07",
+        "end_date": "2027-08-31",
+        "duration_hours": "450",
+        "cfa_advisor": str(formation.cfa_advisor_id),
+        "managers": [str(user.pk) for user in formation.managers.all()],
+        "validation_mode": formation.validation_mode,
+        "mission_mode": formation.mission_mode,
+        "is_active": "on",
+        **management("periodes", 1),
+        **management("modules", 1),
+        **extra,
+    }
+
+
+def test_the_administrator_enters_periods_modules_and_uploads_the_programme(client, cfa_admin, formation):
+    client.force_login(cfa_admin)
+    data = formation_post(
+        formation,
+        **{
+            "periodes-0-place": "cfa",
+            "periodes-0-start_date": "2026-09-07",
+            "periodes-0-end_date": "2026-09-25",
+            "periodes-0-label": "Rentrée",
+            "modules-0-position": "1",
+            "modules-0-title": "Œnologie appliquée",
+            "modules-0-hours": "40",
+            "programme_file": SimpleUploadedFile(
+                "programme.pdf", b"%PDF-1.4 programme", content_type="application/pdf"
+            ),
+        },
+    )
+    response = client.post(reverse("formations:edit", kwargs={"pk": formation.pk}), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    assert FormationPeriod.objects.get(formation=formation).label == "Rentrée"
+    assert FormationModule.objects.get(formation=formation).title == "Œnologie appliquée"
+    formation.refresh_from_db()
+    assert formation.programme_file.name.endswith(".pdf")
+
+
+def test_a_calendar_that_is_not_a_pdf_is_refused(client, cfa_admin, formation):
+    client.force_login(cfa_admin)
+    data = formation_post(formation, calendar_file=SimpleUploadedFile("calendrier.docx", b"PK..."))
+    response = client.post(reverse("formations:edit", kwargs={"pk": formation.pk}), data)
+    assert response.status_code == 200
+    assert "calendar_file" in response.context["form"].errors
+
+
+def test_a_file_named_pdf_that_is_not_one_is_refused(client, cfa_admin, formation):
+    client.force_login(cfa_admin)
+    data = formation_post(formation, calendar_file=SimpleUploadedFile("calendrier.pdf", b"PK\x03\x04 a zip"))
+    response = client.post(reverse("formations:edit", kwargs={"pk": formation.pk}), data)
+    assert "doit être un fichier PDF" in str(response.context["form"].errors["calendar_file"])
