@@ -18,6 +18,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
+from cactus.bench import tab_data
 from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
 from cactus.formations.models import Formation
 
@@ -307,6 +308,7 @@ def _create_batch(plan: list[int | None], *, first_dossier: int, formations, rng
         for number, contact, alternant in zip(numbers, plan, alternants, strict=True)
     ]
     Dossier.objects.bulk_create(dossiers, batch_size=INSERT_BATCH)
+    tab_data.fill(dossiers, rng)
     DossierEvent.objects.bulk_create(
         [event for dossier in dossiers for event in _events(dossier, cast, rng)], batch_size=INSERT_BATCH
     )
