@@ -68,6 +68,9 @@ class Bench:
             self.compare_queries()
             if self.documents:
                 self.measure_documents()
+            else:
+                skipped = {"status": "skipped", "reason": "--no-documents"}
+                self.results["documents"] = self.results["bulk"] = skipped
         self.results["seconds"] = round(time.perf_counter() - started, 1)
         RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
         RESULTS_PATH.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
