@@ -70,13 +70,16 @@ def documented_dossiers(*, scheme: str | None = None):
     return dossiers.prefetch_related(*(name for name in MANY_TABS if name in present)).order_by("pk")
 
 
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
+def medians_ms(*actions: Callable[[], object], runs: int = RUNS) -> list[float]:
+    """Median time of each action over `runs` rounds; a round runs every action once, in turn, so a
+    change of the machine's load hits them all alike and their ratio stays fair."""
+    times: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        for action, samples in zip(actions, times, strict=True):
+            started = time.perf_counter()
+            action()
+            samples.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(samples) for samples in times]
 
 
 def text_fields(pdf: bytes) -> tuple[int, int]:
@@ -128,18 +131,21 @@ def measure_documents() -> dict:
     with missing_feature():
         cerfa = render_cerfa(dossier)
     strings, pages = text_fields(cerfa)
-    font = document_font()
-    cerfa_ms = median_ms(lambda: render_cerfa(dossier))
-    helvetica_ms = median_ms(lambda: bare_canvas(strings, pages))
-    font_ms = median_ms(lambda: bare_canvas(strings, pages, font)) if font else helvetica_ms
+    font = document_font() or "Helvetica"
+    cerfa_ms, font_ms, helvetica_ms, convention_ms = medians_ms(
+        lambda: render_cerfa(dossier),
+        lambda: bare_canvas(strings, pages, font),
+        lambda: bare_canvas(strings, pages),
+        lambda: render_convention(dossier),
+    )
     return {
         "runs": RUNS,
         "dossier": dossier.pk,
         "cerfa_ms": round(cerfa_ms, 2),
         "cerfa_strings": strings,
         "cerfa_pages": pages,
-        "convention_ms": round(median_ms(lambda: render_convention(dossier)), 2),
-        "bare_canvas_font": font or "Helvetica",
+        "convention_ms": round(convention_ms, 2),
+        "bare_canvas_font": font,
         "bare_canvas_ms": round(font_ms, 2),
         "bare_canvas_helvetica_ms": round(helvetica_ms, 2),
         "cerfa_to_canvas": round(cerfa_ms / font_ms, 2),
