@@ -1,13 +1,9 @@
 """Validators for French official identifiers, built on python-stdnum."""
 
 from django.core.exceptions import ValidationError
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
-
-# La Poste's establishments share the SIREN 356 000 000 and do not satisfy the Luhn key
-# on the whole SIRET; their check is the sum of digits being a multiple of 5 (rules.md §11).
-LA_POSTE_SIREN = "356000000"
 
 
 def normalize_siret(value: str) -> str:
@@ -15,7 +11,12 @@ def normalize_siret(value: str) -> str:
 
 
 def validate_siret(value: str) -> str:
-    """Return the SIRET as 14 digits, or raise a ValidationError saying what is wrong."""
+    """Return the SIRET as 14 digits, or raise a ValidationError saying what is wrong.
+
+    python-stdnum checks the Luhn key of the SIRET and of its SIREN (R-11.2) and La Poste's
+    exception (R-11.3): its establishments (SIREN 356 000 000) have a digit sum multiple of 5,
+    its head office 356 000 000 00048 a Luhn key.
+    """
     compact = normalize_siret(value)
     if not compact.isdigit():
         raise ValidationError(
@@ -25,12 +26,6 @@ def validate_siret(value: str) -> str:
         raise ValidationError(
             f"Le SIRET doit comporter 14 chiffres ; vous en avez saisi {len(compact)}.", code="siret_length"
         )
-    if compact.startswith(LA_POSTE_SIREN):
-        if sum(int(digit) for digit in compact) % 5 != 0:
-            raise ValidationError(
-                "Ce SIRET de La Poste n'est pas valide : vérifiez les chiffres.", code="siret_key"
-            )
-        return compact
     try:
         return stdnum_siret.validate(compact)
     except InvalidChecksum as error:
@@ -38,7 +33,7 @@ def validate_siret(value: str) -> str:
             "Ce SIRET n'est pas valide (clé de contrôle incorrecte) : vérifiez les 14 chiffres.",
             code="siret_key",
         ) from error
-    except (InvalidFormat, InvalidLength, StdnumError) as error:
+    except StdnumError as error:
         raise ValidationError(
             "Ce SIRET n'est pas valide : vérifiez les 14 chiffres.", code="siret"
         ) from error

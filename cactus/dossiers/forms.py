@@ -1,9 +1,18 @@
 from django import forms
 
 from cactus.accounts.models import User
+from cactus.core.rules import age as age_rules
+from cactus.core.rules import dates as date_rules
 from cactus.core.validators import validate_siret
-from cactus.dossiers.models import Dossier
+from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.formations.models import Formation
+
+
+def rule_message(violation) -> str:
+    """A rules engine violation as the page shows it, with the rule id (R-x.y) to point at the law."""
+    if violation.rule and violation.rule not in violation.message:
+        return f"{violation.message} (règle {violation.rule})"
+    return violation.message
 
 
 class RegisterAlternantForm(forms.Form):
@@ -60,6 +69,11 @@ class DossierFilterForm(forms.Form):
 class BaseDataForm(forms.ModelForm):
     """Données de base: every field is mandatory (validation pleine page)."""
 
+    block = "dossier"
+    legend = "Données de base"
+    is_shown = True
+    is_hidden_block = False
+
     class Meta:
         model = Dossier
         fields = [
@@ -92,6 +106,7 @@ class BaseDataForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.warnings: list[str] = []
         for field in self.fields.values():
             field.required = True
         self.fields["entry_mode"].choices = [c for c in self.fields["entry_mode"].choices if c[0]]
@@ -107,4 +122,36 @@ class BaseDataForm(forms.ModelForm):
             self.add_error(
                 "contract_end", "La date de fin du contrat doit être postérieure à la date de début."
             )
+        elif start and end and cleaned.get("scheme"):
+            # R-5.1, R-5.2, R-5.4: the contract's length, for both levels of entry.
+            for violation in date_rules.contract_date_violations(
+                scheme=cleaned["scheme"], start=start, end=end
+            ):
+                self._add_violation(violation, field="contract_end")
+            # R-5.3, R-5.4: the formation's hours against the contract's length. The formation sets
+            # them, not the employer: advice to discuss with the CFA, never a refusal here.
+            self.warnings += [
+                rule_message(violation)
+                for violation in date_rules.training_hours_violations(
+                    scheme=cleaned["scheme"],
+                    start=start,
+                    end=end,
+                    hours=self.instance.formation.duration_hours,
+                )
+            ]
+        birth_date = cleaned.get("alternant_birth_date")
+        if birth_date and start and cleaned.get("scheme") == ContractScheme.APPRENTICESHIP:
+            # R-1.1 to R-1.6: only advice here; the exceptions (RQTH, dérogation...) are entered in
+            # L'alternant and Les données du contrat, which refuse a contract the law does not allow.
+            for violation in age_rules.apprenticeship_age_violations(birth_date=birth_date, start=start):
+                self.warnings.append(rule_message(violation))
         return cleaned
+
+    def _add_violation(self, violation, *, field: str) -> None:
+        if violation.is_warning:
+            self.warnings.append(rule_message(violation))
+        else:
+            self.add_error(field, rule_message(violation))
+
+    def page_data(self) -> dict:
+        return {"dossier": {name: self.cleaned_data[name] for name in self.Meta.fields}}

@@ -121,6 +121,10 @@ class Dossier(models.Model):
     def status_label(self) -> str:
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
+        if self.status == self.Status.SENT_TO_OPCO:
+            from cactus.dossiers.circuits import circuit_for  # circuits reads this module
+
+            return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
         return self.get_status_display()
 
     def has_reached(self, status: str) -> bool:
@@ -169,3 +173,269 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+# Data of the tabs. Codes of the official lists are stored as strings without `choices`: the lists
+# live in `cactus.referentials.codes` and change with CERFA versions; a stored dossier keeps its code.
+# Each block is a row of its own, created on the first "Valider" of its tab.
+
+
+class AddressFields(models.Model):
+    """A French postal address as the CERFA asks it (n°, indice de répétition, voie, complément, CP, commune)."""
+
+    address_number = models.CharField("n°", max_length=10, blank=True)
+    address_repetition = models.CharField("indice de répétition (bis, ter…)", max_length=10, blank=True)
+    address_street = models.CharField("voie", max_length=200, blank=True)
+    address_complement = models.CharField("complément", max_length=200, blank=True)
+    postal_code = models.CharField("code postal", max_length=5, blank=True)
+    city = models.CharField("commune", max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Employer(AddressFields):
+    """L'employeur: the establishment that hosts the alternant, its signatory and billing details."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="employer")
+    name = models.CharField("dénomination", max_length=200)
+    phone = models.CharField("téléphone", max_length=20)
+    email = models.EmailField("courriel")
+    employer_type = models.CharField("type d'employeur", max_length=2)
+    specific_employer = models.CharField("employeur spécifique", max_length=1, default="0")
+    naf = models.CharField("code NAF", max_length=6)
+    headcount = models.PositiveIntegerField("effectif total salariés de l'entreprise")
+    idcc = models.CharField("code IDCC", max_length=4)
+    idcc_label = models.CharField("convention collective", max_length=255, blank=True)
+    idcc_branch = models.CharField("branche", max_length=255, blank=True)
+    idcc_opco = models.CharField("OPCO", max_length=100, blank=True)
+    is_monegasque = models.BooleanField("entreprise monégasque", default=False)
+    public_unemployment_scheme = models.BooleanField(
+        "adhésion de l'apprenti au régime spécifique d'assurance chômage", default=False
+    )
+    mentor_eligibility_attested = models.BooleanField(
+        "attestation d'éligibilité du maître d'apprentissage", default=False
+    )
+    # The "Responsable": the employer's signatory of the convention de formation (guide, "L'EMPLOYEUR").
+    signatory_last_name = models.CharField("nom du responsable", max_length=100)
+    signatory_first_name = models.CharField("prénom du responsable", max_length=100)
+    signatory_position = models.CharField("fonction du responsable", max_length=100)
+    signatory_email = models.EmailField("courriel du responsable")
+    signatory_phone = models.CharField("téléphone du responsable", max_length=20, blank=True)
+    # Informations de facturation: only for a contrat de professionnalisation, a public employer
+    # or a Monegasque company (guide, "L'EMPLOYEUR"); empty otherwise.
+    billing_name = models.CharField("raison sociale à facturer", max_length=200, blank=True)
+    billing_siret = models.CharField("SIRET de facturation", max_length=14, blank=True)
+    billing_address = models.CharField("adresse de facturation", max_length=255, blank=True)
+    billing_postal_code = models.CharField("code postal de facturation", max_length=5, blank=True)
+    billing_city = models.CharField("commune de facturation", max_length=100, blank=True)
+    billing_email = models.EmailField("courriel de facturation", blank=True)
+    billing_reference = models.CharField(
+        "référence de commande ou n° d'engagement", max_length=100, blank=True
+    )
+
+    class Meta:
+        verbose_name = "employeur"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def department(self) -> str:
+        """Département from the postal code (976 Mayotte drives its own SMIC, rules.md R-2.12)."""
+        code = self.postal_code
+        if code.startswith("97") or code.startswith("98"):
+            return code[:3]
+        if code.startswith("20"):
+            return "2A" if code < "20200" else "2B"
+        return code[:2]
+
+
+class Mentor(models.Model):
+    """Maître d'apprentissage (apprentissage) or tuteur (professionnalisation), n° 1 or n° 2."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="mentors")
+    position = models.PositiveSmallIntegerField("rang", choices=[(1, "n° 1"), (2, "n° 2")])
+    last_name = models.CharField("nom de naissance", max_length=100)
+    first_name = models.CharField("prénom", max_length=100)
+    birth_date = models.DateField("date de naissance")
+    email = models.EmailField("courriel")
+    job_title = models.CharField("emploi occupé", max_length=150)
+    diploma = models.CharField("diplôme ou titre le plus élevé obtenu", max_length=200)
+    diploma_level = models.CharField("niveau du diplôme ou titre le plus élevé", max_length=1)
+
+    class Meta:
+        verbose_name = "maître d'apprentissage ou tuteur"
+        ordering = ["dossier", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "position"], name="one_mentor_per_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}"
+
+
+class AlternantDetails(AddressFields):
+    """L'alternant: the alternant's identity, situation and diplomas, and their legal representative."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="alternant_details")
+    usage_name = models.CharField("nom d'usage", max_length=100, blank=True)
+    sex = models.CharField("sexe", max_length=1)
+    nir = models.CharField("NIR (numéro de sécurité sociale)", max_length=15)
+    birth_department = models.CharField("département de naissance", max_length=3)
+    birth_city = models.CharField("commune de naissance", max_length=100)
+    nationality = models.CharField("nationalité", max_length=1)
+    social_regime = models.CharField("régime social", max_length=1)
+    phone = models.CharField("téléphone", max_length=20)
+    email = models.EmailField("courriel")
+    is_high_level_athlete = models.BooleanField("sportif de haut niveau", default=False)
+    has_rqth = models.BooleanField("reconnaissance travailleur handicapé (RQTH)", default=False)
+    rqth_youth_equivalence = models.BooleanField("RQTH : équivalence jeunes", default=False)
+    rqth_boe_extension = models.BooleanField("RQTH : extension BOE", default=False)
+    has_business_project = models.BooleanField("projet de création ou de reprise d'entreprise", default=False)
+    prior_situation = models.CharField("situation avant ce contrat", max_length=2)
+    last_diploma_prepared = models.CharField("dernier diplôme ou titre préparé", max_length=2)
+    last_class = models.CharField("dernière classe ou année suivie", max_length=2)
+    last_diploma_title = models.CharField(
+        "intitulé précis du dernier diplôme ou titre préparé", max_length=255
+    )
+    highest_diploma = models.CharField("diplôme ou titre le plus élevé obtenu", max_length=2)
+    # Contrat de professionnalisation: job seekers and minimum-income beneficiaries (EJ20).
+    job_seeker_id = models.CharField("identifiant France Travail", max_length=20, blank=True)
+    job_seeker_months = models.PositiveIntegerField("durée d'inscription (mois)", null=True, blank=True)
+    social_minimum = models.CharField("bénéficiaire d'un minimum social", max_length=3, blank=True)
+    # Représentant légal: required when the alternant is a minor at the date of conclusion (R-1.7).
+    is_emancipated = models.BooleanField("mineur émancipé", default=False)
+    representative_last_name = models.CharField("nom du représentant légal", max_length=100, blank=True)
+    representative_first_name = models.CharField("prénom du représentant légal", max_length=100, blank=True)
+    representative_email = models.EmailField("courriel du représentant légal", blank=True)
+    representative_same_address = models.BooleanField("vit à la même adresse que l'alternant", default=True)
+    representative_address = models.CharField("adresse du représentant légal", max_length=255, blank=True)
+    representative_postal_code = models.CharField(
+        "code postal du représentant légal", max_length=5, blank=True
+    )
+    representative_city = models.CharField("commune du représentant légal", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "données de l'alternant"
+        verbose_name_plural = "données des alternants"
+
+    def __str__(self) -> str:
+        return f"Alternant du dossier {self.dossier_id}"
+
+
+class StudentLife(models.Model):
+    """Vie étudiante: what the CFA needs to look after the alternant (the employer enters nothing here)."""
+
+    class Housing(models.TextChoices):
+        FAMILY = "family", "Chez mes parents ou ma famille"
+        OWN = "own", "Logement personnel"
+        STUDENT = "student", "Résidence étudiante ou foyer de jeunes travailleurs"
+        OTHER = "other", "Autre"
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="student_life")
+    emergency_contact_name = models.CharField("personne à prévenir en cas d'urgence", max_length=150)
+    emergency_contact_phone = models.CharField("téléphone de la personne à prévenir", max_length=20)
+    housing = models.CharField("logement pendant la formation", max_length=10, choices=Housing)
+    has_driving_licence = models.BooleanField("titulaire du permis B", default=False)
+    has_vehicle = models.BooleanField("véhiculé", default=False)
+    needs_accommodation = models.BooleanField(
+        "besoin d'un aménagement des études ou des examens", default=False
+    )
+    accommodation_details = models.TextField("aménagement souhaité", blank=True)
+    accepts_image_use = models.BooleanField("accepte l'utilisation de son image par le CFA", default=False)
+
+    class Meta:
+        verbose_name = "vie étudiante"
+        verbose_name_plural = "vie étudiante"
+
+    def __str__(self) -> str:
+        return f"Vie étudiante du dossier {self.dossier_id}"
+
+
+class Contract(models.Model):
+    """Les données du contrat (saisie complète). Start and end dates stay on the dossier (Données de base)."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="contract")
+    contract_mode = models.CharField("mode contractuel", max_length=1)
+    contract_type = models.CharField("type de contrat ou d'avenant", max_length=2)
+    derogation_type = models.CharField("type de dérogation", max_length=2, blank=True)
+    previous_contract_number = models.CharField("numéro du contrat précédent", max_length=15, blank=True)
+    conclusion_date = models.DateField("date de conclusion")
+    practical_training_start = models.DateField(
+        "date de début de formation pratique chez l'employeur", null=True, blank=True
+    )
+    amendment_effective_date = models.DateField("date d'effet de l'avenant", null=True, blank=True)
+    job_title = models.CharField("emploi occupé pendant le contrat", max_length=150, blank=True)
+    weekly_hours = models.PositiveSmallIntegerField("durée hebdomadaire du travail (heures)")
+    weekly_minutes = models.PositiveSmallIntegerField("durée hebdomadaire du travail (minutes)", default=0)
+    dangerous_machines = models.BooleanField(
+        "travail sur machines dangereuses ou exposition à des risques particuliers", default=False
+    )
+    smc = models.DecimalField(
+        "salaire minimum conventionnel (SMC) mensuel", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    hiring_salary = models.DecimalField("salaire brut mensuel à l'embauche", max_digits=8, decimal_places=2)
+    pension_fund = models.CharField("caisse de retraite complémentaire", max_length=100)
+    has_benefits_in_kind = models.BooleanField("avantages en nature", default=False)
+    benefit_food = models.DecimalField(
+        "nourriture (€ par repas)", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    benefit_housing = models.DecimalField(
+        "logement (€ par mois)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    benefit_other = models.BooleanField("autre avantage en nature", default=False)
+    # CERFA, signatures: "Fait à" and the employer's attestation about the supporting documents.
+    signature_place = models.CharField("fait à", max_length=100, blank=True)
+    documents_attested = models.BooleanField(
+        "l'employeur atteste disposer de l'ensemble des pièces justificatives", default=False
+    )
+
+    class Meta:
+        verbose_name = "données du contrat"
+        verbose_name_plural = "données des contrats"
+
+    def __str__(self) -> str:
+        return f"Contrat du dossier {self.dossier_id}"
+
+
+class RemunerationLine(models.Model):
+    """One line of the CERFA's rémunération block: year n, period p, dates, rate and base."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="remuneration_lines")
+    year = models.PositiveSmallIntegerField("année")
+    period = models.PositiveSmallIntegerField("période")
+    start = models.DateField("du")
+    end = models.DateField("au")
+    rate = models.DecimalField("taux (%)", max_digits=5, decimal_places=2)
+    minimum_rate = models.DecimalField("taux minimum légal (%)", max_digits=5, decimal_places=2)
+    base = models.CharField("base", max_length=4)
+    amount = models.DecimalField("montant brut mensuel", max_digits=8, decimal_places=2)
+
+    class Meta:
+        verbose_name = "ligne de rémunération"
+        verbose_name_plural = "lignes de rémunération"
+        ordering = ["dossier", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "year", "period"], name="one_remuneration_line_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}.{self.period} : {self.rate} % du {self.base}"
+
+
+class Mission(models.Model):
+    """La mission: what the alternant will do at the employer (shown, optional or required per formation)."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="mission")
+    job_title = models.CharField("intitulé du poste", max_length=150, blank=True)
+    description = models.TextField("missions confiées à l'alternant", blank=True)
+    skills = models.TextField("compétences mises en œuvre", blank=True)
+
+    class Meta:
+        verbose_name = "mission"
+
+    def __str__(self) -> str:
+        return f"Mission du dossier {self.dossier_id}"

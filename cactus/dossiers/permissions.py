@@ -4,6 +4,7 @@ Roles come from relations (the alternant, the contact alternance, a responsable 
 formation); only the CFA's advisors and administrators have global roles (groups).
 """
 
+from cactus.dossiers.circuits import circuit_for
 from cactus.dossiers.models import Dossier
 
 ALTERNANT = "alternant"
@@ -78,8 +79,20 @@ def can_manage_formations(user) -> bool:
 
 # Documents produced by Cactus, by `Document.Kind` value. Available from the formation's validation on.
 GENERATED_KINDS = ("cerfa", "convention", "calendar", "programme")
+FORMATION_KINDS = ("calendar", "programme")
 # Signed scans and the stamped CERFA: seen by the employer side and the CFA side, not by other parties.
 UPLOADED_KIND_READERS = {EMPLOYER_CONTACT, FORMATION_MANAGER, CFA_ADVISOR, CFA_ADMIN}
+
+
+# Where a formation's calendar / programme comes from: its uploaded PDF, or else the periods /
+# modules entered on the formation, from which Cactus generates the document.
+FORMATION_SOURCES = {"calendar": ("calendar_file", "periods"), "programme": ("programme_file", "modules")}
+
+
+def formation_provides(formation, kind: str) -> bool:
+    """Whether the formation has what it takes to offer its calendar / programme."""
+    file_field, rows = FORMATION_SOURCES[kind]
+    return bool(getattr(formation, file_field)) or getattr(formation, rows).exists()
 
 
 def available_documents(dossier: Dossier) -> list[str]:
@@ -88,11 +101,18 @@ def available_documents(dossier: Dossier) -> list[str]:
         return []
     kinds = []
     if dossier.entry_mode == "full":
-        kinds.append("cerfa")
+        kinds.append("cerfa")  # saisie simple: no CERFA is produced
     if dossier.economic_validated_at:
         kinds.append("convention")
-    kinds += ["calendar", "programme"]
+    kinds += [kind for kind in FORMATION_KINDS if formation_provides(dossier.formation, kind)]
     return kinds
+
+
+def missing_formation_documents(dossier: Dossier) -> list[str]:
+    """Calendar / programme the formation lacks, once documents are offered (to tell the conseillère)."""
+    if not dossier.has_reached(Dossier.Status.VALIDATED) or dossier.status == Dossier.Status.CLOSED:
+        return []
+    return [kind for kind in FORMATION_KINDS if not formation_provides(dossier.formation, kind)]
 
 
 def can_download(user, dossier: Dossier, kind: str) -> bool:
@@ -102,3 +122,66 @@ def can_download(user, dossier: Dossier, kind: str) -> bool:
     if kind in GENERATED_KINDS:
         return kind in available_documents(dossier)
     return bool(roles & UPLOADED_KIND_READERS)
+
+
+# Life-cycle actions (workflow.md §5): who may do each one, and in which states. Views, templates
+# and the back office ask `can_act`; the services check the state again under a row lock.
+Status = Dossier.Status
+REQUEST_VALIDATION = "request_validation"
+VALIDATE = "validate"
+REFUSE = "refuse"
+VALIDATE_ECONOMIC = "validate_economic"
+RETURN_DOCUMENTS = "return_documents"
+VALIDATE_DOCUMENTS = "validate_documents"
+REJECT_DOCUMENTS = "reject_documents"
+MARK_SENT = "mark_sent"
+CLOSE = "close"
+REOPEN = "reopen"
+
+CFA = {CFA_ADVISOR, CFA_ADMIN}
+LIFECYCLE_ACTIONS: dict[str, tuple[set[str], set[str]]] = {
+    REQUEST_VALIDATION: ({EMPLOYER_CONTACT, CFA_ADMIN}, {Status.DRAFT}),
+    VALIDATE: ({FORMATION_MANAGER, CFA_ADMIN}, {Status.VALIDATION_REQUESTED}),
+    REFUSE: ({FORMATION_MANAGER, CFA_ADMIN}, {Status.VALIDATION_REQUESTED}),
+    VALIDATE_ECONOMIC: (CFA, {Status.VALIDATED}),
+    # The contact returns the signed scans; the CFA may do it on their behalf.
+    RETURN_DOCUMENTS: ({EMPLOYER_CONTACT} | CFA, {Status.VALIDATED}),
+    VALIDATE_DOCUMENTS: (CFA, {Status.DOCUMENTS_RETURNED}),
+    REJECT_DOCUMENTS: (CFA, {Status.DOCUMENTS_RETURNED}),
+    MARK_SENT: ({EMPLOYER_CONTACT} | CFA, {Status.DOCUMENTS_VALIDATED}),
+    CLOSE: (CFA, {Status.DOCUMENTS_VALIDATED}),
+    # Nothing is silently unfrozen: only the CFA reopens, with a reason (W-2).
+    REOPEN: (
+        CFA,
+        {status for status in Status if Status.DRAFT in Dossier.TRANSITIONS[status]} - {Status.DRAFT},
+    ),
+}
+
+
+def can_act(user, dossier: Dossier, action: str, *, ignore_state: bool = False) -> bool:
+    """Whether this person may do `action` on the dossier now (or in its state, with ignore_state)."""
+    roles, statuses = LIFECYCLE_ACTIONS[action]
+    if not roles_on(user, dossier) & roles:
+        return False
+    if ignore_state:
+        return True
+    if dossier.status not in statuses:
+        return False
+    if action == VALIDATE_ECONOMIC:
+        return dossier.economic_validated_at is None
+    if action == RETURN_DOCUMENTS:
+        return dossier.economic_validated_at is not None  # the convention must exist to be signed
+    if action == MARK_SENT:
+        return not circuit_for(dossier).is_closed_by_cfa
+    if action == CLOSE:
+        return circuit_for(dossier).is_closed_by_cfa
+    return True
+
+
+def allowed_actions(user, dossier: Dossier) -> set[str]:
+    return {action for action in LIFECYCLE_ACTIONS if can_act(user, dossier, action)}
+
+
+def can_use_back_office(user) -> bool:
+    """The back office is for the CFA and the responsables de formation."""
+    return user.is_authenticated and (user.is_cfa_staff or user.managed_formations.exists())

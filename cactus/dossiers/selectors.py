@@ -1,7 +1,7 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from cactus.dossiers import permissions
+from cactus.dossiers import permissions, tabs
 from cactus.dossiers.models import Dossier
 from cactus.formations.models import Formation
 
@@ -54,3 +54,9 @@ def search_dossiers(
     elif status:
         dossiers = dossiers.filter(status=status)
     return dossiers
+
+
+def incomplete_tabs(dossier: Dossier) -> list[str]:
+    """The labels of the shown data tabs that are not complete, in the guide's order ([] = saisie complète)."""
+    problems = tabs.tab_problems(dossier)
+    return [tab.label for tab in tabs.data_tabs(dossier) if problems[tab.key]]

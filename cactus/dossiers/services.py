@@ -3,8 +3,19 @@
 from django.db import transaction
 
 from cactus.accounts.services import create_invitation, get_or_create_user
+from cactus.dossiers import selectors
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
-from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.models import (
+    AlternantDetails,
+    Contract,
+    Dossier,
+    DossierEvent,
+    Employer,
+    Mentor,
+    Mission,
+    RemunerationLine,
+    StudentLife,
+)
 from cactus.formations.models import Formation
 from cactus.notifications import emails
 
@@ -74,36 +85,133 @@ def set_employer_contact(*, dossier: Dossier, email: str, by) -> Dossier:
     return dossier
 
 
-def _diff(dossier: Dossier, values: dict) -> dict:
+# Les données de chaque onglet -----------------------------------------------------------------
+
+# The one-to-one rows a tab page writes, by block name (see tabs.page_data).
+TAB_ROWS = {
+    "employer": Employer,
+    "alternant_details": AlternantDetails,
+    "student_life": StudentLife,
+    "contract": Contract,
+    "mission": Mission,
+}
+# Never copied into the event log in clear: the log is read by every party to the dossier.
+SECRET_FIELDS = {"nir"}
+STALE_PAGE = (
+    "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie. "
+    "Rechargez la page pour voir ses données, puis refaites vos modifications."
+)
+
+
+def _shown(field: str, value) -> str | None:
+    if value in (None, ""):
+        return None
+    return "(modifié)" if field in SECRET_FIELDS else str(value)
+
+
+def _diff(row, values: dict, *, prefix: str = "") -> dict:
     changes = {}
     for field, new in values.items():
-        old = getattr(dossier, field)
-        if old != new:
-            changes[field] = [
-                None if old in (None, "") else str(old),
-                None if new in (None, "") else str(new),
-            ]
+        old = getattr(row, field) if row is not None else None
+        if old != new and not (old in (None, "") and new in (None, "")):
+            changes[prefix + field] = [_shown(field, old), _shown(field, new)]
     return changes
 
 
-@transaction.atomic
-def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | None = None) -> Dossier:
-    """Save the Données de base tab as a whole; refuses a frozen dossier and a stale page."""
+def _save_row(dossier: Dossier, block: str, values: dict) -> dict:
+    model = TAB_ROWS[block]
+    row = model.objects.filter(dossier=dossier).first()
+    changes = _diff(row, values, prefix=f"{block}.")
+    if row is None:
+        model.objects.create(dossier=dossier, **values)
+        return changes or {f"{block}": [None, "créé"]}
+    if changes:
+        for field, value in values.items():
+            setattr(row, field, value)
+        row.save()
+    return changes
+
+
+def _save_mentors(dossier: Dossier, mentors: dict) -> dict:
+    changes = {}
+    for position, values in sorted(mentors.items()):
+        mentor = Mentor.objects.filter(dossier=dossier, position=position).first()
+        if values is None:
+            if mentor is not None:
+                mentor.delete()
+                changes[f"mentor{position}"] = [str(mentor), None]
+            continue
+        changes |= _diff(mentor, values, prefix=f"mentor{position}.")
+        if mentor is None:
+            Mentor.objects.create(dossier=dossier, position=position, **values)
+        else:
+            Mentor.objects.filter(pk=mentor.pk).update(**values)
+    return changes
+
+
+def _save_remuneration(dossier: Dossier, lines: list[dict]) -> dict:
+    def summary(line) -> str:
+        return f"{line['year']}.{line['period']} du {line['start']} au {line['end']} : {line['rate']} % du {line['base']}"
+
+    fields = ["year", "period", "start", "end", "rate", "base"]
+    old = [
+        summary({name: getattr(line, name) for name in fields}) for line in dossier.remuneration_lines.all()
+    ]
+    new = [summary(line) for line in lines]
+    dossier.remuneration_lines.all().delete()
+    RemunerationLine.objects.bulk_create(RemunerationLine(dossier=dossier, **line) for line in lines)
+    return {} if old == new else {"remuneration": ["; ".join(old) or None, "; ".join(new)]}
+
+
+def _lock_for_edit(dossier: Dossier, expected_version: int | None) -> Dossier:
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if locked.is_frozen:
         raise DossierFrozen()
     if expected_version is not None and locked.version != expected_version:
-        raise DossierError(
-            "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie. "
-            "Rechargez la page pour voir ses données, puis refaites vos modifications."
-        )
-    changes = _diff(locked, data)
-    for field, value in data.items():
-        setattr(locked, field, value)
+        raise DossierError(STALE_PAGE)
+    return locked
+
+
+@transaction.atomic
+def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: int | None = None) -> Dossier:
+    """Save a whole tab page ({block: values} from its valid forms); refuses a frozen dossier and a stale page.
+
+    Writes one DossierEvent with the field diff, and keeps `is_entry_complete` ("Saisie complète") true.
+    """
+    locked = _lock_for_edit(dossier, expected_version)
+    changes = {}
+    for block, values in data.items():
+        if block == "dossier":
+            changes |= _diff(locked, values)
+            for field, value in values.items():
+                setattr(locked, field, value)
+        elif block == "mentors":
+            changes |= _save_mentors(locked, values)
+        elif block == "remuneration_lines":
+            changes |= _save_remuneration(locked, values)
+        else:
+            changes |= _save_row(locked, block, values)
     if changes:
         locked.version += 1
         locked.save()
         DossierEvent.objects.create(
-            dossier=locked, actor=by, action=DossierEvent.Action.TAB_SAVED, changes={"tab": "base", **changes}
+            dossier=locked, actor=by, action=DossierEvent.Action.TAB_SAVED, changes={"tab": tab, **changes}
         )
-    return locked
+    return refresh_entry_completeness(dossier=locked)
+
+
+def refresh_entry_completeness(*, dossier: Dossier) -> Dossier:
+    """Recompute "Saisie complète" from the tabs' check marks (lists read the stored flag)."""
+    fresh = Dossier.objects.select_related("formation").get(pk=dossier.pk)
+    is_complete = not selectors.incomplete_tabs(fresh)
+    if fresh.is_entry_complete != is_complete:
+        fresh.is_entry_complete = is_complete
+        fresh.save(update_fields=["is_entry_complete", "updated_at"])
+    return fresh
+
+
+def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | None = None) -> Dossier:
+    """Save the Données de base tab as a whole; refuses a frozen dossier and a stale page."""
+    return save_tab(
+        dossier=dossier, tab="base", data={"dossier": data}, by=by, expected_version=expected_version
+    )

@@ -1,5 +1,6 @@
 """Age limits of the alternant (rules.md §1) and of the professionalisation public."""
 
+import calendar
 from datetime import date
 
 from cactus.core.rules import RuleViolation
@@ -11,8 +12,15 @@ DEROGATION_CUMULATIVE = "50"
 
 
 def age_on(birth_date: date, day: date) -> int:
-    """Age in whole years on `day` (R-1.9): the birthday itself counts as the new age."""
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    """Age in whole years on `day` (R-1.9): the birthday itself counts as the new age.
+
+    Born on 29 February, the birthday of a common year is the last day of February (circulaire
+    ministérielle of 25 July 2013: majority "au dernier jour de février ... qui peut être un
+    28 février")."""
+    birthday = (birth_date.month, birth_date.day)
+    if birthday == (2, 29) and not calendar.isleap(day.year):
+        birthday = (2, 28)
+    before_birthday = (day.month, day.day) < birthday
     return day.year - birth_date.year - before_birthday
 
 
@@ -38,6 +46,7 @@ def apprenticeship_age_violations(
     is_high_level_athlete: bool = False,
     has_business_project: bool = False,
     previous_contract_end: date | None = None,
+    conclusion: date | None = None,
 ) -> list[RuleViolation]:
     """Check the alternant's age at the date de début d'exécution `start` (R-1.1 to R-1.6).
 
@@ -47,7 +56,9 @@ def apprenticeship_age_violations(
     - `is_rqth`, `is_high_level_athlete`, `has_business_project`: the declarations that remove
       the upper limit (R-1.4);
     - `previous_contract_end`: end of the previous apprenticeship contract, for the 35-year
-      exception that needs at most one year between the two contracts (R-1.3).
+      exception that needs at most one year between the two contracts (R-1.3);
+    - `conclusion`: the date de conclusion (signature). D6222-1 measures the 35-year limit and the
+      one-year delay of the derogation at the conclusion; without it, `start` is used.
     """
     age = age_on(birth_date, start)
     violations = []
@@ -94,7 +105,9 @@ def apprenticeship_age_violations(
     violations.extend(
         _upper_limit_violations(
             age=age,
-            start=start,
+            signed=conclusion or start,
+            signed_field="conclusion" if conclusion else "start",
+            birth_date=birth_date,
             derogation=derogation,
             has_no_limit_case=is_rqth or is_high_level_athlete or has_business_project,
             previous_contract_end=previous_contract_end,
@@ -104,9 +117,17 @@ def apprenticeship_age_violations(
 
 
 def _upper_limit_violations(
-    *, age: int, start: date, derogation: str, has_no_limit_case: bool, previous_contract_end: date | None
+    *,
+    age: int,
+    signed: date,
+    signed_field: str,
+    birth_date: date,
+    derogation: str,
+    has_no_limit_case: bool,
+    previous_contract_end: date | None,
 ) -> list[RuleViolation]:
-    """R-1.2 (29 ans révolus), R-1.3 (35 ans with a previous contract), R-1.4 (no limit), R-1.6."""
+    """R-1.2 (29 ans révolus at the start), R-1.3 (35 ans at the conclusion, signed within a year
+    of the previous contract's end: D6222-1), R-1.4 (no limit), R-1.6."""
     if age < 30 or has_no_limit_case:
         return []
     if derogation not in (DEROGATION_OVER_29, DEROGATION_CUMULATIVE):
@@ -119,22 +140,23 @@ def _upper_limit_violations(
                 "ou nouveau contrat dans les cas prévus par le code du travail (dérogation 12).",
             )
         ]
-    if age > 35:
+    age_when_signed = age_on(birth_date, signed)
+    if age_when_signed > 35:
         return [
             RuleViolation(
                 "R-1.3",
                 "birth_date",
-                f"L'alternant aura {age} ans au début du contrat : la dérogation 12 ne va que jusqu'à 35 ans révolus "
+                f"L'alternant aura {age_when_signed} ans à la conclusion du contrat : la dérogation 12 ne va que jusqu'à 35 ans révolus "
                 "(sauf RQTH, sportif de haut niveau ou projet de création ou de reprise d'entreprise).",
             )
         ]
-    if previous_contract_end is not None and start > _one_year_after(previous_contract_end):
+    if previous_contract_end is not None and signed > _one_year_after(previous_contract_end):
         return [
             RuleViolation(
                 "R-1.3",
-                "start",
-                "Plus d'un an sépare la fin du précédent contrat d'apprentissage et le début de celui-ci : "
-                "la dérogation d'âge 12 n'est possible que si le nouveau contrat commence dans l'année.",
+                signed_field,
+                "Plus d'un an sépare la fin du précédent contrat d'apprentissage et la conclusion de celui-ci : "
+                "la dérogation d'âge 12 n'est possible que si le nouveau contrat est signé dans l'année.",
             )
         ]
     return []

@@ -21,11 +21,10 @@ def add_months(day: date, months: int) -> date:
 
 def whole_months_between(start: date, end: date) -> int:
     """Number of whole months from `start` to `end` inclusive (02/09/2024 → 01/03/2025 is 6 months)."""
-    day_after_end = end + timedelta(days=1)
-    months = (day_after_end.year - start.year) * 12 + day_after_end.month - start.month
-    if add_months(start, months) > day_after_end:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    while months > 0 and last_day_within(start, months) > end:
         months -= 1
-    return months
+    return max(months, 0)
 
 
 def contract_date_violations(
@@ -92,8 +91,18 @@ def _is_amendment(contract_type: str) -> bool:
 
 
 def last_day_within(start: date, months: int) -> date:
-    """The last day of a period of `months` months starting on `start` (02/09/2024, 6 → 01/03/2025)."""
-    return add_months(start, months) - timedelta(days=1)
+    """The last day of a period of `months` months starting on `start` (02/09/2024, 6 → 01/03/2025):
+    the day before the same day `months` later, or the last day of that month when it lacks the
+    day (31/08/2024, 6 → 28/02/2025; 29/02/2024, 12 → 28/02/2025). This is article 641 of the
+    code de procédure civile counted from the day before `start`: a period in months "expire le
+    jour du dernier mois qui porte le même quantième ... À défaut d'un quantième identique, le
+    délai expire le dernier jour du mois"."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    days_in_month = calendar.monthrange(year, month)[1]
+    if start.day > days_in_month:
+        return date(year, month, days_in_month)
+    return date(year, month, start.day) - timedelta(days=1)
 
 
 def _apprenticeship_duration(
@@ -292,7 +301,7 @@ def _amendment_violations(
 def _years_between(start: date, end: date) -> Decimal:
     """Contract length in years: whole months / 12 plus the remaining days / 365 (2 years exactly → 2)."""
     months = whole_months_between(start, end)
-    remaining_days = (end + timedelta(days=1) - add_months(start, months)).days
+    remaining_days = (end - last_day_within(start, months)).days
     return Decimal(months) / 12 + Decimal(remaining_days) / 365
 
 

@@ -11,7 +11,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation
 from cactus.core.rules.age import age_on
-from cactus.core.rules.dates import add_months
+from cactus.core.rules.dates import add_months, last_day_within
 from cactus.referentials.selectors import smic_on
 
 SMIC = "SMIC"
@@ -201,38 +201,54 @@ def _periods(
     smc: Decimal | None,
     departement: str,
 ) -> list[RemunerationPeriod]:
-    """Cut [start, end] into contract years (R-2.1), each split once when a birthday moves the
-    alternant into a higher band, from the 1st of the following month (R-2.2, R-2.4)."""
+    """Cut [start, end] into contract years (R-2.1), each split when a birthday moves the
+    alternant into a higher band, from the 1st of the following month (R-2.2, R-2.4, D6222-31),
+    even when that 1st falls in the next contract year."""
     periods = []
     elapsed = 0
     year_start = start
     while year_start <= end:
         year = first_year + elapsed
-        year_end = min(_add_years(start, elapsed + 1) - timedelta(days=1), end)
-        band = band_of_age(age_on(birth_date, year_start))
-        split = _band_change_in(birth_date, year_start, year_end, band, band_of_age)
-        if split is None:
-            periods.append(_period(year, year_start, year_end, band, rate_and_base, smc, departement))
-        else:
-            new_band = band_of_age(age_on(birth_date, split))
+        year_end = min(last_day_within(start, 12 * (elapsed + 1)), end)
+        period_start = year_start
+        band = band_of_age(_paid_age(birth_date, start, period_start))
+        for change in _band_changes_in(birth_date, start, period_start, year_end, band, band_of_age):
             periods.append(
-                _period(year, year_start, split - timedelta(days=1), band, rate_and_base, smc, departement)
+                _period(year, period_start, change - timedelta(days=1), band, rate_and_base, smc, departement)
             )
-            periods.append(_period(year, split, year_end, new_band, rate_and_base, smc, departement))
+            period_start, band = change, band_of_age(_paid_age(birth_date, start, change))
+        periods.append(_period(year, period_start, year_end, band, rate_and_base, smc, departement))
         elapsed += 1
         year_start = year_end + timedelta(days=1)
     return periods
 
 
-def _band_change_in(
-    birth_date: date, year_start: date, year_end: date, band: int, band_of_age: Callable[[int], int]
-) -> date | None:
-    """The 1st of the month after the birthday that changes the band in this year, if within it."""
-    birthday = _next_birthday(birth_date, year_start)
-    if birthday > year_end or band_of_age(age_on(birth_date, birthday)) == band:
-        return None
-    first_of_next_month = add_months(birthday.replace(day=1), 1)
-    return first_of_next_month if first_of_next_month <= year_end else None
+def _paid_age(birth_date: date, contract_start: date, day: date) -> int:
+    """The age whose rate applies on `day`: the age at the contract start (R-2.2: a contract
+    starting on the birthday uses the new age), then each new age from the 1st of the month
+    following the birthday (D6222-31), i.e. the age on the last day of the previous month."""
+    last_day_of_previous_month = day.replace(day=1) - timedelta(days=1)
+    return max(age_on(birth_date, contract_start), age_on(birth_date, last_day_of_previous_month))
+
+
+def _band_changes_in(
+    birth_date: date,
+    contract_start: date,
+    year_start: date,
+    year_end: date,
+    band: int,
+    band_of_age: Callable[[int], int],
+) -> list[date]:
+    """The 1sts of months within (year_start, year_end] on which the band changes."""
+    changes = []
+    first_of_month = add_months(year_start.replace(day=1), 1)
+    while first_of_month <= year_end:
+        new_band = band_of_age(_paid_age(birth_date, contract_start, first_of_month))
+        if new_band != band:
+            changes.append(first_of_month)
+            band = new_band
+        first_of_month = add_months(first_of_month, 1)
+    return changes
 
 
 def _period(
@@ -251,20 +267,3 @@ def _period(
     base_amount = smc if base == SMC else smic.monthly
     amount = (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     return RemunerationPeriod(year=year, start=start, end=end, rate=rate, base=base, amount=amount)
-
-
-def _next_birthday(birth_date: date, after: date) -> date:
-    """The first birthday strictly after `after` (a 29 February birthday falls on 1 March)."""
-    birthday = _birthday_in(birth_date, after.year)
-    return birthday if birthday > after else _birthday_in(birth_date, after.year + 1)
-
-
-def _birthday_in(birth_date: date, year: int) -> date:
-    try:
-        return birth_date.replace(year=year)
-    except ValueError:  # born on 29 February, non-leap year: the new age starts on 1 March
-        return date(year, 3, 1)
-
-
-def _add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)

@@ -26,13 +26,18 @@ def test_age_counts_whole_years_and_the_birthday_gives_the_new_age():
     assert age_on(date(2006, 3, 15), date(2024, 3, 15)) == 18
 
 
-def test_someone_born_on_29_february_comes_of_age_on_1_march_in_a_common_year():
-    # R-1.9 (rules.md)
-    assert age_on(date(2004, 2, 29), date(2022, 2, 28)) == 17
-    assert age_on(date(2004, 2, 29), date(2022, 3, 1)) == 18
+def test_someone_born_on_29_february_comes_of_age_on_28_february_in_a_common_year():
+    # R-1.9 (rules.md) and the circulaire ministérielle of 25 July 2013: a person born on
+    # 29 February "atteindra sa majorité au dernier jour de février de l'année de son
+    # dix-huitième anniversaire qui peut être un 28 février".
+    assert age_on(date(2004, 2, 29), date(2022, 2, 27)) == 17
+    assert age_on(date(2004, 2, 29), date(2022, 2, 28)) == 18
+    assert age_on(date(2004, 2, 29), date(2024, 2, 28)) == 19
+    assert age_on(date(2004, 2, 29), date(2024, 2, 29)) == 20
 
 
 def test_a_17_year_old_is_a_minor_and_an_18_year_old_is_not():
+    # R-1.7 (rules.md): minor = under 18 (the legal representative's rule).
     assert is_minor_on(date(2007, 1, 10), date(2025, 1, 9))
     assert not is_minor_on(date(2007, 1, 10), date(2025, 1, 10))
 
@@ -170,3 +175,43 @@ def test_professionalisation_from_26_needs_a_job_seeker_or_social_minimum_or_for
     assert professionalisation_age_violations(birth_date=birth, start=START, is_job_seeker=True) == []
     assert professionalisation_age_violations(birth_date=birth, start=START, has_social_minimum=True) == []
     assert professionalisation_age_violations(birth_date=birth, start=START, had_cui=True) == []
+
+
+def test_derogation_12_measures_the_35_years_at_the_date_of_conclusion():
+    # R-1.3 (rules.md) and D6222-1 1° (code du travail): "l'âge de l'apprenti au moment de la
+    # conclusion du contrat est de trente-cinq ans au plus". Signed at 35, starting at 36: allowed.
+    birth = date(1990, 10, 10)
+    assert (
+        apprenticeship_age_violations(
+            birth_date=birth, start=date(2026, 10, 15), conclusion=date(2026, 10, 1), derogation="12"
+        )
+        == []
+    )
+    violations = apprenticeship_age_violations(
+        birth_date=birth, start=date(2026, 10, 20), conclusion=date(2026, 10, 12), derogation="12"
+    )
+    assert rules_of(violations) == ["R-1.3"]
+
+
+def test_derogation_12_needs_the_new_contract_signed_within_a_year_of_the_previous_one():
+    # R-1.3 (rules.md) and D6222-1 2°: the contract "doit être souscrit dans un délai maximum d'un
+    # an après l'expiration du précédent contrat": the signature counts, not the start.
+    birth = born_years_before(31)
+    assert (
+        apprenticeship_age_violations(
+            birth_date=birth,
+            start=START,
+            conclusion=date(2024, 6, 28),
+            derogation="12",
+            previous_contract_end=date(2023, 6, 30),
+        )
+        == []
+    )
+    violations = apprenticeship_age_violations(
+        birth_date=birth,
+        start=START,
+        conclusion=date(2024, 7, 1),
+        derogation="12",
+        previous_contract_end=date(2023, 6, 30),
+    )
+    assert rules_of(violations) == ["R-1.3"]

@@ -3,6 +3,7 @@ from datetime import date
 from cactus.core.rules.dates import (
     add_months,
     contract_date_violations,
+    last_day_within,
     training_hours_violations,
     weekly_hours_violations,
     whole_months_between,
@@ -22,16 +23,19 @@ def rules_of(violations) -> list[str]:
 
 
 def test_adding_months_clamps_to_the_end_of_a_shorter_month():
+    # R-6.2 and R-6.3 (rules.md): the ± 3 months windows end on the last day of a shorter month.
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 9, 2), -3) == date(2024, 6, 2)
 
 
 def test_whole_months_count_the_end_day_inclusive():
+    # R-5.2 (rules.md): contract length in whole months, end day included.
     assert whole_months_between(date(2024, 9, 2), date(2025, 3, 1)) == 6
     assert whole_months_between(date(2024, 9, 2), date(2025, 2, 28)) == 5
 
 
 def test_a_well_dated_two_year_apprenticeship_passes():
+    # R-5.1, R-6.1 to R-6.4 (rules.md): every window respected, nothing reported.
     assert (
         violations_for(
             practical_start=START,
@@ -43,6 +47,7 @@ def test_a_well_dated_two_year_apprenticeship_passes():
 
 
 def test_the_end_must_follow_the_start():
+    # R-5.1 (rules.md)
     assert rules_of(violations_for(end=START)) == ["R-5.1"]
 
 
@@ -189,3 +194,24 @@ def test_professionalisation_training_above_a_quarter_is_only_a_warning():
         scheme="professionalisation", start=date(2025, 9, 1), end=date(2026, 8, 31), hours=500
     )
     assert [v.rule for v in violations] == ["R-5.4"] and violations[0].is_warning
+
+
+def test_a_period_starting_on_a_day_the_last_month_lacks_runs_to_the_end_of_that_month():
+    # R-5.1 and R-2.1 (rules.md): a period of N months ends the day before the same day N months
+    # later; when that month lacks the day (31/02, 29/02 in a common year) it ends on the last day
+    # of that month (article 641 of the code de procédure civile: "à défaut d'un quantième
+    # identique, le délai expire le dernier jour du mois").
+    assert last_day_within(date(2024, 8, 31), 6) == date(2025, 2, 28)
+    assert last_day_within(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert last_day_within(date(2024, 9, 2), 6) == date(2025, 3, 1)
+    assert whole_months_between(date(2024, 8, 31), date(2025, 2, 27)) == 5
+    assert whole_months_between(date(2024, 8, 31), date(2025, 2, 28)) == 6
+
+
+def test_an_apprenticeship_starting_on_31_august_lasts_until_the_end_of_february_at_least():
+    # R-5.1 (rules.md): at least 6 months; 31/08/2024 → 27/02/2025 is 5 months and 28 days.
+    start = date(2024, 8, 31)
+    too_short = contract_date_violations(scheme="apprenticeship", start=start, end=date(2025, 2, 27))
+    assert rules_of(too_short) == ["R-5.1"]
+    assert "28/02/2025" in too_short[0].message
+    assert contract_date_violations(scheme="apprenticeship", start=start, end=date(2025, 2, 28)) == []

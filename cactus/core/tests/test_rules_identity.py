@@ -161,7 +161,14 @@ def test_la_poste_sirets_use_the_sum_of_digits_rule():
     # R-11.3 (rules.md): SIREN 356 000 000, sum of the 14 digits multiple of 5.
     assert validate_siret("35600000000042") == "35600000000042"
     with pytest.raises(ValidationError):
-        validate_siret("35600000000048")
+        validate_siret("35600000000043")
+
+
+def test_la_poste_head_office_siret_follows_luhn_like_any_other():
+    # and R-11.3 (rules.md): the sum-of-digits exception covers La Poste's establishments;
+    # its head office 356 000 000 00048 (digit sum 26) has a valid Luhn key, as python-stdnum's
+    # fr.siret knows.
+    assert validate_siret("356 000 000 00048") == "35600000000048"
 
 
 def test_e_mail_addresses_are_checked_and_lowered():
@@ -171,3 +178,14 @@ def test_e_mail_addresses_are_checked_and_lowered():
     assert normalize_email(" Prenom.Nom@Entreprise.FR ") == "prenom.nom@entreprise.fr"
     with pytest.raises(ValidationError):
         normalize_email("prenom.nom@")
+
+
+def test_a_corsican_birth_departement_matches_2a_2b_or_20_before_the_1976_split():
+    # and R-12.3 (rules.md): département de naissance 2A / 2B; people born in Corsica
+    # before the 1976 split keep "20" in their NIR.
+    assert nir_violations(nir="101052A00412301", birth_date=date(2001, 5, 3), birth_departement="2A") == []
+    assert rules_of(nir_violations(nir="101052A00412301", birth_departement="2B")) == ["R-12.3"]
+    assert rules_of(
+        nir_violations(nir="101052000412371", birth_date=date(2001, 5, 3), birth_departement="2A")
+    ) == ["R-12.3"]
+    assert nir_violations(nir="170052000412385", birth_date=date(1970, 5, 3), birth_departement="2a") == []

@@ -255,3 +255,65 @@ def test_the_smc_is_asked_for_a_professionalisation_contract_from_26():
     assert not is_smc_relevant(
         birth_date=date(2000, 1, 2), start=start, end=end, scheme="professionalisation"
     )
+
+
+def test_a_birthday_just_before_a_contract_anniversary_raises_the_rate_only_the_first_of_the_next_month():
+    # R-2.2 (rules.md) and D6222-31 (code du travail, in force since 01/04/2020): the rates "sont
+    # majorés à compter du premier jour du mois suivant le jour où l'apprenti atteint dix-huit ans
+    # ou vingt et un ans ou vingt-six ans", also when the birthday falls in the last days of a
+    # contract year: 21 on 10/09/2025, year 2 from 15/09/2025 → 51 % (18–20) until 30/09/2025.
+    periods = apprenticeship_periods(
+        birth_date=date(2004, 9, 10), start=date(2024, 9, 15), end=date(2026, 9, 14)
+    )
+    assert [(p.year, p.start, p.end, p.rate) for p in periods] == [
+        (1, date(2024, 9, 15), date(2025, 9, 14), 43),
+        (2, date(2025, 9, 15), date(2025, 9, 30), 51),
+        (2, date(2025, 10, 1), date(2026, 9, 14), 61),
+    ]
+
+
+def test_turning_26_a_few_days_before_the_anniversary_gives_100_percent_from_the_next_month():
+    # R-2.4 (rules.md) and D6222-31: 26 on 20/09/2025, year 2 from 25/09/2025 → 61 % (21–25)
+    # until 30/09/2025, then 100 %.
+    periods = apprenticeship_periods(
+        birth_date=date(1999, 9, 20), start=date(2024, 9, 25), end=date(2026, 9, 24)
+    )
+    assert [(p.year, p.start, p.end, p.rate) for p in periods] == [
+        (1, date(2024, 9, 25), date(2025, 9, 24), 53),
+        (2, date(2025, 9, 25), date(2025, 9, 30), 61),
+        (2, date(2025, 10, 1), date(2026, 9, 24), 100),
+    ]
+
+
+def test_a_contract_starting_a_few_days_after_the_birthday_uses_the_age_at_the_start():
+    # R-2.2 (rules.md): the band of the first period is the age at the date de début d'exécution
+    # (anchor), D6222-31 governs the changes during the contract.
+    periods = apprenticeship_periods(
+        birth_date=date(2006, 9, 5), start=date(2024, 9, 16), end=date(2025, 9, 15)
+    )
+    assert [(p.start, p.rate) for p in periods] == [(date(2024, 9, 16), 43)]
+
+
+def test_a_contract_starting_on_29_february_has_its_first_year_end_on_28_february():
+    # R-2.1 (rules.md): a contract year is 12 months counted as article 641 of the code de
+    # procédure civile counts a period (the last day of February when it lacks the 29th), so
+    # year 2 of a contract starting on 29/02/2024 starts on 01/03/2025.
+    periods = apprenticeship_periods(
+        birth_date=date(2000, 6, 10), start=date(2024, 2, 29), end=date(2026, 2, 28)
+    )
+    assert [(p.year, p.start, p.end) for p in periods] == [
+        (1, date(2024, 2, 29), date(2025, 2, 28)),
+        (2, date(2025, 3, 1), date(2026, 2, 28)),
+    ]
+
+
+def test_born_on_29_february_the_new_rate_starts_on_1_march_in_a_common_year():
+    # R-2.2 (rules.md), D6222-31 and R-1.9: born 29/02/2004, 21 on 28/02/2025 (last day of
+    # February, circulaire of 25 July 2013) → 53 % from 01/03/2025.
+    periods = apprenticeship_periods(
+        birth_date=date(2004, 2, 29), start=date(2024, 9, 2), end=date(2025, 9, 1)
+    )
+    assert [(p.start, p.end, p.rate) for p in periods] == [
+        (date(2024, 9, 2), date(2025, 2, 28), 43),
+        (date(2025, 3, 1), date(2025, 9, 1), 53),
+    ]

@@ -71,13 +71,16 @@ def test_an_unknown_document_is_not_found(client, validated_dossier, employer_co
     assert client.get(url(validated_dossier, "facture")).status_code == 404
 
 
-def test_a_document_that_cannot_be_produced_says_why(client, validated_dossier, employer_contact):
+def test_a_calendar_the_formation_lacks_is_not_offered_and_suivi_info_says_whom_to_tell(
+    client, validated_dossier, employer_contact
+):
     client.force_login(employer_contact)
-    response = client.get(url(validated_dossier, "calendar"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse(
-        "dossiers:tab", kwargs={"pk": validated_dossier.pk, "tab": tabs.FOLLOW_UP.key}
+
+    assert client.get(url(validated_dossier, "calendar")).status_code == 403
+    follow_up = client.get(
+        reverse("dossiers:tab", kwargs={"pk": validated_dossier.pk, "tab": tabs.FOLLOW_UP.key})
     )
-    assert "saisir les périodes" in response.content.decode()
+    assert "merci d'en informer votre conseiller.ère" in follow_up.content.decode()
 
 
 def test_the_cfa_administrator_edits_the_convention_text(client, cfa_admin):

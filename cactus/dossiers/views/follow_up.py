@@ -1,11 +1,33 @@
+""" "Suivi - Info": where the dossier stands, what to do next, who to call, the documents, the
+return of the signed documents, the OPCO deadline, and the contact's life-cycle actions."""
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cactus.dossiers import forms, permissions, selectors, services, tabs
+from cactus.documents.models import Document
+from cactus.documents.uploads import current_signed_documents
+from cactus.dossiers import (
+    back_office,
+    circuits,
+    deadlines,
+    forms,
+    permissions,
+    selectors,
+    services,
+    tabs,
+    transitions,
+)
+from cactus.dossiers.action_forms import ReturnDocumentsForm, SentForm
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier
+
+Status = Dossier.Status
 
 
 def tab_context(request, dossier: Dossier, current: str) -> dict:
@@ -17,19 +39,74 @@ def tab_context(request, dossier: Dossier, current: str) -> dict:
     }
 
 
-def follow_up(request, dossier: Dossier):
-    """ "Suivi - Info": where the dossier stands, what to do next, who to call, and its history."""
+def generated_document_url(dossier: Dossier, kind: str) -> str:
+    """Where a generated document is downloaded (the documents app's view)."""
+    try:
+        return reverse("documents:generated", args=[dossier.pk, kind])
+    except NoReverseMatch:
+        # Until the documents app's URLs are installed, the path it will serve.
+        return f"/dossiers/{dossier.pk}/documents/{kind}/"
+
+
+def deadline_context(dossier: Dossier) -> dict:
+    """Due date and countdown in jours ouvrables, from the formation's validation to the last step."""
+    if not dossier.has_reached(Status.VALIDATED) or dossier.status in (Status.SENT_TO_OPCO, Status.CLOSED):
+        return {}
+    due = deadlines.dossier_due_date(dossier)
+    if not due:
+        return {}
+    days_left = deadlines.working_days_between(timezone.localdate(), due)
+    return {"due_date": due, "days_left": days_left, "days_late": -days_left}
+
+
+def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
+    user = request.user
     contact_form = None
-    if permissions.can_change_employer_contact(request.user, dossier):
+    if permissions.can_change_employer_contact(user, dossier):
         initial = {"email": dossier.employer_contact.email} if dossier.employer_contact else {}
         contact_form = forms.EmployerContactForm(initial=initial)
-    events = dossier.events.select_related("actor")[:50]
+    actions = permissions.allowed_actions(user, dossier)
+    circuit = circuits.circuit_for(dossier)
+    kind_labels = dict(Document.Kind.choices)
+    documents = [
+        {"kind": kind, "label": kind_labels[kind], "url": generated_document_url(dossier, kind)}
+        for kind in permissions.available_documents(dossier)
+    ]
+    signed = current_signed_documents(dossier) if dossier.has_reached(Status.VALIDATED) else {}
+    stamped = dossier.documents.filter(kind=Document.Kind.STAMPED_CERFA).first()
+    if permissions.RETURN_DOCUMENTS in actions and return_form is None:
+        return_form = ReturnDocumentsForm()
+    if permissions.MARK_SENT in actions and sent_form is None:
+        sent_form = SentForm(final_label=circuit.final_label)
     context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
+        "status_label": dossier.status_label,
+        "next_action": circuits.next_action(dossier),
+        "circuit": circuit,
+        "actions": actions,
         "contact_form": contact_form,
-        "events": events,
+        "events": dossier.events.select_related("actor")[:50],
         "advisor": dossier.formation.cfa_advisor,
+        "documents": documents,
+        "missing_formation_documents": [
+            kind_labels[k] for k in permissions.missing_formation_documents(dossier)
+        ],
+        "signed": [(kind_labels[kind], document) for kind, document in signed.items()],
+        "stamped": stamped if stamped and permissions.can_download(user, dossier, stamped.kind) else None,
+        "can_see_uploads": permissions.can_download(user, dossier, Document.Kind.SIGNED_CERFA),
+        "return_form": return_form,
+        "sent_form": sent_form,
+        "return_comment": back_office.last_return_comment(dossier),
+        "can_use_back_office": permissions.can_use_back_office(user),
+        "show_documents": dossier.has_reached(Status.VALIDATED) and dossier.status != Status.CLOSED,
+        "upload_limit": f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} Mo",
+        "status_labels": dict(Status.choices),
+        **deadline_context(dossier),
     }
     return render(request, "dossiers/follow_up.html", context)
+
+
+def _back_to_follow_up(dossier: Dossier):
+    return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
 
 
 @require_POST
@@ -49,4 +126,101 @@ def change_employer_contact(request, pk: int):
             )
     else:
         messages.error(request, "Saisissez une adresse e-mail valide pour le contact alternance.")
-    return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
+    return _back_to_follow_up(dossier)
+
+
+@require_http_methods(["GET", "POST"])
+def request_validation(request, pk: int):
+    """ "Demande de validation": a last warning, then "Faire la demande"."""
+    dossier = selectors.get_dossier_for(request.user, pk)
+    if request.method == "POST":
+        if not permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION):
+            if permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION, ignore_state=True):
+                messages.info(request, "La demande de validation est déjà faite.")
+                return _back_to_follow_up(dossier)
+            raise PermissionDenied
+        try:
+            dossier = transitions.request_validation(dossier=dossier, by=request.user)
+        except DossierError as error:
+            dossier.refresh_from_db()
+            if dossier.has_reached(Status.VALIDATION_REQUESTED):
+                messages.info(request, "La demande de validation est déjà faite.")
+            else:
+                messages.error(request, str(error))
+        else:
+            if dossier.status == Status.VALIDATED:
+                messages.success(
+                    request, "Votre dossier est validé : les documents sont disponibles ci-dessous."
+                )
+            else:
+                messages.success(
+                    request,
+                    "Votre demande de validation est envoyée à la formation. Vous serez averti par mail.",
+                )
+        return _back_to_follow_up(dossier)
+    if not permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION):
+        if permissions.can_act(request.user, dossier, permissions.REQUEST_VALIDATION, ignore_state=True):
+            messages.info(request, "La demande de validation est déjà faite.")
+            return _back_to_follow_up(dossier)
+        raise PermissionDenied
+    context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
+        "missing": [] if dossier.is_entry_complete else transitions.missing_tabs(dossier)
+    }
+    return render(request, "dossiers/request_validation.html", context)
+
+
+@require_POST
+def return_documents(request, pk: int):
+    """ "Retour des documents": validate the screen after each upload."""
+    dossier = selectors.get_dossier_for(request.user, pk)
+    if not permissions.can_act(request.user, dossier, permissions.RETURN_DOCUMENTS):
+        raise PermissionDenied
+    form = ReturnDocumentsForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            dossier = transitions.return_signed_documents(
+                dossier=dossier, files=form.files_by_kind(), by=request.user
+            )
+        except DossierError as error:
+            messages.error(request, str(error))
+        else:
+            if dossier.status == Status.DOCUMENTS_RETURNED:
+                messages.success(request, "Les deux documents sont déposés : le CFA va les valider.")
+            else:
+                messages.success(request, "Document déposé. Déposez l'autre document puis validez.")
+            return _back_to_follow_up(dossier)
+    return follow_up(request, dossier, return_form=form)
+
+
+@require_POST
+def mark_sent(request, pk: int):
+    dossier = selectors.get_dossier_for(request.user, pk)
+    if not permissions.can_act(request.user, dossier, permissions.MARK_SENT):
+        raise PermissionDenied
+    circuit = circuits.circuit_for(dossier)
+    form = SentForm(request.POST, final_label=circuit.final_label)
+    if form.is_valid():
+        try:
+            transitions.mark_sent_to_opco(dossier=dossier, by=request.user)
+        except DossierError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"« {circuit.final_label} » est enregistré : le dossier est terminé.")
+        return _back_to_follow_up(dossier)
+    return follow_up(request, dossier, sent_form=form)
+
+
+@require_GET
+def uploaded_document(request, pk: int, document_id: int):
+    """Download a signed scan or the stamped CERFA (one version)."""
+    dossier = selectors.get_dossier_for(request.user, pk)
+    try:
+        document = dossier.documents.get(pk=document_id, source=Document.Source.UPLOADED)
+    except Document.DoesNotExist as error:
+        raise Http404 from error
+    if not permissions.can_download(request.user, dossier, document.kind):
+        raise Http404
+    filename = f"{document.kind}-dossier-{dossier.pk}-{document.created_at:%Y%m%d-%H%M}.pdf"
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )

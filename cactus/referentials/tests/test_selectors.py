@@ -1,5 +1,5 @@
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -34,6 +34,7 @@ def test_mayotte_has_its_own_smic_and_other_overseas_departements_the_national_o
 
 
 def test_no_smic_is_known_before_2018():
+    # R-3.3 (rules.md): the shipped table starts on 01/01/2018.
     assert smic_on(date(2017, 12, 31)) is None
 
 
@@ -87,4 +88,17 @@ def test_an_unknown_or_malformed_idcc_is_refused_with_a_message():
 
 
 def test_validating_an_idcc_returns_the_agreement():
+    # R-14.2 (rules.md): the IDCC fills the convention label.
     assert validate_idcc("843").label == "Boulangerie-pâtisserie (entreprises artisanales)"
+
+
+@pytest.mark.parametrize("territory", [SmicRate.Territory.METROPOLE, SmicRate.Territory.MAYOTTE])
+def test_every_shipped_monthly_smic_is_the_hourly_rate_for_35_hours(territory):
+    # rules.md §3: the monthly SMIC for 35 h/week = hourly × 35 × 52 / 12; only the hourly rate is
+    # set by decree. Mayotte 01/01/2021 (7,74 €) and 01/10/2021 (7,91 €) were shipped with
+    # 1 173,27 € and 1 199,08 € instead of 1 173,90 € and 1 199,68 €.
+    rows = SmicRate.objects.filter(territory=territory)
+    assert rows.count() == 13
+    for row in rows:
+        expected = (row.hourly * 35 * 52 / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert (row.valid_from, row.monthly) == (row.valid_from, expected)

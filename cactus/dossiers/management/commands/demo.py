@@ -1,16 +1,21 @@
 """Load a believable CFA to explore Cactus in five minutes. Safe to run again: nothing is duplicated."""
 
-from datetime import date
+import io
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
+from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.dossiers import services
-from cactus.dossiers.models import ContractScheme, Dossier, EntryMode
+from cactus.documents.uploads import CheckedPdf
+from cactus.dossiers import services, tabs, transitions
+from cactus.dossiers.contract_forms import legal_lines
+from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.formations.models import Formation
 
 DEFAULT_PASSWORD = "cactus-demo-2026"
@@ -61,6 +66,10 @@ class Command(BaseCommand):
         self._dossier(manual, "alternant@etudiant.test", people, base=True)
         self._dossier(manual, "lucas.moreau@etudiant.test", people, base=False)
         self._dossier(automatic, "ines.garcia@etudiant.test", people, base=False)
+        self._complete_apprenticeship_with_a_minor(manual, people)
+        self._simple_professionalisation_with_billing(automatic, people)
+        self._public_employer(manual, people)
+        load_lifecycle_demo(manual, people)
         self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
         self.stdout.write(f"Adresse : {settings.CACTUS_BASE_URL}/")
         self.stdout.write(f"Comptes (mot de passe : {password}) :")
@@ -126,3 +135,297 @@ class Command(BaseCommand):
                 },
             )
         return dossier
+
+    # Complete dossiers, entered through the tabs' own forms (so they pass every rule) -------------
+
+    def _filled_dossier(self, formation, email, people, base: dict, pages) -> None:
+        """Register `email` in `formation` and fill its tabs, unless that was done on a previous run."""
+        dossier = self._dossier(formation, email, people, base=False)
+        if Employer.objects.filter(dossier=dossier).exists():
+            return
+        contact, alternant = people["contact"], dossier.alternant
+        services.save_base_data(dossier=dossier, data=base, by=contact)
+        for key, values in pages:
+            dossier = Dossier.objects.get(pk=dossier.pk)
+            by = alternant if key in ("alternant", "student_life") else contact
+            values = values(dossier) if callable(values) else values
+            tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+
+    def _complete_apprenticeship_with_a_minor(self, formation, people) -> None:
+        """Saisie complète, a minor with her legal representative, two maîtres, a birthday in year 1."""
+        base = {
+            "entry_mode": EntryMode.FULL,
+            "scheme": ContractScheme.APPRENTICESHIP,
+            "alternant_last_name": "Lefèvre-Noël",
+            "alternant_first_name": "Zoé",
+            "alternant_birth_date": date(2009, 3, 14),  # 18 on 14/03/2027: 27 % then 43 % from 01/04/2027
+            "siret": "73282932000074",
+            "contract_start": date(2026, 9, 1),
+            "contract_end": date(2027, 8, 31),
+        }
+        self._filled_dossier(
+            formation,
+            "zoe.lefevre-noel@etudiant.test",
+            people,
+            base,
+            [
+                ("employer", employer_values(mentor2=True)),
+                ("alternant", alternant_values("2090313055123", sex="F", representative=True)),
+                ("student_life", STUDENT_LIFE),
+                ("contract", contract_values),
+                ("mission", MISSION),
+            ],
+        )
+
+    def _simple_professionalisation_with_billing(self, formation, people) -> None:
+        base = {
+            "entry_mode": EntryMode.SIMPLE,
+            "scheme": ContractScheme.PROFESSIONALISATION,
+            "alternant_last_name": "Garçon",
+            "alternant_first_name": "Mathis",
+            "alternant_birth_date": date(2003, 11, 20),
+            "siret": "73282932000074",
+            "contract_start": date(2026, 9, 1),
+            "contract_end": date(2027, 8, 31),
+        }
+        self._filled_dossier(
+            formation,
+            "mathis.garcon@etudiant.test",
+            people,
+            base,
+            [
+                ("employer", employer_values(billing=True)),
+                ("alternant", alternant_values("1031113055042", sex="M", highest_diploma="54")),
+                ("student_life", STUDENT_LIFE),
+            ],
+        )
+
+    def _public_employer(self, formation, people) -> None:
+        base = {
+            "entry_mode": EntryMode.SIMPLE,
+            "scheme": ContractScheme.APPRENTICESHIP,
+            "alternant_last_name": "Benali",
+            "alternant_first_name": "Yanis",
+            "alternant_birth_date": date(2003, 11, 20),
+            "siret": "21130055300016",
+            "contract_start": date(2026, 9, 1),
+            "contract_end": date(2027, 8, 31),
+        }
+        self._filled_dossier(
+            formation,
+            "yanis.benali@etudiant.test",
+            people,
+            base,
+            [
+                (
+                    "employer",
+                    employer_values(name="Ville de Marseille", employer_type="22", billing=True, idcc="9999"),
+                ),
+                ("alternant", alternant_values("1031113055042", sex="M")),
+                ("student_life", STUDENT_LIFE),
+                ("mission", MISSION),
+            ],
+        )
+
+
+def with_nir_key(number: str) -> str:
+    """The 13-digit NIR followed by its key (R-12.2)."""
+    return f"{number}{97 - int(number) % 97:02d}"
+
+
+def employer_values(
+    *, name="Société Méditerranéenne d'Études", employer_type="12", billing=False, mentor2=False, idcc="1486"
+):
+    values = {
+        "employer-name": name,
+        "employer-address_number": "12",
+        "employer-address_street": "rue de la République",
+        "employer-postal_code": "13002",
+        "employer-city": "Marseille",
+        "employer-phone": "04 91 00 00 00",
+        "employer-email": "rh@sme.test",
+        "employer-employer_type": employer_type,
+        "employer-specific_employer": "0",
+        "employer-naf": "71.12B",
+        "employer-headcount": "42",
+        "employer-idcc": idcc,
+        "employer-mentor_eligibility_attested": "on",
+        "signatory-signatory_last_name": "Lefèvre",
+        "signatory-signatory_first_name": "Jérôme",
+        "signatory-signatory_position": "Directeur des ressources humaines",
+        "signatory-signatory_email": "jerome.lefevre@sme.test",
+        "mentor1-last_name": "Müller",
+        "mentor1-first_name": "Noël",
+        "mentor1-birth_date": "1980-06-02",
+        "mentor1-email": "noel.muller@sme.test",
+        "mentor1-job_title": "Ingénieur d'études",
+        "mentor1-diploma": "Diplôme d'ingénieur",
+        "mentor1-diploma_level": "7",
+    }
+    if mentor2:
+        values |= {
+            "mentor2-last_name": "Lopès",
+            "mentor2-first_name": "Anaïs",
+            "mentor2-birth_date": "1990-11-23",
+            "mentor2-email": "anais.lopes@sme.test",
+            "mentor2-job_title": "Cheffe de projet",
+            "mentor2-diploma": "Master Management de projets",
+            "mentor2-diploma_level": "7",
+        }
+    if billing:
+        values |= {
+            "billing-billing_name": f"{name} – service comptable",
+            "billing-billing_address": "12 rue de la République",
+            "billing-billing_postal_code": "13002",
+            "billing-billing_city": "Marseille",
+            "billing-billing_email": "factures@sme.test",
+            "billing-billing_reference": "BC-2026-117",
+        }
+    return values
+
+
+def alternant_values(nir13: str, *, sex: str, representative: bool = False, highest_diploma: str = "42"):
+    values = {
+        "alternant-sex": sex,
+        "alternant-nir": with_nir_key(nir13),
+        "alternant-birth_department": "13",
+        "alternant-birth_city": "Marseille",
+        "alternant-nationality": "1",
+        "alternant-address_number": "3",
+        "alternant-address_street": "boulevard Baille",
+        "alternant-postal_code": "13005",
+        "alternant-city": "Marseille",
+        "alternant-phone": "06 12 34 56 78",
+        "alternant-email": "alternant@etudiant.test",
+        "alternant-social_regime": "2",
+        "alternant-prior_situation": "1",
+        "alternant-last_diploma_prepared": highest_diploma,
+        "alternant-last_class": "01",
+        "alternant-last_diploma_title": "Baccalauréat général" if highest_diploma == "42" else "BTS",
+        "alternant-highest_diploma": highest_diploma,
+    }
+    if representative:
+        values |= {
+            "representative-representative_last_name": "Lefèvre-Noël",
+            "representative-representative_first_name": "Hélène",
+            "representative-representative_email": "helene.lefevre-noel@famille.test",
+            "representative-representative_same_address": "on",
+        }
+    return values
+
+
+def contract_values(dossier):
+    """Les données du contrat with the proposed (legal minimum) rates."""
+    values = {
+        "contract-contract_mode": "1",
+        "contract-contract_type": "11",
+        "contract-conclusion_date": "2026-07-01",
+        "contract-practical_training_start": "2026-09-01",
+        "contract-weekly_hours": "35",
+        "contract-weekly_minutes": "0",
+        "contract-pension_fund": "Malakoff Humanis",
+        "contract-signature_place": "Marseille",
+        "contract-documents_attested": "on",
+    }
+    lines = legal_lines(dossier, smc=None)
+    for line in lines:
+        values[f"remuneration-{line.key}"] = str(line.legal.rate)
+    values["remuneration-hiring_salary"] = str(lines[0].legal.amount)
+    return values
+
+
+STUDENT_LIFE = {
+    "student_life-emergency_contact_name": "Hélène Lefèvre-Noël",
+    "student_life-emergency_contact_phone": "06 98 76 54 32",
+    "student_life-housing": "family",
+}
+MISSION = {
+    "mission-job_title": "Développeur·se web en alternance",
+    "mission-description": "Développer et maintenir les outils internes de suivi des chantiers.",
+}
+
+
+# --- Life-cycle demo: one dossier in each state of the guide (lifecycle work) ----------------
+
+Status = Dossier.Status
+# (alternant e-mail, first name, last name, state to reach, contract start in days from today)
+LIFECYCLE_DOSSIERS = [
+    ("lea.roux@etudiant.test", "Léa", "Roux", "complete", 20),
+    ("hugo.fabre@etudiant.test", "Hugo", "Fabre", Status.VALIDATION_REQUESTED, 15),
+    ("emma.blanc@etudiant.test", "Emma", "Blanc", Status.VALIDATED, 10),
+    ("nathan.perrin@etudiant.test", "Nathan", "Perrin", "economic_validated", 5),
+    ("jade.muller@etudiant.test", "Jade", "Muller", Status.DOCUMENTS_RETURNED, 2),
+    ("louis.girard@etudiant.test", "Louis", "Girard", Status.DOCUMENTS_VALIDATED, -1),
+    ("manon.andre@etudiant.test", "Manon", "André", Status.DOCUMENTS_VALIDATED, -15),  # late
+    ("theo.mercier@etudiant.test", "Théo", "Mercier", Status.SENT_TO_OPCO, -10),
+]
+STEPS = [
+    "complete",
+    Status.VALIDATION_REQUESTED,
+    Status.VALIDATED,
+    "economic_validated",
+    Status.DOCUMENTS_RETURNED,
+    Status.DOCUMENTS_VALIDATED,
+    Status.SENT_TO_OPCO,
+]
+
+
+def _demo_pdf(text: str) -> CheckedPdf:
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    document.drawString(72, 720, text)
+    document.showPage()
+    document.save()
+    return CheckedPdf(data=buffer.getvalue(), original_name=f"{text}.pdf")
+
+
+def load_lifecycle_demo(formation: Formation, people: dict) -> None:
+    """Dossiers in every state, moved there through the real services. Skips those already there."""
+    contact, manager, advisor = people["contact"], people["manager"], people["advisor"]
+    today = timezone.localdate()
+    for email, first_name, last_name, target, start_in in LIFECYCLE_DOSSIERS:
+        if Dossier.objects.filter(formation=formation, alternant__email=email).exists():
+            continue
+        dossier = services.register_alternant(
+            formation=formation, alternant_email=email, employer_contact_email=contact.email, by=manager
+        )
+        start = today + timedelta(days=start_in)
+        services.save_base_data(
+            dossier=dossier,
+            by=contact,
+            data={
+                "entry_mode": EntryMode.FULL,
+                "scheme": ContractScheme.APPRENTICESHIP,
+                "alternant_last_name": last_name,
+                "alternant_first_name": first_name,
+                "alternant_birth_date": date(2005, 6, 1),
+                "siret": "73282932000074",
+                "contract_start": start,
+                "contract_end": start + timedelta(days=730),
+            },
+        )
+        # The other tabs' data belong to the tabs work's demo; their completeness is set here.
+        Dossier.objects.filter(pk=dossier.pk).update(is_entry_complete=True)
+        for step in STEPS[1 : STEPS.index(target) + 1]:
+            _advance(dossier, step, contact=contact, manager=manager, advisor=advisor)
+
+
+def _advance(dossier: Dossier, step: str, *, contact, manager, advisor) -> None:
+    if step == Status.VALIDATION_REQUESTED:
+        transitions.request_validation(dossier=dossier, by=contact)
+    elif step == Status.VALIDATED:
+        transitions.validate_dossier(dossier=dossier, by=manager)
+    elif step == "economic_validated":
+        transitions.validate_economic_elements(dossier=dossier, by=advisor)
+    elif step == Status.DOCUMENTS_RETURNED:
+        files = {
+            "signed_cerfa": _demo_pdf("CERFA signé"),
+            "signed_convention": _demo_pdf("Convention signée"),
+        }
+        transitions.return_signed_documents(dossier=dossier, files=files, by=contact)
+    elif step == Status.DOCUMENTS_VALIDATED:
+        transitions.validate_documents(
+            dossier=dossier, stamped_cerfa=_demo_pdf("CERFA visé et tamponné"), by=advisor
+        )
+    elif step == Status.SENT_TO_OPCO:
+        transitions.mark_sent_to_opco(dossier=dossier, by=contact)

@@ -1,0 +1,96 @@
+"""Forms of the life-cycle actions (Suivi - Info and the back office). Input checks only."""
+
+from django import forms
+
+from cactus.accounts.models import CFA_ADVISOR_GROUP, User
+from cactus.documents.models import Document
+from cactus.documents.uploads import read_valid_pdf
+from cactus.formations.models import Formation
+
+PDF_WIDGET = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+
+
+class PdfField(forms.FileField):
+    """A PDF checked by content (`documents.uploads.read_valid_pdf`); cleans to a `CheckedPdf`."""
+
+    widget = PDF_WIDGET
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        return read_valid_pdf(uploaded) if uploaded else None
+
+
+class ReturnDocumentsForm(forms.Form):
+    """ "Retour des documents": one file or both; the screen is validated after each upload."""
+
+    signed_cerfa = PdfField(label="CERFA signé (PDF)", required=False)
+    signed_convention = PdfField(label="Convention signée (PDF)", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("signed_cerfa") and not cleaned.get("signed_convention"):
+            raise forms.ValidationError(
+                "Choisissez le CERFA signé ou la convention signée (PDF) avant de valider."
+            )
+        return cleaned
+
+    def files_by_kind(self) -> dict:
+        return {
+            kind: self.cleaned_data[kind]
+            for kind in (Document.Kind.SIGNED_CERFA, Document.Kind.SIGNED_CONVENTION)
+            if self.cleaned_data.get(kind)
+        }
+
+
+class SentForm(forms.Form):
+    confirmed = forms.BooleanField(label="Envoyé à l'OPCO")
+
+    def __init__(self, *args, final_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirmed"].label = final_label
+        self.fields["confirmed"].error_messages["required"] = (
+            f"Cochez la case « {final_label} » avant de valider."
+        )
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label="Commentaire", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label: str = "Commentaire", required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].label = label
+        self.fields["comment"].required = required
+        self.fields["comment"].error_messages["required"] = f"{label} : ce champ est obligatoire."
+
+
+class RejectDocumentsForm(CommentForm):
+    kinds = forms.MultipleChoiceField(
+        label="Documents à déposer de nouveau",
+        choices=[
+            (Document.Kind.SIGNED_CERFA, Document.Kind.SIGNED_CERFA.label),
+            (Document.Kind.SIGNED_CONVENTION, Document.Kind.SIGNED_CONVENTION.label),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Cochez le ou les documents à déposer de nouveau."},
+    )
+    field_order = ["kinds", "comment"]
+
+
+class StampedCerfaForm(forms.Form):
+    stamped_cerfa = PdfField(label="CERFA visé et tamponné (PDF)")
+
+
+class BackOfficeFilterForm(forms.Form):
+    q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
+    formation = forms.ModelChoiceField(queryset=Formation.objects.all(), required=False, label="Formation")
+    status = forms.ChoiceField(required=False, label="État")
+    advisor = forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=CFA_ADVISOR_GROUP), required=False, label="Conseillère CFA"
+    )
+    queue = forms.ChoiceField(required=False, label="File")
+
+    def __init__(self, *args, formations, status_choices, queue_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["formation"].queryset = formations
+        self.fields["status"].choices = [("", "Tous")] + status_choices
+        self.fields["queue"].choices = [("", "Toutes")] + queue_choices

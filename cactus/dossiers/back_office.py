@@ -1,0 +1,177 @@
+"""Reads for the back office: visible dossiers, queues by "action suivante", filters, history, CSV rows."""
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, Q, QuerySet
+
+from cactus.dossiers import circuits, deadlines, selectors
+from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.notifications.reminders import OPEN_STATUSES
+
+Status = Dossier.Status
+
+
+def back_office_dossiers(user) -> QuerySet[Dossier]:
+    """CFA staff see every dossier; a responsable de formation sees those of their formations."""
+    dossiers = Dossier.objects.select_related(
+        "formation", "formation__cfa_advisor", "alternant", "employer_contact"
+    )
+    if user.is_cfa_staff:
+        return dossiers
+    return dossiers.filter(formation_id__in=list(user.managed_formations.values_list("pk", flat=True)))
+
+
+def queues(today: date) -> dict[str, tuple[str, Q]]:
+    return {
+        "formation": ("À valider par la formation", Q(status=Status.VALIDATION_REQUESTED)),
+        "economic": (
+            "Éléments économiques à valider",
+            Q(status=Status.VALIDATED, economic_validated_at__isnull=True),
+        ),
+        "documents": ("Documents à valider (CFA)", Q(status=Status.DOCUMENTS_RETURNED)),
+        "late": (
+            "En retard pour l'OPCO",
+            Q(status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today)),
+        ),
+    }
+
+
+def queue_counts(dossiers: QuerySet[Dossier], today: date) -> list[tuple[str, str, int]]:
+    """(key, label, count) for each queue, in one query."""
+    definitions = queues(today)
+    counts = dossiers.order_by().aggregate(
+        **{key: Count("pk", filter=condition) for key, (_, condition) in definitions.items()}
+    )
+    return [(key, label, counts[key]) for key, (label, _) in definitions.items()]
+
+
+def filter_dossiers(
+    dossiers: QuerySet[Dossier], *, today: date, query="", formation=None, status="", advisor=None, queue=""
+) -> QuerySet[Dossier]:
+    dossiers = selectors.search_dossiers(
+        dossiers, query=query, formation_id=formation.pk if formation else None, status=status
+    )
+    if advisor:
+        dossiers = dossiers.filter(formation__cfa_advisor=advisor)
+    if queue:
+        dossiers = dossiers.filter(queues(today)[queue][1])
+    return dossiers
+
+
+# The life-cycle dates have no French verbose_name in the model (changing it needs a migration).
+LIFECYCLE_DATE_LABELS = {
+    "validation_requested_at": "demande de validation le",
+    "validated_at": "validé par la formation le",
+    "documents_returned_at": "documents signés retournés le",
+    "documents_validated_at": "documents validés par le CFA le",
+}
+
+
+def field_label(name: str) -> str:
+    """A dossier field's French label, for the read-only page and the history's diffs."""
+    if name in LIFECYCLE_DATE_LABELS:
+        return LIFECYCLE_DATE_LABELS[name]
+    try:
+        return str(Dossier._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def history(dossier: Dossier) -> list[dict]:
+    """Every event and every e-mail of the dossier, newest first: who, when, what changed."""
+    labels = dict(Status.choices)
+    entries = []
+    for event in dossier.events.select_related("actor"):
+        changes = event.changes or {}
+        diffs = [
+            (field_label(field), values[0], values[1])
+            for field, values in changes.items()
+            if isinstance(values, list) and len(values) == 2 and field != "rejected_documents"
+        ]
+        entries.append(
+            {
+                "at": event.created_at,
+                "kind": "event",
+                "title": event.get_action_display(),
+                "actor": event.actor,
+                "from_label": labels.get(event.from_status, ""),
+                "to_label": labels.get(event.to_status, ""),
+                "comment": event.comment,
+                "diffs": diffs,
+                "details": {key: value for key, value in changes.items() if not isinstance(value, list)},
+            }
+        )
+    for email in dossier.emails.all():
+        entries.append(
+            {
+                "at": email.created_at,
+                "kind": "email",
+                "title": f"E-mail « {email.subject} »",
+                "to": email.to,
+                "status": email.get_status_display(),
+                "attachment": email.attachment_name,
+            }
+        )
+    return sorted(entries, key=lambda entry: entry["at"], reverse=True)
+
+
+CSV_HEADER = [
+    "Numéro",
+    "Nom",
+    "Prénom",
+    "E-mail alternant",
+    "E-mail contact alternance",
+    "Formation",
+    "Conseillère CFA",
+    "SIRET",
+    "État",
+    "Action suivante",
+    "Début du contrat",
+    "Échéance d'envoi",
+    "Envoyé le",
+]
+
+
+def _cell(value) -> str:
+    # A cell starting with = + - @ would be run as a formula by a spreadsheet.
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def csv_lines(dossiers: QuerySet[Dossier]) -> Iterator[str]:
+    class Echo:
+        def write(self, value: str) -> str:
+            return value
+
+    writer = csv.writer(Echo(), delimiter=";")
+    yield "\ufeff" + writer.writerow(CSV_HEADER)  # the BOM lets spreadsheets read UTF-8
+    for dossier in dossiers.iterator(chunk_size=2000):
+        due = deadlines.dossier_due_date(dossier)
+        advisor = dossier.formation.cfa_advisor
+        row = [
+            dossier.pk,
+            dossier.alternant_last_name,
+            dossier.alternant_first_name,
+            dossier.alternant.email,
+            dossier.employer_contact.email if dossier.employer_contact else "",
+            dossier.formation.title,
+            advisor.get_full_name() or advisor.email if advisor else "",
+            dossier.siret,
+            dossier.status_label,
+            circuits.next_action(dossier),
+            dossier.contract_start.strftime("%d/%m/%Y") if dossier.contract_start else "",
+            due.strftime("%d/%m/%Y") if due else "",
+            dossier.sent_to_opco_at.strftime("%d/%m/%Y") if dossier.sent_to_opco_at else "",
+        ]
+        yield writer.writerow([_cell(value) for value in row])
+
+
+def last_return_comment(dossier: Dossier) -> DossierEvent | None:
+    """The refusal, rejection or reopening that sent the dossier back, to show its comment."""
+    if dossier.status not in (Status.DRAFT, Status.VALIDATED):
+        return None
+    event = dossier.events.filter(to_status=dossier.status).order_by("-created_at", "-pk").first()
+    return event if event and event.comment else None

@@ -1,0 +1,255 @@
+"""A dossier's data under the CERFA keys of shared/domain (cerfa-apprentissage.md, cerfa-professionnalisation.md).
+
+The "documents" app fills the CERFA and the convention from this dict; `manage.py export_dossier`
+prints it. Dates are ISO strings, amounts and rates strings with a dot ("759.78"), booleans JSON
+booleans; a value that is not entered is left out. dossiers/README.md lists every key.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+
+from cactus.core.rules.age import is_minor_on
+from cactus.dossiers.models import ContractScheme, Dossier
+from cactus.dossiers.tab_forms import conclusion_date_of, related
+from cactus.referentials.codes import diploma_from_code_diplome, is_public_employer
+
+BORN_ABROAD = "99"
+
+
+def dossier_data(dossier: Dossier) -> dict:
+    """Every entered value of the dossier, keyed as on the CERFA (apprenti_/maitre for apprenticeship,
+    salarie_/tuteur for professionalisation)."""
+    is_apprenticeship = dossier.scheme != ContractScheme.PROFESSIONALISATION
+    person, mentor = ("apprenti", "maitre") if is_apprenticeship else ("salarie", "tuteur")
+    data = {
+        "dossier_id": dossier.pk,
+        "dispositif": "apprentissage" if is_apprenticeship else "professionnalisation",
+        "niveau_saisie": {"simple": "simple", "full": "complete"}.get(dossier.entry_mode, ""),
+        "employeur_siret": dossier.siret,
+        f"{person}_nom": dossier.alternant_last_name,
+        f"{person}_prenom": dossier.alternant_first_name,
+        f"{person}_date_naissance": dossier.alternant_birth_date,
+        "contrat_date_debut": dossier.contract_start,
+        "contrat_date_fin": dossier.contract_end,
+    }
+    data |= _employer(dossier)
+    data |= _alternant(dossier, person)
+    for position_mentor in dossier.mentors.all():
+        # The EJ20's keys have one tuteur (`tuteur_`); the second one is `tuteur2_`.
+        index = "" if mentor == "tuteur" and position_mentor.position == 1 else position_mentor.position
+        data |= _mentor(position_mentor, f"{mentor}{index}")
+    data |= _contract(dossier, is_apprenticeship)
+    data |= _formation(dossier)
+    data |= _mission(dossier)
+    return {key: _plain(value) for key, value in data.items() if value not in (None, "")}
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return [{key: _plain(item) for key, item in row.items()} for row in value]
+    return value
+
+
+def _address(row, prefix: str) -> dict:
+    return {
+        f"{prefix}_adresse_numero": row.address_number,
+        f"{prefix}_adresse_repetition_voie": row.address_repetition,
+        f"{prefix}_adresse_voie": row.address_street,
+        f"{prefix}_adresse_complement": row.address_complement,
+        f"{prefix}_adresse_code_postal": row.postal_code,
+        f"{prefix}_adresse_commune": row.city,
+    }
+
+
+def _employer(dossier: Dossier) -> dict:
+    employer = related(dossier, "employer")
+    if employer is None:
+        return {}
+    return _address(employer, "employeur") | {
+        "employeur_prive_public": "public" if is_public_employer(employer.employer_type) else "prive",
+        "employeur_denomination": employer.name,
+        "employeur_departement": employer.department,
+        "employeur_telephone": employer.phone,
+        "employeur_courriel": employer.email,
+        "employeur_type": employer.employer_type,
+        "employeur_specifique": employer.specific_employer,
+        "employeur_naf": employer.naf,
+        "employeur_effectif": employer.headcount,
+        "employeur_idcc": employer.idcc,
+        "employeur_idcc_libelle": employer.idcc_label,
+        "employeur_idcc_branche": employer.idcc_branch,
+        "employeur_opco": employer.idcc_opco,
+        "employeur_monegasque": employer.is_monegasque,
+        "employeur_regime_specifique_chomage": employer.public_unemployment_scheme,
+        "employeur_attestation_eligibilite_maitre": employer.mentor_eligibility_attested,
+        "responsable_nom": employer.signatory_last_name,
+        "responsable_prenom": employer.signatory_first_name,
+        "responsable_fonction": employer.signatory_position,
+        "responsable_courriel": employer.signatory_email,
+        "responsable_telephone": employer.signatory_phone,
+        "facturation_denomination": employer.billing_name,
+        "facturation_siret": employer.billing_siret,
+        "facturation_adresse": employer.billing_address,
+        "facturation_code_postal": employer.billing_postal_code,
+        "facturation_commune": employer.billing_city,
+        "facturation_courriel": employer.billing_email,
+        "facturation_reference": employer.billing_reference,
+    }
+
+
+def _alternant(dossier: Dossier, person: str) -> dict:
+    details = related(dossier, "alternant_details")
+    if details is None:
+        return {}
+    conclusion = conclusion_date_of(dossier)
+    is_minor = bool(
+        dossier.alternant_birth_date and conclusion and is_minor_on(dossier.alternant_birth_date, conclusion)
+    )
+    data = _address(details, person) | {
+        f"{person}_nom_usage": details.usage_name,
+        f"{person}_nir": details.nir,
+        f"{person}_sexe": details.sex,
+        f"{person}_ne_en_france": details.birth_department != BORN_ABROAD,
+        f"{person}_departement_naissance": details.birth_department,
+        f"{person}_commune_naissance": details.birth_city,
+        f"{person}_nationalite": details.nationality,
+        f"{person}_regime_social": details.social_regime,
+        f"{person}_telephone": details.phone,
+        f"{person}_courriel": details.email,
+        f"{person}_sportif_haut_niveau": details.is_high_level_athlete,
+        f"{person}_rqth": details.has_rqth,
+        f"{person}_rqth_equivalence_jeunes": details.rqth_youth_equivalence,
+        f"{person}_rqth_extension_boe": details.rqth_boe_extension,
+        f"{person}_projet_creation_reprise": details.has_business_project,
+        f"{person}_situation_avant_contrat": details.prior_situation,
+        f"{person}_dernier_diplome_prepare": details.last_diploma_prepared,
+        f"{person}_derniere_classe": details.last_class,
+        f"{person}_intitule_dernier_diplome": details.last_diploma_title,
+        f"{person}_plus_haut_diplome": details.highest_diploma,
+        f"{person}_inscrit_ft": bool(details.job_seeker_id) if person == "salarie" else None,
+        f"{person}_numero_ide": details.job_seeker_id,
+        f"{person}_duree_inscription_mois": details.job_seeker_months,
+        f"{person}_minimum_social": details.social_minimum,
+        f"{person}_mineur": is_minor,
+        f"{person}_mineur_non_emancipe": is_minor and not details.is_emancipated,
+    }
+    if is_minor and not details.is_emancipated:
+        data |= {
+            "representant_legal_nom": details.representative_last_name,
+            "representant_legal_prenom": details.representative_first_name,
+            "representant_legal_courriel": details.representative_email,
+            "representant_legal_meme_adresse": details.representative_same_address,
+        }
+        if not details.representative_same_address:
+            data |= {
+                "representant_legal_adresse_voie": details.representative_address,
+                "representant_legal_adresse_code_postal": details.representative_postal_code,
+                "representant_legal_adresse_commune": details.representative_city,
+            }
+    return data
+
+
+def _mentor(mentor, prefix: str) -> dict:
+    return {
+        f"{prefix}_nom": mentor.last_name,
+        f"{prefix}_prenom": mentor.first_name,
+        f"{prefix}_date_naissance": mentor.birth_date,
+        f"{prefix}_courriel": mentor.email,
+        f"{prefix}_emploi_occupe": mentor.job_title,
+        f"{prefix}_diplome": mentor.diploma,
+        f"{prefix}_niveau_diplome": mentor.diploma_level,
+    }
+
+
+def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
+    contract = related(dossier, "contract")
+    if contract is None:
+        return {}
+    data = {
+        "contrat_mode_contractuel" if is_apprenticeship else "contrat_nature": contract.contract_mode,
+        "contrat_type": contract.contract_type,
+        "contrat_type_derogation": contract.derogation_type,
+        "contrat_numero_precedent": contract.previous_contract_number,
+        "contrat_date_conclusion": contract.conclusion_date,
+        "contrat_date_debut_formation_pratique": contract.practical_training_start,
+        "contrat_date_effet_avenant": contract.amendment_effective_date,
+        "contrat_emploi": contract.job_title,
+        "contrat_duree_hebdo_heures": contract.weekly_hours,
+        "contrat_duree_hebdo_minutes": contract.weekly_minutes,
+        "contrat_travail_risque": contract.dangerous_machines,
+        "contrat_smc": contract.smc,
+        "contrat_salaire_embauche": contract.hiring_salary,
+        "contrat_caisse_retraite_complementaire": contract.pension_fund,
+        "contrat_avantage_nature": contract.has_benefits_in_kind,
+        "contrat_avantage_nourriture": contract.benefit_food,
+        "contrat_avantage_logement": contract.benefit_housing,
+        "contrat_avantage_autre": contract.benefit_other,
+        "employeur_attestation_pieces": contract.documents_attested,
+        "signature_lieu": contract.signature_place,
+    }
+    if not is_apprenticeship:
+        data["employeur_caisse_retraite"] = contract.pension_fund
+    rows = []
+    for line in dossier.remuneration_lines.all():
+        key = f"remu_{line.year}{line.period}"
+        data |= {
+            f"{key}_date_debut": line.start,
+            f"{key}_date_fin": line.end,
+            f"{key}_taux": line.rate,
+            f"{key}_base": line.base,
+            f"{key}_taux_minimal": line.minimum_rate,
+            f"{key}_salaire_brut": line.amount,
+        }
+        rows.append(
+            {
+                "annee": line.year,
+                "periode": line.period,
+                "du": line.start,
+                "au": line.end,
+                "taux": line.rate,
+                "taux_minimal": line.minimum_rate,
+                "base": line.base,
+                "montant": line.amount,
+            }
+        )
+    data["remuneration"] = rows or None
+    if not is_apprenticeship and rows:
+        data["contrat_taux"] = rows[0]["taux"]
+    return data
+
+
+def _formation(dossier: Dossier) -> dict:
+    formation = dossier.formation
+    return {
+        # Cactus serves one CFA, which is not a company's own CFA.
+        "cfa_entreprise": False,
+        "cfa_denomination": settings.CFA_NAME,
+        "formation_intitule": formation.title,
+        "formation_code_diplome": formation.diploma_code,
+        "formation_type_diplome": diploma_from_code_diplome(formation.diploma_code),
+        "formation_rncp": formation.rncp,
+        "formation_niveau": formation.level,
+        "formation_date_debut": formation.start_date,
+        "formation_date_fin": formation.end_date,
+        "formation_duree_heures": formation.duration_hours,
+        "lieu_formation_denomination": formation.site_name,
+        "lieu_formation_uai": formation.site_uai,
+        "lieu_formation_siret": formation.site_siret,
+    }
+
+
+def _mission(dossier: Dossier) -> dict:
+    mission = related(dossier, "mission")
+    if mission is None:
+        return {}
+    return {
+        "mission_intitule_poste": mission.job_title,
+        "mission_description": mission.description,
+        "mission_competences": mission.skills,
+    }

@@ -1,0 +1,201 @@
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cactus.accounts.tests.factories import UserFactory
+from cactus.documents.tests.pdfs import pdf_bytes
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests.states import dossier_in
+from cactus.formations.tests.factories import FormationFactory
+from cactus.notifications.models import OutgoingEmail
+
+Status = Dossier.Status
+pytestmark = pytest.mark.django_db
+QUEUE = reverse("dossiers:back_office")
+
+
+def counts(response) -> dict:
+    return {key: count for key, _, count in response.context["queues"]}
+
+
+@time_machine.travel("2026-09-20 10:00 +0200", tick=False)
+def test_queues_count_the_dossiers_waiting_for_each_action(client, cfa_advisor):
+    dossier_in(Status.VALIDATION_REQUESTED)
+    dossier_in(Status.VALIDATED, economic=False)
+    dossier_in(Status.DOCUMENTS_RETURNED)
+    dossier_in(Status.DOCUMENTS_VALIDATED)  # started 1 September: due the 7th, so late
+    dossier_in(Status.SENT_TO_OPCO)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE)
+
+    assert counts(response) == {"formation": 1, "economic": 1, "documents": 1, "late": 4}
+    late = client.get(QUEUE, {"queue": "late"})
+    assert {row["dossier"].status for row in late.context["rows"]} == {
+        Status.VALIDATION_REQUESTED,
+        Status.VALIDATED,
+        Status.DOCUMENTS_RETURNED,
+        Status.DOCUMENTS_VALIDATED,
+    }
+
+
+def test_a_responsable_sees_only_their_formations(client, formation, formation_manager):
+    mine = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    dossier_in(Status.VALIDATION_REQUESTED)
+    client.force_login(formation_manager)
+
+    response = client.get(QUEUE)
+
+    assert counts(response)["formation"] == 1
+    assert [row["dossier"] for row in response.context["rows"]] == [mine]
+
+
+@pytest.mark.parametrize("user", ["employer_contact", "alternant", "stranger"])
+def test_the_back_office_is_closed_to_the_other_people(client, request, user):
+    client.force_login(request.getfixturevalue(user))
+
+    assert client.get(QUEUE).status_code == 403
+    assert client.get(reverse("dossiers:back_office_csv")).status_code == 403
+
+
+@pytest.mark.parametrize("query", ["Dupont", "marie@", "732829"])
+def test_search_by_name_email_or_siret(client, cfa_advisor, query):
+    found = dossier_in(Status.DRAFT, alternant=UserFactory(email="marie@etudiant.test"))
+    dossier_in(Status.DRAFT, alternant_last_name="Martin", siret="55210055400013")
+    client.force_login(cfa_advisor)
+
+    rows = client.get(QUEUE, {"q": query}).context["rows"]
+
+    assert [row["dossier"] for row in rows] == [found]
+
+
+def test_filter_by_advisor_and_state(client, cfa_admin, cfa_advisor):
+    other_advisor = UserFactory(cfa_advisor=True)
+    mine = dossier_in(Status.VALIDATED, formation=FormationFactory(cfa_advisor=cfa_advisor))
+    dossier_in(Status.VALIDATED, formation=FormationFactory(cfa_advisor=other_advisor))
+    dossier_in(Status.DRAFT, formation=FormationFactory(cfa_advisor=cfa_advisor))
+    client.force_login(cfa_admin)
+
+    rows = client.get(QUEUE, {"advisor": cfa_advisor.pk, "status": "validated"}).context["rows"]
+
+    assert [row["dossier"] for row in rows] == [mine]
+
+
+def test_the_list_is_paginated(client, cfa_admin):
+    formation = FormationFactory()
+    for _ in range(51):
+        dossier_in(Status.DRAFT, formation=formation)
+    client.force_login(cfa_admin)
+
+    second = client.get(QUEUE, {"page": 2})
+
+    assert len(second.context["rows"]) == 1
+    assert "Page 2 sur 2" in second.content.decode()
+
+
+def test_the_csv_export_follows_the_filters_and_defuses_formulas(client, cfa_advisor):
+    dossier_in(Status.VALIDATED, alternant_last_name="=HYPERLINK(1)")
+    dossier_in(Status.DRAFT, alternant_last_name="Autre")
+    client.force_login(cfa_advisor)
+
+    response = client.get(reverse("dossiers:back_office_csv"), {"status": "validated"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0].startswith("\ufeffNuméro;Nom;Prénom")
+    assert len(lines) == 2
+    assert ";'=HYPERLINK(1);" in lines[1]
+    assert "Validé par la formation" in lines[1]
+
+
+def test_the_dossier_page_shows_the_history_with_emails(client, formation, formation_manager):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    client.force_login(formation_manager)
+    client.post(reverse("dossiers:staff_action", args=[dossier.pk, "refuse"]), {"comment": "SIRET erroné"})
+
+    page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+
+    assert "Changement d&#x27;état" in page and "Validation demandée → Saisie en cours" in page
+    assert "« SIRET erroné »" in page
+    assert f"à {dossier.employer_contact.email}" in page
+
+
+@pytest.mark.parametrize("user", ["stranger", "other_manager", "employer_contact"])
+def test_strangers_and_other_responsables_get_404_on_the_dossier_page(client, user, formation):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    if user == "other_manager":
+        person = UserFactory()
+        FormationFactory(managers=[person])
+    elif user == "stranger":
+        person = UserFactory()
+    else:
+        person = dossier.employer_contact
+    client.force_login(person)
+
+    assert client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).status_code == 404
+    assert client.post(reverse("dossiers:staff_action", args=[dossier.pk, "validate"])).status_code == 404
+    dossier.refresh_from_db()
+    assert dossier.status == Status.VALIDATION_REQUESTED
+
+
+@pytest.mark.parametrize(
+    ("user", "status"), [("formation_manager", 302), ("cfa_admin", 302), ("cfa_advisor", 403)]
+)
+def test_validation_by_the_formation_from_the_queue(client, request, formation, user, status):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    client.force_login(request.getfixturevalue(user))
+
+    response = client.post(reverse("dossiers:staff_action", args=[dossier.pk, "validate"]))
+
+    assert response.status_code == status
+    dossier.refresh_from_db()
+    assert (dossier.status == Status.VALIDATED) == (status == 302)
+
+
+def test_refusing_without_a_comment_shows_the_error(client, formation, formation_manager):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    client.force_login(formation_manager)
+
+    response = client.post(reverse("dossiers:staff_action", args=[dossier.pk, "refuse"]), {"comment": ""})
+
+    assert response.status_code == 200
+    assert "ce champ est obligatoire" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == Status.VALIDATION_REQUESTED
+
+
+def test_the_advisor_validates_documents_with_the_stamped_cerfa(client, cfa_advisor):
+    dossier = dossier_in(Status.DOCUMENTS_RETURNED)
+    client.force_login(cfa_advisor)
+    stamped = SimpleUploadedFile("tampon.pdf", pdf_bytes("visé"), content_type="application/pdf")
+
+    response = client.post(
+        reverse("dossiers:staff_action", args=[dossier.pk, "validate_documents"]), {"stamped_cerfa": stamped}
+    )
+
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == Status.DOCUMENTS_VALIDATED
+    assert (
+        OutgoingEmail.objects.get(name="stamped_cerfa").attachment_path == dossier.documents.get().file.name
+    )
+
+
+def test_reopening_from_the_back_office_needs_a_reason(client, cfa_advisor):
+    dossier = dossier_in(Status.DOCUMENTS_VALIDATED)
+    client.force_login(cfa_advisor)
+    url = reverse("dossiers:staff_action", args=[dossier.pk, "reopen"])
+
+    client.post(url, {"comment": ""})
+    dossier.refresh_from_db()
+    assert dossier.status == Status.DOCUMENTS_VALIDATED
+    client.post(url, {"comment": "Erreur de date"})
+    dossier.refresh_from_db()
+    assert dossier.status == Status.DRAFT
+
+
+def test_an_unknown_action_is_404(client, cfa_admin):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED)
+    client.force_login(cfa_admin)
+
+    assert client.post(reverse("dossiers:staff_action", args=[dossier.pk, "mark_sent"])).status_code == 404

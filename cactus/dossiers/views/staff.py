@@ -1,0 +1,233 @@
+"""Back office for the CFA and the responsables de formation: queues, search, CSV, dossier page,
+history, and the validation actions (formation, éléments économiques, documents, closing, reopening)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from cactus.accounts.models import User
+from cactus.dossiers import back_office, circuits, permissions, selectors, tabs, transitions
+from cactus.dossiers.action_forms import (
+    BackOfficeFilterForm,
+    CommentForm,
+    RejectDocumentsForm,
+    StampedCerfaForm,
+)
+from cactus.dossiers.exceptions import DossierError
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.views.lists import status_choices
+from cactus.formations.models import Formation
+
+PAGE_SIZE = 50
+# Fields of the dossier that are bookkeeping, not data someone entered.
+HIDDEN_FIELDS = {
+    "id",
+    "formation",
+    "alternant",
+    "employer_contact",
+    "created_by",
+    "status",
+    "version",
+    "is_entry_complete",
+}
+
+
+def _filtered(request):
+    if not permissions.can_use_back_office(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    dossiers = back_office.back_office_dossiers(request.user)
+    formations = Formation.objects.all()
+    if not request.user.is_cfa_staff:
+        formations = formations.filter(managers=request.user)
+    queue_definitions = back_office.queues(today)
+    filters = BackOfficeFilterForm(
+        request.GET or None,
+        formations=formations,
+        status_choices=status_choices(),
+        queue_choices=[(key, label) for key, (label, _) in queue_definitions.items()],
+    )
+    filtered = dossiers
+    if filters.is_valid():
+        filtered = back_office.filter_dossiers(
+            dossiers,
+            today=today,
+            query=filters.cleaned_data["q"].strip(),
+            formation=filters.cleaned_data["formation"],
+            status=filters.cleaned_data["status"],
+            advisor=filters.cleaned_data["advisor"],
+            queue=filters.cleaned_data["queue"],
+        )
+    return dossiers, filtered.order_by("-created_at", "-pk"), filters, today
+
+
+@require_GET
+def dossier_queue(request):
+    dossiers, filtered, filters, today = _filtered(request)
+    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "dossier": dossier,
+            "status": dossier.status_label,
+            "next_action": circuits.next_action(dossier),
+        }
+        for dossier in page
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "dossiers/back_office.html",
+        {
+            "queues": back_office.queue_counts(dossiers, today),
+            "filters": filters,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@require_GET
+def export_csv(request):
+    _, filtered, _, today = _filtered(request)
+    response = StreamingHttpResponse(back_office.csv_lines(filtered), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dossiers-{today:%Y%m%d}.csv"'
+    return response
+
+
+def _staff_dossier(request, pk: int) -> Dossier:
+    dossier = selectors.get_dossier_for(request.user, pk)
+    if not permissions.can_use_back_office(request.user):
+        raise Http404
+    return dossier
+
+
+def _data_rows(dossier: Dossier) -> list[tuple[str, str]]:
+    rows = []
+    for field in Dossier._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS:
+            continue
+        value = getattr(dossier, field.name)
+        if field.choices:
+            value = getattr(dossier, f"get_{field.name}_display")()
+        rows.append((back_office.field_label(field.name), value))
+    return rows
+
+
+ACTION_FORMS = {
+    permissions.REFUSE: lambda data=None: CommentForm(
+        data, label="Ce qu'il faut corriger (envoyé au contact)"
+    ),
+    permissions.REJECT_DOCUMENTS: lambda data=None: RejectDocumentsForm(
+        data, label="Motif du refus (envoyé au contact)"
+    ),
+    permissions.CLOSE: lambda data=None: CommentForm(data, label="Commentaire de clôture", required=False),
+    permissions.REOPEN: lambda data=None: CommentForm(data, label="Raison de la réouverture"),
+}
+
+
+@require_GET
+def staff_dossier(request, pk: int):
+    """The dossier's page in the back office: data read-only, documents, actions, history."""
+    return _render_staff_dossier(request, _staff_dossier(request, pk))
+
+
+def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = None):
+    actions = permissions.allowed_actions(request.user, dossier)
+    bound = bound or {}
+    forms = {name: bound.get(name) or make() for name, make in ACTION_FORMS.items() if name in actions}
+    if permissions.VALIDATE_DOCUMENTS in actions:
+        forms[permissions.VALIDATE_DOCUMENTS] = (
+            bound.get(permissions.VALIDATE_DOCUMENTS) or StampedCerfaForm()
+        )
+    context = {
+        "dossier": dossier,
+        "status_label": dossier.status_label,
+        "next_action": circuits.next_action(dossier),
+        "circuit": circuits.circuit_for(dossier),
+        "actions": actions,
+        "forms": forms,
+        "data_rows": _data_rows(dossier),
+        "tabs": tabs.visible_tabs(dossier),
+        "documents": dossier.documents.all(),
+        "history": back_office.history(dossier),
+    }
+    return render(request, "dossiers/staff_dossier.html", context)
+
+
+# The contact's own actions (request, return of documents, "Envoyé à l'OPCO") live in Suivi - Info.
+STAFF_ACTIONS = {
+    permissions.VALIDATE,
+    permissions.REFUSE,
+    permissions.VALIDATE_ECONOMIC,
+    permissions.VALIDATE_DOCUMENTS,
+    permissions.REJECT_DOCUMENTS,
+    permissions.CLOSE,
+    permissions.REOPEN,
+}
+
+
+@require_POST
+def act(request, pk: int, action: str):
+    """Run one back-office action on a dossier, if this person may do it in this state."""
+    dossier = _staff_dossier(request, pk)
+    if action not in STAFF_ACTIONS:
+        raise Http404
+    if not permissions.can_act(request.user, dossier, action):
+        raise PermissionDenied
+    by: User = request.user
+    form = None
+    if action in ACTION_FORMS:
+        form = ACTION_FORMS[action](request.POST)
+    elif action == permissions.VALIDATE_DOCUMENTS:
+        form = StampedCerfaForm(request.POST, request.FILES)
+    if form is not None and not form.is_valid():
+        return _render_staff_dossier(request, dossier, bound={action: form})
+    data = form.cleaned_data if form is not None else {}
+    services = {
+        permissions.VALIDATE: (
+            lambda: transitions.validate_dossier(dossier=dossier, by=by),
+            "Dossier validé : le contact alternance est averti par mail.",
+        ),
+        permissions.REFUSE: (
+            lambda: transitions.refuse_dossier(dossier=dossier, by=by, comment=data["comment"]),
+            "Dossier renvoyé en saisie : le contact alternance reçoit votre commentaire.",
+        ),
+        permissions.VALIDATE_ECONOMIC: (
+            lambda: transitions.validate_economic_elements(dossier=dossier, by=by),
+            "Éléments économiques validés : la convention est disponible.",
+        ),
+        permissions.VALIDATE_DOCUMENTS: (
+            lambda: transitions.validate_documents(
+                dossier=dossier, stamped_cerfa=data["stamped_cerfa"], by=by
+            ),
+            "Documents validés : le CERFA visé et tamponné est envoyé au contact alternance.",
+        ),
+        permissions.REJECT_DOCUMENTS: (
+            lambda: transitions.reject_documents(
+                dossier=dossier, by=by, comment=data["comment"], kinds=data["kinds"]
+            ),
+            "Documents refusés : le contact alternance est averti du motif.",
+        ),
+        permissions.CLOSE: (
+            lambda: transitions.close_dossier(dossier=dossier, by=by, comment=data.get("comment", "")),
+            "Dossier clôturé.",
+        ),
+        permissions.REOPEN: (
+            lambda: transitions.reopen_dossier(dossier=dossier, by=by, reason=data["comment"]),
+            "Dossier rouvert : les données sont de nouveau modifiables.",
+        ),
+    }
+    run, success = services[action]
+    try:
+        run()
+    except DossierError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect("dossiers:staff_dossier", pk=dossier.pk)
