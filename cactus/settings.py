@@ -91,9 +91,10 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("CACTUS_VAR_DIR", BASE_DIR / "var"))
+# An empty DATABASE_URL means "not set": the SQLite default.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }

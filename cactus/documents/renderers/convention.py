@@ -100,9 +100,8 @@ def render(data: dict, *, template: str | None = None) -> bytes:
 
 
 def render_dossier(dossier) -> bytes:
-    from cactus.dossiers.export import dossier_data
-
     from cactus.documents.selectors import current_convention_template
+    from cactus.dossiers.export import dossier_data
 
     return render(dossier_data(dossier), template=current_convention_template())
 
