@@ -1,5 +1,7 @@
 """The bench's pages make as many SQL queries with 60 dossiers as with 5: none grows with the data."""
 
+import dataclasses
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -48,3 +50,20 @@ def test_the_busy_contact_sees_50_dossiers_once_there_are_60(client):
     response = client.get(page.path)
 
     assert len(response.context["page"].object_list) == 50
+
+
+@pytest.mark.django_db
+def test_the_back_office_without_filters_makes_no_more_queries_with_60_dossiers_than_with_5(
+    client, django_assert_max_num_queries
+):
+    # Every state on the page, the last ones included (their label reads the employer's row).
+    data.generate(5)
+    filtered = pages.queue_page(pages.find_scene())
+    page = dataclasses.replace(filtered, path=filtered.path.split("?")[0])
+    with_5 = queries_of(client, page)
+
+    data.generate(60)
+    with django_assert_max_num_queries(with_5):
+        response = queries.request(client, page)
+
+    assert response.status_code == 200
