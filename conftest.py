@@ -51,6 +51,45 @@ def _test_settings(settings, tmp_path, request):
     }
 
 
+# Data migrations whose rows the tests rely on. A transactional test (browser, SMTP, concurrency)
+# ends with a flush that empties every table, so the next tests would find no CFA groups, no SMIC
+# and no IDCC: each test that uses the database gets them back first when they are missing.
+REFERENCE_DATA = [
+    ("auth.Group", ["cactus.accounts.migrations.0002_create_cfa_groups"]),
+    (
+        "referentials.SmicRate",
+        [
+            "cactus.referentials.migrations.0002_load_smic_history",
+            "cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic",
+        ],
+    ),
+    (
+        "referentials.CollectiveAgreement",
+        ["cactus.referentials.migrations.0003_load_common_collective_agreements"],
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    import importlib
+
+    from django.apps import apps
+
+    for model_label, modules in REFERENCE_DATA:
+        if apps.get_model(model_label).objects.exists():
+            continue
+        for module in modules:
+            for operation in importlib.import_module(module).Migration.operations:
+                operation.code(apps, None)
+
+
 class SmtpCollector:
     def __init__(self):
         self.messages = []
