@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from stdnum import luhn
 
-from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
+from cactus.accounts.models import CFA_ADVISOR_GROUP, RgpdConsent, User
 from cactus.bench import tab_data
 from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
 from cactus.formations.models import Formation
@@ -30,7 +30,6 @@ FORMATION_PREFIX = "[bench] "
 # The bench's logged-in people: the contact alternance with the most dossiers (50), a CFA advisor.
 BUSY_CONTACT_EMAIL = f"contact-000000@{CONTACT_DOMAIN}"
 ADVISOR_EMAIL = f"conseillere-00@{CFA_DOMAIN}"
-ADMIN_EMAIL = f"admin@{CFA_DOMAIN}"
 BUSY_CONTACT_DOSSIERS = 50
 ADVISORS = 5
 # An unusable password (Django's convention: it starts with "!"); nobody logs in with a password here.
@@ -160,7 +159,6 @@ def reset() -> int:
 @dataclass
 class Cast:
     advisors: list[User]
-    admin: User
 
 
 def _ensure_cast() -> Cast:
@@ -170,9 +168,7 @@ def _ensure_cast() -> Cast:
         advisor = _staff_user(f"conseillere-{number:02d}@{CFA_DOMAIN}", "Conseillère", f"{number:02d}")
         advisor.groups.add(advisor_group)
         advisors.append(advisor)
-    admin = _staff_user(ADMIN_EMAIL, "Administratrice", "Bench")
-    admin.groups.add(Group.objects.get(name=CFA_ADMIN_GROUP))
-    return Cast(advisors=advisors, admin=admin)
+    return Cast(advisors=advisors)
 
 
 def _staff_user(email: str, first_name: str, last_name: str) -> User:
