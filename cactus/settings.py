@@ -35,6 +35,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", CACTUS_BASE_URL)
 
 # The CFA this instance serves, as shown to users.
 CFA_NAME = os.environ.get("CFA_NAME", "FORMASUP PACA – CFA Epure Méditerranée")
+# Its identity on the CERFA ("La formation": CFA responsable) and the convention de formation.
+# The defaults are placeholders of the right shape: set the CFA's real numbers in production.
+CFA_UAI = os.environ.get("CFA_UAI", "0133999B")
+CFA_SIRET = os.environ.get("CFA_SIRET", "13002609900015")
+CFA_NDA = os.environ.get("CFA_NDA", "93131234513")  # déclaration d'activité (organisme de formation)
+CFA_ADDRESS_NUMBER = os.environ.get("CFA_ADDRESS_NUMBER", "29")
+CFA_ADDRESS_STREET = os.environ.get("CFA_ADDRESS_STREET", "avenue Robert Schuman")
+CFA_POSTAL_CODE = os.environ.get("CFA_POSTAL_CODE", "13100")
+CFA_CITY = os.environ.get("CFA_CITY", "Aix-en-Provence")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -25,7 +25,7 @@ def formation_data(dossier) -> dict:
         "formation_date_debut": formation.start_date.isoformat(),
         "formation_date_fin": formation.end_date.isoformat(),
         "formation_duree_heures": str(formation.duration_hours),
-        "formation_lieu": formation.site_name,
+        "formation_lieu": training_place(formation),
         "alternant_nom": dossier.alternant_last_name,
         "alternant_prenom": dossier.alternant_first_name,
         "periodes": [
@@ -42,3 +42,17 @@ def formation_data(dossier) -> dict:
             for module in formation.modules.all()
         ],
     }
+
+
+def training_place(formation) -> str:
+    """The formation's site and its address, or the CFA's when it names no other site."""
+    if formation.site_name:
+        parts = [
+            formation.site_name,
+            formation.site_street,
+            f"{formation.site_postal_code} {formation.site_city}",
+        ]
+    else:
+        street = f"{settings.CFA_ADDRESS_NUMBER} {settings.CFA_ADDRESS_STREET}"
+        parts = [settings.CFA_NAME, street, f"{settings.CFA_POSTAL_CODE} {settings.CFA_CITY}"]
+    return ", ".join(part.strip() for part in parts if part.strip())

@@ -226,10 +226,18 @@ def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
 
 def _formation(dossier: Dossier) -> dict:
     formation = dossier.formation
-    return {
+    # The formation takes place at the CFA unless it names another site.
+    same_place = not formation.site_name
+    data = {
         # Cactus serves one CFA, which is not a company's own CFA.
         "cfa_entreprise": False,
         "cfa_denomination": settings.CFA_NAME,
+        "cfa_uai": settings.CFA_UAI,
+        "cfa_siret": settings.CFA_SIRET,
+        "cfa_adresse_numero": settings.CFA_ADDRESS_NUMBER,
+        "cfa_adresse_voie": settings.CFA_ADDRESS_STREET,
+        "cfa_adresse_code_postal": settings.CFA_POSTAL_CODE,
+        "cfa_adresse_commune": settings.CFA_CITY,
         "formation_intitule": formation.title,
         "formation_code_diplome": formation.diploma_code,
         "formation_type_diplome": diploma_from_code_diplome(formation.diploma_code),
@@ -238,10 +246,52 @@ def _formation(dossier: Dossier) -> dict:
         "formation_date_debut": formation.start_date,
         "formation_date_fin": formation.end_date,
         "formation_duree_heures": formation.duration_hours,
-        "lieu_formation_denomination": formation.site_name,
-        "lieu_formation_uai": formation.site_uai,
-        "lieu_formation_siret": formation.site_siret,
+        "lieu_formation_meme_que_cfa": same_place,
     }
+    if not same_place:
+        data |= {
+            "lieu_formation_denomination": formation.site_name,
+            "lieu_formation_uai": formation.site_uai,
+            "lieu_formation_siret": formation.site_siret,
+            "lieu_formation_adresse_voie": formation.site_street,
+            "lieu_formation_adresse_code_postal": formation.site_postal_code,
+            "lieu_formation_adresse_commune": formation.site_city,
+        }
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        # The EJ20's organisme de formation is the CFA (its cfa_* values are read for the rest).
+        data |= {
+            "of_interne": False,
+            "of_nda": settings.CFA_NDA,
+            "formation_nsf": formation.nsf_code,
+            "formation_duree_enseignements": formation.teaching_hours,
+        }
+    return data | _economic_terms(dossier, formation)
+
+
+def _economic_terms(dossier: Dossier, formation) -> dict:
+    """The convention's annual amounts: the OPCO pays up to the NPEC, the employer the rest.
+
+    A public employer has no OPCO funding here: the CFA bills it the whole cost (R-8.1, rules.md,
+    billing information). Without a known NPEC only the cost is given.
+    """
+    cost, npec = formation.annual_cost, formation.npec
+    employer = related(dossier, "employer")
+    public = employer is not None and is_public_employer(employer.employer_type)
+    data = {"convention_cout_formation": cost, "convention_npec": npec}
+    if cost is None:
+        return data
+    if public:
+        return data | {
+            "convention_prise_en_charge_opco": Decimal("0"),
+            "convention_reste_a_charge_employeur": cost,
+        }
+    if npec is not None:
+        funded = min(cost, npec)
+        data |= {
+            "convention_prise_en_charge_opco": funded,
+            "convention_reste_a_charge_employeur": cost - funded,
+        }
+    return data
 
 
 def _mission(dossier: Dossier) -> dict:

@@ -49,6 +49,8 @@ class Dossier(models.Model):
     }
     # From these states on, nobody changes the data (guide: "les données ne pourront plus être modifiées").
     FROZEN_STATUSES = frozenset(set(Status) - {Status.DRAFT})
+    # Not yet at the last step: the OPCO deadline still runs.
+    OPEN_STATUSES = frozenset(set(Status) - {Status.SENT_TO_OPCO, Status.CLOSED})
 
     formation = models.ForeignKey(
         "formations.Formation", on_delete=models.PROTECT, related_name="dossiers", verbose_name="formation"
@@ -104,6 +106,23 @@ class Dossier(models.Model):
             models.Index(fields=["formation", "status"]),
             models.Index(fields=["employer_contact", "-created_at"]),
             models.Index(fields=["alternant_last_name", "alternant_first_name"]),
+            # The lists' order ("Vos dossiers", the back office): newest first, the id breaking ties.
+            models.Index(fields=["-created_at", "-id"], name="dossier_newest_first"),
+            # The late queue and send_reminders: open dossiers by contract start. The statuses are
+            # OPEN_STATUSES (a test checks it; a nested Meta cannot read the class's attributes).
+            models.Index(
+                fields=["contract_start"],
+                name="dossier_open_contract_start",
+                condition=models.Q(
+                    status__in=[
+                        "draft",
+                        "validation_requested",
+                        "validated",
+                        "documents_returned",
+                        "documents_validated",
+                    ]
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

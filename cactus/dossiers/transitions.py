@@ -13,7 +13,7 @@ from django.utils import timezone
 from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.documents.models import Document
 from cactus.documents.uploads import CheckedPdf, current_signed_documents, store_uploaded_pdf
-from cactus.dossiers import circuits, deadlines, tabs
+from cactus.dossiers import circuits, deadlines, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.formations.models import Formation
@@ -69,11 +69,6 @@ def _required_comment(comment: str, what: str) -> str:
     return comment
 
 
-def missing_tabs(dossier: Dossier) -> list[str]:
-    states = tabs.tab_states(dossier)
-    return [tab.label for tab in tabs.visible_tabs(dossier) if tab.key in states and not states[tab.key]]
-
-
 def advisor_addresses(dossier: Dossier) -> list[str]:
     advisor = dossier.formation.cfa_advisor
     if advisor:
@@ -87,12 +82,14 @@ def advisor_addresses(dossier: Dossier) -> list[str]:
 def request_validation(*, dossier: Dossier, by) -> Dossier:
     """ "Faire la demande": freeze the dossier and ask the formation to validate it.
 
-    A formation in automatic mode validates at once (guide: "la demande de validation entraine la
-    validation immédiate"). A second click finds the dossier already moved and changes nothing.
+    The tabs are checked again under the lock, not the stored "Saisie complète" flag: a change of
+    a referential (SMIC, IDCC) since the last save can take a check mark away. A formation in
+    automatic mode validates at once (guide: "la demande de validation entraine la validation
+    immédiate"). A second click finds the dossier already moved and changes nothing.
     """
     dossier = _lock(dossier)
-    if dossier.status == Status.DRAFT and not dossier.is_entry_complete:
-        raise DossierIncomplete(missing_tabs(dossier) or ["onglets du dossier"])
+    if dossier.status == Status.DRAFT and (missing := selectors.incomplete_tabs(dossier)):
+        raise DossierIncomplete(missing)
     now = timezone.now()
     dossier.validation_requested_at = now
     _move(dossier, Status.DRAFT, Status.VALIDATION_REQUESTED, by=by)

@@ -20,6 +20,13 @@ class FormationForm(forms.ModelForm):
             "site_name",
             "site_uai",
             "site_siret",
+            "site_street",
+            "site_postal_code",
+            "site_city",
+            "nsf_code",
+            "teaching_hours",
+            "annual_cost",
+            "npec",
             "managers",
             "cfa_advisor",
             "validation_mode",
@@ -58,16 +65,27 @@ class FormationForm(forms.ModelForm):
     def clean_programme_file(self):
         return _pdf_only(self.cleaned_data["programme_file"], "Le programme")
 
-    def clean_site_siret(self) -> str:
-        value = self.cleaned_data["site_siret"]
-        return validate_siret(value) if value else ""
+    def clean_nsf_code(self) -> str:
+        value = self.cleaned_data["nsf_code"].strip()
+        if value and not (len(value) == 3 and value.isdigit()):
+            raise forms.ValidationError("Le code NSF compte 3 chiffres (par ex. 326).")
+        return value
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end <= start:
             self.add_error("end_date", "La date de fin doit être postérieure à la date de début.")
+        teaching, total = cleaned.get("teaching_hours"), cleaned.get("duration_hours")
+        if teaching and total and teaching > total:
+            self.add_error(
+                "teaching_hours", "Les heures d'enseignement ne peuvent dépasser la durée de la formation."
+            )
         return cleaned
+
+    def clean_site_siret(self) -> str:
+        value = self.cleaned_data["site_siret"]
+        return validate_siret(value) if value else ""
 
 
 def _pdf_only(upload, what: str):

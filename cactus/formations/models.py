@@ -25,6 +25,33 @@ class Formation(models.Model):
     site_name = models.CharField("lieu de formation", max_length=255, blank=True)
     site_uai = models.CharField("UAI du lieu de formation", max_length=8, blank=True)
     site_siret = models.CharField("SIRET du lieu de formation", max_length=14, blank=True)
+    site_street = models.CharField(
+        "adresse du lieu de formation",
+        max_length=255,
+        blank=True,
+        help_text="Numéro et voie ; laissez vide si la formation a lieu à l'adresse du CFA.",
+    )
+    site_postal_code = models.CharField("code postal du lieu de formation", max_length=5, blank=True)
+    site_city = models.CharField("commune du lieu de formation", max_length=100, blank=True)
+    # The contrat de professionnalisation's CERFA (EJ20) also asks these.
+    nsf_code = models.CharField(
+        "spécialité de formation (code NSF)", max_length=3, blank=True, help_text="3 chiffres, par ex. 326."
+    )
+    teaching_hours = models.PositiveIntegerField(
+        "dont enseignements généraux, professionnels et technologiques (heures)", null=True, blank=True
+    )
+    # The economic terms of the convention de formation (annual amounts, in euros).
+    annual_cost = models.DecimalField(
+        "coût annuel de la formation", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    npec = models.DecimalField(
+        "niveau de prise en charge (NPEC)",
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Montant annuel pris en charge par l'OPCO, s'il est connu (France compétences).",
+    )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="managed_formations",

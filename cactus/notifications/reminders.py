@@ -17,9 +17,7 @@ from cactus.notifications.models import SentReminder
 
 # The contact is reminded when this many jours ouvrables (or fewer) are left.
 REMIND_WORKING_DAYS_BEFORE = 2
-OPEN_STATUSES = [
-    status for status in Dossier.Status if status not in (Dossier.Status.SENT_TO_OPCO, Dossier.Status.CLOSED)
-]
+OPEN_STATUSES = sorted(Dossier.OPEN_STATUSES)
 
 
 @dataclass

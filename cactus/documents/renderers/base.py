@@ -107,6 +107,15 @@ def format_rate(value) -> str:
     return format(number.normalize(), "f").replace(".", ",")
 
 
+def format_phone(value) -> str:
+    """The CERFA boxes expect the national number: "+33612345678" → "06 12 34 56 78"; others as stored."""
+    number = text(value).replace(" ", "")
+    if number.startswith("+33") and len(number) == 12 and number[3:].isdigit():
+        national = "0" + number[3:]
+        return " ".join(national[index : index + 2] for index in range(0, 10, 2))
+    return text(value)
+
+
 def is_yes(value) -> bool:
     return value is True or text(value).lower() in {"oui", "true", "1", "o", "yes"}
 

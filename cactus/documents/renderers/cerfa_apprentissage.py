@@ -19,6 +19,7 @@ from cactus.documents.renderers.base import (
     format_amount,
     format_date,
     format_number,
+    format_phone,
     format_rate,
     is_yes,
     person_name,
@@ -106,7 +107,7 @@ def _employer(form: Form, data: dict, y: float) -> float:
     form.label(LEFT + 3, left, "Adresse de l'établissement d'exécution du contrat :")
     left -= ROW
     left = _address(form, data, "employeur_adresse", LEFT + 3, left)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("employeur_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("employeur_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("employeur_courriel"), end=COLUMN_END)
     left -= ROW
@@ -191,7 +192,7 @@ def _apprentice(form: Form, data: dict, y: float) -> float:
     form.label(LEFT + 3, left, "Adresse de l'apprenti(e) :", font=BOLD, size=8)
     left -= ROW
     left = _address(form, data, "apprenti_adresse", LEFT + 3, left)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("apprenti_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("apprenti_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("apprenti_courriel"), end=COLUMN_END)
     left -= ROW + 2
@@ -385,14 +386,15 @@ def _contract(form: Form, data: dict, y: float) -> float:
         format_date(data.get("contrat_date_effet_avenant")),
         end=LEFT + 170,
     )
-    form.label(MIDDLE, y, "Durée hebdomadaire du travail :")
+    # The hours sit beside their own label, away from the end date's box.
+    x = form.label(MIDDLE, y, "Durée hebdomadaire du travail :")
+    form.box(x + 4, y, 22, data.get("contrat_duree_hebdo_heures"), name="Durée hebdomadaire (heures)")
+    x = form.label(x + 29, y, "heures")
+    form.box(x + 6, y, 22, data.get("contrat_duree_hebdo_minutes"), name="Durée hebdomadaire (minutes)")
+    form.label(x + 31, y, "minutes")
     y -= ROW
     x = form.label(LEFT + 3, y, "Date de fin du contrat ou de la période d'apprentissage :")
     form.box(x + 3, y, 62, format_date(data.get("contrat_date_fin")), name="Date de fin du contrat")
-    form.box(MIDDLE + 10, y, 22, data.get("contrat_duree_hebdo_heures"), name="Durée hebdomadaire (heures)")
-    form.label(MIDDLE + 35, y, "heures")
-    form.box(MIDDLE + 68, y, 22, data.get("contrat_duree_hebdo_minutes"), name="Durée hebdomadaire (minutes)")
-    form.label(MIDDLE + 93, y, "minutes")
     y -= ROW
     x = form.label(LEFT + 3, y, "Travail sur machines dangereuses ou exposition à des risques particuliers :")
     form.yes_no(x + 8, y, data.get("contrat_travail_risque"))

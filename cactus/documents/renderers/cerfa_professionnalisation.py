@@ -18,6 +18,7 @@ from cactus.documents.renderers.base import (
     format_amount,
     format_date,
     format_number,
+    format_phone,
     format_rate,
     text,
 )
@@ -120,7 +121,7 @@ def _employer(form: Form, data: dict, y: float) -> float:
     )
     form.label(LEFT + 3, left, "Adresse du lieu d'exécution du contrat :")
     left = _address(form, data, "employeur_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("employeur_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("employeur_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("employeur_courriel"), end=COLUMN_END)
     left -= ROW
@@ -171,7 +172,7 @@ def _employee(form: Form, data: dict, y: float) -> float:
     left -= ROW
     form.label(LEFT + 3, left, "Adresse du salarié :", font=BOLD, size=8)
     left = _address(form, data, "salarie_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", data.get("salarie_telephone"), end=COLUMN_END)
+    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("salarie_telephone")), end=COLUMN_END)
     left -= ROW
     form.field(LEFT + 3, left, "Courriel :", data.get("salarie_courriel"), end=COLUMN_END)
     left -= ROW
@@ -265,10 +266,11 @@ def _contract(form: Form, data: dict, y: float) -> float:
     form.line(LEFT, y + 8, RIGHT, y + 8)
     form.band(y, "LE CONTRAT")
     y -= 14
+    # The export gives the code of Les données du contrat (1 CDD, 2 CDI); the words are accepted too.
     nature = text(data.get("contrat_nature")).upper()
     x = form.label(LEFT + 3, y, "Nature du contrat :")
-    x = form.checkbox(x + 6, y, nature == "CDD", "CDD")
-    form.checkbox(x + 4, y, nature == "CDI", "CDI")
+    x = form.checkbox(x + 6, y, nature in ("1", "CDD"), "CDD")
+    form.checkbox(x + 4, y, nature in ("2", "CDI"), "CDI")
     form.field(MIDDLE, y, "Type de contrat ou d'avenant :", data.get("contrat_type"), end=MIDDLE + 150)
     y -= ROW
     form.field(LEFT + 3, y, "Emploi occupé pendant le contrat :", data.get("contrat_emploi"), end=RIGHT - 4)
@@ -294,14 +296,14 @@ def _contract(form: Form, data: dict, y: float) -> float:
         y,
         "Date de fin du CDD ou de l'action de professionnalisation :",
         format_date(data.get("contrat_date_fin")),
-        end=COLUMN_END,
+        end=MIDDLE + 20,  # the long label leaves the date its full size only past the middle
     )
     form.field(
-        MIDDLE,
+        MIDDLE + 28,
         y,
         "Si avenant, date d'effet :",
         format_date(data.get("contrat_date_effet_avenant")),
-        end=MIDDLE + 160,
+        end=MIDDLE + 188,
     )
     y -= ROW
     x = form.label(LEFT + 3, y, "Durée de la période d'essai :")

@@ -20,6 +20,7 @@ from cactus.documents.renderers.base import (
     font_path,
     format_amount,
     format_date,
+    format_phone,
     is_yes,
     person_name,
     text,
@@ -141,10 +142,29 @@ def context(data: dict) -> dict:
             data.get("maitre1_nom") or data.get("tuteur_nom"),
             data.get("maitre1_prenom") or data.get("tuteur_prenom"),
         ),
+        "maitres_noms_complets": " et ".join(
+            filter(
+                None,
+                [
+                    person_name(
+                        data.get(f"maitre{number}_nom") or data.get(f"tuteur{suffix}_nom"),
+                        data.get(f"maitre{number}_prenom") or data.get(f"tuteur{suffix}_prenom"),
+                    )
+                    for number, suffix in ((1, ""), (2, "2"))
+                ],
+            )
+        ),
         "employeur_adresse": one_line_address(data, "employeur_adresse"),
         "cfa_adresse": one_line_address(data, "cfa_adresse"),
         "lieu_formation": _place(data),
     }
+    if billing:
+        town = " ".join(
+            filter(None, [text(data.get("facturation_code_postal")), text(data.get("facturation_commune"))])
+        )
+        values["facturation_adresse_complete"] = ", ".join(
+            filter(None, [text(data.get("facturation_adresse")), town])
+        )
     return values
 
 
@@ -155,6 +175,8 @@ def _printable(key: str, value) -> str:
         return format_amount(value)
     if "date" in key:
         return format_date(value)
+    if key.endswith("_telephone"):
+        return format_phone(value)
     return text(value)
 
 

@@ -155,6 +155,13 @@ def test_french_formats_for_dates_amounts_and_rates():
         base.format_amount("mille euros")
 
 
+def test_phones_stored_in_the_international_form_are_printed_as_national_numbers():
+    # R-13.6 (rules.md) stores +33 and 9 digits; the CERFA's boxes expect 0X XX XX XX XX.
+    assert base.format_phone("+33612345678") == "06 12 34 56 78"
+    assert base.format_phone("+37793150000") == "+37793150000"  # not French: as stored
+    assert base.format_phone(None) == ""
+
+
 def test_a_representative_living_with_the_apprentice_gets_the_apprentice_address():
     data = samples.apprenticeship(representant_legal_meme_adresse=True)
     layout = " ".join(pdf_text(cerfa_apprentissage.render(data), layout=True).split())

@@ -32,7 +32,7 @@ def test_the_default_convention_reads_back_parties_formation_and_economic_terms(
         "800 heures",
         "Antenne de Salon-de-Provence – Lycée Adam de Craponne, 218 rue Chateauredon, 13300 Salon-de-Provence",
         "Coût de la formation 13 400,00 €",
-        "6 700,00 € par an",
+        "(NPEC) 6 700,00 €",
         "Reste à la charge de l'employeur 0,00 €",
         "Fait à Marseille",
     ]:

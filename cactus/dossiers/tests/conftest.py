@@ -5,6 +5,7 @@ import pytest
 from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
+from cactus.dossiers.tests.factories import fill_every_tab
 from cactus.formations.models import Formation
 
 
@@ -18,18 +19,5 @@ def started_dossier(dossier, employer_contact):
 
 
 @pytest.fixture
-def complete_dossier(dossier, employer_contact, alternant):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
-    dossier.refresh_from_db()
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
-    dossier.refresh_from_db()
-    tabs.submit_page(dossier=dossier, key="alternant", values=tab_data.alternant_values(), by=alternant)
-    dossier.refresh_from_db()
-    tabs.submit_page(dossier=dossier, key="student_life", values=tab_data.student_life_values(), by=alternant)
-    dossier.refresh_from_db()
-    tabs.submit_page(
-        dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=employer_contact
-    )
-    dossier.refresh_from_db()
-    tabs.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=employer_contact)
-    return Dossier.objects.get(pk=dossier.pk)
+def complete_dossier(dossier):
+    return fill_every_tab(dossier)

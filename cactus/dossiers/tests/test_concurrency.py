@@ -8,14 +8,14 @@ from django.db import connection
 from cactus.dossiers import transitions
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.factories import complete_dossier
 from cactus.notifications.models import OutgoingEmail
 
 THREADS = 24
 
 pytestmark = [
-    # serialized_rollback: the flush after each test would drop the groups made by migrations.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The CFA groups a flush removed come back through conftest._reference_data.
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite has no row locks (select_for_update is a no-op) and serialises writers: "
@@ -51,9 +51,7 @@ def run_at_once(action) -> list:
 
 
 def test_many_simultaneous_validation_requests_make_one_transition(formation, employer_contact):
-    dossier = DossierFactory(
-        formation=formation, employer_contact=employer_contact, with_base_data=True, is_entry_complete=True
-    )
+    dossier = complete_dossier(formation=formation, employer_contact=employer_contact)
 
     outcomes = run_at_once(lambda: transitions.request_validation(dossier=dossier, by=employer_contact))
 
@@ -69,7 +67,7 @@ def test_many_simultaneous_validation_requests_make_one_transition(formation, em
 
 
 def test_a_validation_and_a_refusal_at_once_make_one_decision(formation, formation_manager, cfa_admin):
-    dossier = DossierFactory(formation=formation, with_base_data=True, is_entry_complete=True)
+    dossier = complete_dossier(formation=formation)
     transitions.request_validation(dossier=dossier, by=dossier.employer_contact)
     calls = iter(range(THREADS))
 

@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from cactus.dossiers import circuits, deadlines
-from cactus.dossiers.models import ContractScheme
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.models import ContractScheme, Dossier
+from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
 
 
 @pytest.mark.parametrize(
@@ -58,11 +58,11 @@ def test_no_start_date_no_due_date():
     ],
 )
 def test_the_end_of_the_process_depends_on_the_scheme_and_the_employer(
-    scheme, employer_type, monaco, label, billing, monkeypatch
+    scheme, employer_type, monaco, label, billing
 ):
     dossier = DossierFactory(with_base_data=True, scheme=scheme)
-    monkeypatch.setattr(circuits, "employer_type", lambda dossier: employer_type)
-    monkeypatch.setattr(circuits, "is_monaco_or_foreign", lambda dossier: monaco)
+    if employer_type is not None:
+        EmployerFactory(dossier=dossier, employer_type=str(employer_type), is_monegasque=monaco)
 
     circuit = circuits.circuit_for(dossier)
 
@@ -76,3 +76,10 @@ def test_a_dossier_without_employer_data_follows_the_private_circuit():
 
     assert circuits.employer_type(dossier) is None
     assert circuits.circuit_for(dossier) is circuits.OPCO
+
+
+def test_the_late_queue_index_covers_exactly_the_open_statuses():
+    [index] = [index for index in Dossier._meta.indexes if index.name == "dossier_open_contract_start"]
+
+    [(lookup, statuses)] = index.condition.children
+    assert lookup == "status__in" and set(statuses) == Dossier.OPEN_STATUSES

@@ -2,18 +2,36 @@ import pytest
 from django.core.management import call_command
 
 from cactus.accounts.models import User
-from cactus.dossiers.models import Dossier
+from cactus.documents import services as documents
+from cactus.dossiers import circuits, permissions, tabs
+from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
 from cactus.formations.models import Formation
 
 pytestmark = pytest.mark.django_db
+Status = Dossier.Status
 
 
-def test_the_demo_loads_a_believable_cfa_and_can_run_twice(capsys):
+@pytest.fixture
+def demo(capsys):
     call_command("demo", password="Demo-password-2026")
-    counts = (User.objects.count(), Formation.objects.count(), Dossier.objects.count())
+    return capsys.readouterr().out
+
+
+def test_the_demo_loads_a_believable_cfa_and_can_run_twice(demo):
+    counts = (
+        User.objects.count(),
+        Formation.objects.count(),
+        Dossier.objects.count(),
+        DossierEvent.objects.count(),
+    )
     call_command("demo", password="Demo-password-2026")
 
-    assert (User.objects.count(), Formation.objects.count(), Dossier.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        Formation.objects.count(),
+        Dossier.objects.count(),
+        DossierEvent.objects.count(),
+    ) == counts
     contact = User.objects.get(email="contact@entreprise.test")
     assert contact.check_password("Demo-password-2026")
     assert Dossier.objects.filter(employer_contact=contact).count() >= 3
@@ -21,5 +39,46 @@ def test_the_demo_loads_a_believable_cfa_and_can_run_twice(capsys):
     assert User.objects.get(email="conseillere@cfa.test").is_cfa_advisor
     modes = set(Formation.objects.values_list("validation_mode", "mission_mode"))
     assert {("manual", "required"), ("automatic", "hidden")} <= modes
-    output = capsys.readouterr().out
-    assert "admin@cfa.test" in output and "Demo-password-2026" in output
+    assert "admin@cfa.test" in demo and "Demo-password-2026" in demo
+
+
+def test_the_demo_shows_every_state_both_schemes_and_both_entry_modes(demo):
+    dossiers = Dossier.objects.all()
+
+    assert set(dossiers.values_list("status", flat=True)) == set(Status)
+    assert dossiers.filter(status=Status.DRAFT, is_entry_complete=True).exists()  # Saisie complète
+    assert dossiers.filter(status=Status.DRAFT, is_entry_complete=False).exists()  # Saisie en cours
+    assert set(dossiers.values_list("scheme", flat=True)) >= set(ContractScheme)
+    assert set(dossiers.values_list("entry_mode", flat=True)) >= set(EntryMode)
+    assert dossiers.filter(scheme=ContractScheme.PROFESSIONALISATION).exclude(status=Status.DRAFT).exists()
+    assert dossiers.filter(economic_validated_at__isnull=False, status=Status.VALIDATED).exists()
+
+
+def test_the_demo_shows_the_variants_of_the_end_of_the_process(demo):
+    # R-7.2 (rules.md): a public employer's dossier is "Transmis à la DDETS".
+    [public] = Dossier.objects.filter(employer__employer_type="22", status=Status.SENT_TO_OPCO)
+    assert public.status_label == "Transmis à la DDETS"
+    [closed] = Dossier.objects.filter(status=Status.CLOSED)
+    assert closed.employer.is_monegasque
+    assert circuits.circuit_for(closed) is circuits.CLOSED_BY_CFA
+
+
+def test_every_demo_dossier_past_saisie_en_cours_is_really_complete_and_renders_its_cerfa(demo):
+    entered = Dossier.objects.exclude(status=Status.DRAFT, is_entry_complete=False)
+
+    for dossier in entered:
+        # Each tab checked through its forms, even for a frozen dossier (whose check marks are kept).
+        assert {tab.key: tabs.problems_of(tab.key, dossier) for tab in tabs.data_tabs(dossier)} == {
+            tab.key: [] for tab in tabs.data_tabs(dossier)
+        }, dossier
+        if dossier.entry_mode == EntryMode.FULL and dossier.status != Status.DRAFT:
+            assert documents.render_bytes(dossier=dossier, kind="cerfa").startswith(b"%PDF"), dossier
+
+
+def test_the_demo_formations_offer_their_calendar_and_programme(demo):
+    validated = Dossier.objects.filter(status=Status.VALIDATED)
+
+    assert validated.exists()
+    for dossier in validated:
+        assert {"cerfa", "calendar", "programme"} <= set(permissions.available_documents(dossier))
+        assert not permissions.missing_formation_documents(dossier)

@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 
 from django.core.management import call_command
 
@@ -39,3 +40,81 @@ def test_the_command_prints_the_export_as_json(complete_dossier, capsys):
     call_command("export_dossier", str(complete_dossier.pk))
     printed = json.loads(capsys.readouterr().out)
     assert printed["apprenti_prenom"] == "Chloé"
+
+
+def test_the_cfa_is_named_from_the_settings(complete_dossier, settings):
+    settings.CFA_UAI, settings.CFA_SIRET, settings.CFA_CITY = "0561910X", "13002609900015", "Vannes"
+    data = dossier_data(complete_dossier)
+    assert (data["cfa_uai"], data["cfa_siret"], data["cfa_adresse_commune"]) == (
+        "0561910X",
+        "13002609900015",
+        "Vannes",
+    )
+
+
+def test_a_formation_without_a_site_of_its_own_takes_place_at_the_cfa(complete_dossier):
+    complete_dossier.formation.site_name = ""
+    complete_dossier.formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["lieu_formation_meme_que_cfa"] is True
+    assert not [
+        key for key in data if key.startswith("lieu_formation_") and key != "lieu_formation_meme_que_cfa"
+    ]
+
+
+def test_the_site_address_is_exported_when_the_formation_names_a_site(complete_dossier):
+    formation = complete_dossier.formation
+    formation.site_street, formation.site_postal_code, formation.site_city = (
+        "3 place Victor Hugo",
+        "13003",
+        "Marseille",
+    )
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["lieu_formation_meme_que_cfa"] is False
+    assert data["lieu_formation_adresse_voie"] == "3 place Victor Hugo"
+    assert data["lieu_formation_adresse_code_postal"] == "13003"
+
+
+def test_the_opco_pays_up_to_the_npec_and_the_employer_the_rest(complete_dossier):
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("8450"), Decimal("7600")
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["convention_cout_formation"] == "8450.00"
+    assert data["convention_npec"] == "7600.00"
+    assert data["convention_prise_en_charge_opco"] == "7600.00"
+    assert data["convention_reste_a_charge_employeur"] == "850.00"
+
+
+def test_a_cost_below_the_npec_leaves_nothing_to_the_employer(complete_dossier):
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("6000"), Decimal("7600")
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert (data["convention_prise_en_charge_opco"], data["convention_reste_a_charge_employeur"]) == (
+        "6000.00",
+        "0.00",
+    )
+
+
+def test_without_a_known_npec_only_the_cost_is_exported(complete_dossier):
+    complete_dossier.formation.annual_cost = Decimal("8450")
+    complete_dossier.formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["convention_cout_formation"] == "8450.00"
+    assert "convention_prise_en_charge_opco" not in data
+    assert "convention_reste_a_charge_employeur" not in data
+
+
+def test_a_public_employer_pays_the_whole_cost(complete_dossier):
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("8450"), Decimal("7600")
+    formation.save()
+    complete_dossier.employer.employer_type = "22"
+    complete_dossier.employer.save()
+    data = dossier_data(complete_dossier)
+    assert (data["convention_prise_en_charge_opco"], data["convention_reste_a_charge_employeur"]) == (
+        "0.00",
+        "8450.00",
+    )

@@ -5,7 +5,7 @@ from django.urls import reverse
 from cactus.documents.models import Document
 from cactus.documents.tests.pdfs import pdf_bytes
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.factories import EmployerFactory, complete_dossier
 from cactus.dossiers.tests.states import dossier_in
 
 Status = Dossier.Status
@@ -18,13 +18,7 @@ def follow_up_url(dossier):
 
 @pytest.fixture
 def complete(formation, alternant, employer_contact):
-    return DossierFactory(
-        formation=formation,
-        alternant=alternant,
-        employer_contact=employer_contact,
-        with_base_data=True,
-        is_entry_complete=True,
-    )
+    return complete_dossier(formation=formation, alternant=alternant, employer_contact=employer_contact)
 
 
 def test_a_complete_dossier_shows_saisie_complete_the_next_action_and_the_advisor(
@@ -210,10 +204,10 @@ def test_sent_to_opco_needs_the_box_ticked(client):
     assert 'id="etat">Envoyé à l&#x27;OPCO<' in ticked.content.decode()
 
 
-def test_a_public_employers_last_step_reads_transmis_a_la_ddets(client, monkeypatch):
+def test_a_public_employers_last_step_reads_transmis_a_la_ddets(client):
     # R-7.2 (rules.md): public employers (21-29) transmit to the DDETS.
-    monkeypatch.setattr("cactus.dossiers.circuits.employer_type", lambda dossier: 24)
     dossier = dossier_in(Status.DOCUMENTS_VALIDATED)
+    EmployerFactory(dossier=dossier, employer_type="24")
     client.force_login(dossier.employer_contact)
 
     page = client.get(follow_up_url(dossier)).content.decode()

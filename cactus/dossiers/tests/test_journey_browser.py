@@ -1,43 +1,25 @@
 """The whole private-apprenticeship journey of the guide, in a real browser, with real SMTP."""
 
 import re
+from pathlib import Path
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP
-from cactus.accounts.tests.factories import PASSWORD
 from cactus.documents.tests.pdfs import pdf_bytes
 from cactus.dossiers import services
-from cactus.dossiers.models import Dossier
+from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.tests.browser import enter_alternant_tabs, enter_employer_tabs, log_in
+from cactus.dossiers.tests.factories import complete_dossier
+from cactus.notifications.models import OutgoingEmail
 
 CONTACT = "contact@entreprise.test"
 CONTACT_PASSWORD = "Jerome-Lefevre-2026!"
 
 
-@pytest.fixture
-def cfa_groups(transactional_db):
-    """The groups made by a data migration, which a previous transactional test may have flushed.
-
-    serialized_rollback cannot restore them here: once Playwright runs its event loop in this
-    thread, Django's `connections` is a different (context-local) object that lacks the
-    serialized contents, so the restore is silently skipped.
-    """
-    for name in (CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP):
-        Group.objects.get_or_create(name=name)
-
-
 def link_in(body: str) -> str:
     return re.search(r"http://\S+", body).group(0)
-
-
-def log_in(page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/compte/connexion/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Valider").click()
 
 
 def pdf_file(tmp_path, name: str, text: str) -> str:
@@ -47,9 +29,8 @@ def pdf_file(tmp_path, name: str, text: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_private_apprenticeship_journey(
-    cfa_groups,  # first: the cast below needs the groups
     live_server,
     browser,
     smtp_sink,
@@ -83,23 +64,11 @@ def test_the_private_apprenticeship_journey(
         contact.get_by_label("J'ai lu les clauses").check()
         contact.get_by_role("button", name="Valider").click()
 
-        # 2. Données de base, validated as a whole page.
-        contact.goto(f"{base}/dossiers/{dossier.pk}/base/")
-        contact.get_by_label("Saisie complète (le CERFA est produit)").check()
-        contact.get_by_label("Apprentissage").check()
-        for field, value in {
-            "alternant_last_name": "Benoît",
-            "alternant_first_name": "Chloé",
-            "alternant_birth_date": "2006-03-14",
-            "siret": "73282932000074",
-            "contract_start": "2026-09-01",
-            "contract_end": "2028-08-31",
-        }.items():
-            contact.locator(f"#id_{field}").fill(value)
-        contact.get_by_role("button", name="Valider").click()
-        expect(contact.get_by_text("Données de base enregistrées.")).to_be_visible()
-        # The other tabs are built by the tabs work; here their completeness is set directly.
-        Dossier.objects.filter(pk=dossier.pk).update(is_entry_complete=True)
+        # 2. Every tab, page by page: the contact's, then the alternant's, each with its check mark.
+        enter_employer_tabs(contact, base, dossier)
+        student = browser.new_context().new_page()
+        log_in(student, base, alternant.email)
+        enter_alternant_tabs(student, base, dossier)
 
         # 3. Suivi - Info: Saisie complète → Demande de validation → last warning → Faire la demande.
         contact.goto(f"{base}/dossiers/{dossier.pk}/suivi/")
@@ -114,7 +83,7 @@ def test_the_private_apprenticeship_journey(
 
         # 4. The responsable validates from the mail's link; the contact is told.
         manager = browser.new_context().new_page()
-        log_in(manager, base, formation_manager.email, PASSWORD)
+        log_in(manager, base, formation_manager.email)
         manager.goto(link_in(request_mail).replace("http://testserver", base))
         manager.get_by_role("button", name="Valider le dossier").click()
         expect(manager.locator("#etat")).to_have_text("Validé par la formation")
@@ -122,15 +91,17 @@ def test_the_private_apprenticeship_journey(
 
         # 5. The CFA validates the éléments économiques: the convention becomes available.
         advisor = browser.new_context().new_page()
-        log_in(advisor, base, cfa_advisor.email, PASSWORD)
+        log_in(advisor, base, cfa_advisor.email)
         advisor.goto(f"{base}/dossiers/suivi/?queue=economic")
         advisor.get_by_role("link", name="BENOÎT Chloé").click()
         advisor.get_by_role("button", name="Valider les éléments économiques").click()
         expect(advisor.locator("#action-suivante")).to_have_text("Retour des documents")
 
         contact.goto(f"{base}/dossiers/{dossier.pk}/suivi/")
-        expect(contact.get_by_role("link", name="CERFA", exact=True)).to_be_visible()
-        expect(contact.get_by_role("link", name="Convention de formation")).to_be_visible()
+        for name in ("CERFA", "Convention de formation"):
+            with contact.expect_download() as download:
+                contact.get_by_role("link", name=name, exact=True).click()
+            assert Path(download.value.path()).read_bytes().startswith(b"%PDF-"), name
         expect(contact.get_by_text("merci d'en informer votre conseiller.ère")).to_be_visible()
         expect(contact.locator("#echeance")).to_contain_text("lundi 7 septembre 2026")
 
@@ -150,14 +121,14 @@ def test_the_private_apprenticeship_journey(
 
         # 7. The CFA validates the documents and sends the CERFA visé et tamponné.
         advisor.goto(f"{base}/dossiers/suivi/{dossier.pk}/")
-        advisor.get_by_label("CERFA visé et tamponné (PDF)").set_input_files(
-            pdf_file(tmp_path, "tampon.pdf", "CERFA visé et tamponné")
-        )
+        stamped_scan = pdf_file(tmp_path, "tampon.pdf", "CERFA visé et tamponné")
+        advisor.get_by_label("CERFA visé et tamponné (PDF)").set_input_files(stamped_scan)
         advisor.get_by_role("button", name="Valider les documents").click()
         expect(advisor.locator("#etat")).to_have_text("Documents validés (CFA)")
         stamped = [m for m in smtp_sink.messages if m["To"] == CONTACT and list(m.iter_attachments())]
         [attachment] = list(stamped[-1].iter_attachments())
-        assert attachment.get_content().startswith(b"%PDF")
+        assert attachment.get_content_type() == "application/pdf"
+        assert attachment.get_content() == Path(stamped_scan).read_bytes()
 
         # 8. Envoyé à l'OPCO: tick and validate; the date is recorded.
         contact.goto(f"{base}/dossiers/{dossier.pk}/suivi/")
@@ -168,3 +139,28 @@ def test_the_private_apprenticeship_journey(
         assert dossier.status == Dossier.Status.SENT_TO_OPCO and dossier.sent_to_opco_at
     finally:
         traveller.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_faire_la_demande_makes_one_request(
+    live_server, page, smtp_sink, formation, formation_manager, employer_contact, settings
+):
+    settings.CACTUS_BASE_URL = live_server.url
+    dossier = complete_dossier(formation=formation, employer_contact=employer_contact)
+    log_in(page, live_server.url, employer_contact.email)
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
+    page.get_by_role("link", name="Demande de validation").click()
+    # The same warning left open in a second browser tab, to send the request once more afterwards.
+    other_tab = page.context.new_page()
+    other_tab.goto(page.url)
+
+    page.get_by_role("button", name="Faire la demande").dblclick()
+    expect(page.locator("#etat")).to_have_text("Validation demandée")
+    other_tab.get_by_role("button", name="Faire la demande").click()
+    expect(other_tab.locator("#etat")).to_have_text("Validation demandée")
+
+    requests = DossierEvent.objects.filter(dossier=dossier, to_status=Dossier.Status.VALIDATION_REQUESTED)
+    assert requests.count() == 1
+    assert OutgoingEmail.objects.filter(name="validation_requested").count() == 1
+    assert len(smtp_sink.bodies_to(formation_manager.email)) == 1

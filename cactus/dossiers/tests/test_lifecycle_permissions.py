@@ -5,6 +5,7 @@ import pytest
 from cactus.accounts.tests.factories import UserFactory
 from cactus.dossiers import permissions
 from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests.factories import EmployerFactory
 from cactus.dossiers.tests.states import dossier_in
 from cactus.formations.tests.factories import FormationFactory
 
@@ -92,9 +93,9 @@ def test_signed_documents_wait_for_the_convention(employer_contact):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_the_cfa_closes_a_monegasque_employers_dossier(role, monkeypatch):
-    monkeypatch.setattr("cactus.dossiers.circuits.is_monaco_or_foreign", lambda dossier: True)
+def test_only_the_cfa_closes_a_monegasque_employers_dossier(role):
     dossier = dossier_in(Status.DOCUMENTS_VALIDATED)
+    EmployerFactory(dossier=dossier, is_monegasque=True)
     user = person(role, dossier)
 
     assert permissions.can_act(user, dossier, "close") == (role in {"cfa_advisor", "cfa_admin"})

@@ -1,80 +1,18 @@
 """End to end, in chromium: each party fills its tabs page by page until every tab shows its check mark."""
 
-import importlib
-import re
-
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from cactus.accounts.tests.factories import PASSWORD
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
+from cactus.dossiers.tests.browser import fill, log_in, open_tab, tab_link, validate
 from cactus.formations.models import Formation
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-# The data migrations these pages need: CFA groups, SMIC table, collective agreements.
-DATA_MIGRATIONS = [
-    ("cactus.accounts.migrations.0002_create_cfa_groups", "create_groups"),
-    ("cactus.referentials.migrations.0002_load_smic_history", "load"),
-    ("cactus.referentials.migrations.0003_load_common_collective_agreements", "load"),
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Load the data migrations again after a previous transactional test flushed them.
-
-    serialized_rollback does not help here: with live_server the connection that kept the
-    serialized data is not the one the test uses once non-transactional tests ran before.
-    """
-    if not Group.objects.exists():
-        for module, function in DATA_MIGRATIONS:
-            getattr(importlib.import_module(module), function)(apps, None)
-
-
 ADULT_NIR = "103111305504270"  # a man born in November 2003 in the Bouches-du-Rhône
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/compte/connexion/")
-    page.get_by_label("Courriel").fill(user.email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Valider").click()
-
-
-def open_tab(page, live_server, dossier, tab):
-    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/{tab}/")
-
-
-def fill(page, values: dict):
-    """Fill a page as a person would: type in boxes, choose in lists, tick boxes and radio buttons."""
-    for name, value in values.items():
-        field = page.locator(f'[name="{name}"]')
-        kind = field.first.get_attribute("type")
-        tag = field.first.evaluate("element => element.tagName")
-        if kind == "radio":
-            page.locator(f'[name="{name}"][value="{value}"]').check()
-        elif kind == "checkbox":
-            field.check()
-        elif tag == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-
-
-def validate(page, label):
-    page.get_by_role("button", name="Valider").click()
-    expect(page.locator(".message.success")).to_be_visible()
-    expect(tab_link(page, label).locator(".tab-check")).to_be_visible()
-
-
-def tab_link(page, label):
-    return page.get_by_role("navigation", name="Onglets du dossier").get_by_role(
-        "link", name=re.compile("^" + re.escape(label))
-    )
 
 
 def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
@@ -82,8 +20,8 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
 ):
     Formation.objects.filter(pk=dossier.formation_id).update(mission_mode=Formation.MissionMode.REQUIRED)
 
-    log_in(page, live_server, employer_contact)
-    open_tab(page, live_server, dossier, "base")
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, dossier, "base")
     expect(page.get_by_role("link", name="L'employeur")).to_have_count(0)
     fill(page, tab_data.base_values())
     validate(page, "Données de base")
@@ -125,8 +63,8 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     fill(page, tab_data.mission_values())
     validate(page, "La mission")
 
-    log_in(page, live_server, alternant)
-    open_tab(page, live_server, dossier, "alternant")
+    log_in(page, live_server.url, alternant.email)
+    open_tab(page, live_server.url, dossier, "alternant")
     # R-1.7: a minor at the date of conclusion needs a legal representative.
     expect(page.get_by_text("Représentant légal", exact=False).first).to_be_visible()
     fill(page, tab_data.alternant_values(representative=False))
@@ -156,8 +94,8 @@ def test_a_simple_professionalisation_with_billing_information(
 ):
     Formation.objects.filter(pk=dossier.formation_id).update(mission_mode=Formation.MissionMode.HIDDEN)
 
-    log_in(page, live_server, employer_contact)
-    open_tab(page, live_server, dossier, "base")
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, dossier, "base")
     fill(
         page,
         tab_data.base_values(
@@ -180,8 +118,8 @@ def test_a_simple_professionalisation_with_billing_information(
     fill(page, tab_data.employer_values(mentor2=False, billing=True))
     validate(page, "L'employeur")
 
-    log_in(page, live_server, alternant)
-    open_tab(page, live_server, dossier, "alternant")
+    log_in(page, live_server.url, alternant.email)
+    open_tab(page, live_server.url, dossier, "alternant")
     expect(page.get_by_text("Représentant légal")).to_have_count(0)
     fill(page, tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M", highest_diploma="54"))
     validate(page, "L'alternant")
@@ -199,8 +137,8 @@ def test_a_public_employer_is_asked_for_billing_information(
 ):
     Formation.objects.filter(pk=dossier.formation_id).update(mission_mode=Formation.MissionMode.OPTIONAL)
 
-    log_in(page, live_server, employer_contact)
-    open_tab(page, live_server, dossier, "base")
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, dossier, "base")
     fill(
         page,
         tab_data.base_values(
@@ -230,8 +168,8 @@ def test_a_public_employer_is_asked_for_billing_information(
     tab_link(page, "La mission").click()
     validate(page, "La mission")
 
-    log_in(page, live_server, alternant)
-    open_tab(page, live_server, dossier, "alternant")
+    log_in(page, live_server.url, alternant.email)
+    open_tab(page, live_server.url, dossier, "alternant")
     fill(page, tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M"))
     validate(page, "L'alternant")
     tab_link(page, "Vie étudiante").click()

@@ -5,8 +5,8 @@ from cactus.documents.tests.pdfs import pdf_bytes
 from cactus.documents.uploads import CheckedPdf
 from cactus.dossiers import services, transitions
 from cactus.dossiers.exceptions import DossierError, DossierFrozen, DossierIncomplete, InvalidTransition
-from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.models import Dossier, DossierEvent, Employer
+from cactus.dossiers.tests.factories import complete_dossier
 from cactus.dossiers.tests.states import dossier_in
 from cactus.formations.models import Formation
 from cactus.notifications.models import OutgoingEmail
@@ -21,13 +21,7 @@ def pdf(name="scan.pdf") -> CheckedPdf:
 
 @pytest.fixture
 def complete(formation, alternant, employer_contact):
-    return DossierFactory(
-        formation=formation,
-        alternant=alternant,
-        employer_contact=employer_contact,
-        with_base_data=True,
-        is_entry_complete=True,
-    )
+    return complete_dossier(formation=formation, alternant=alternant, employer_contact=employer_contact)
 
 
 def test_requesting_validation_freezes_the_dossier_and_mails_the_responsable(
@@ -58,6 +52,21 @@ def test_requesting_validation_of_an_incomplete_dossier_names_the_missing_tabs(d
     assert dossier.status == Status.DRAFT
 
 
+def test_a_tab_that_lost_its_check_mark_since_its_last_save_blocks_the_request(complete, employer_contact):
+    # The stored "Saisie complète" flag serves the lists; the request checks the tabs themselves.
+    Employer.objects.filter(dossier=complete).update(phone="")
+    assert Dossier.objects.get(pk=complete.pk).is_entry_complete
+
+    with pytest.raises(DossierIncomplete) as error:
+        transitions.request_validation(dossier=complete, by=employer_contact)
+
+    assert error.value.missing == ["L'employeur"]
+    assert "Onglets à compléter : L'employeur." in str(error.value)
+    complete.refresh_from_db()
+    assert complete.status == Status.DRAFT
+    assert not complete.events.filter(action=DossierEvent.Action.STATUS_CHANGED).exists()
+
+
 def test_a_second_request_changes_nothing(complete, employer_contact):
     transitions.request_validation(dossier=complete, by=employer_contact)
 
@@ -77,10 +86,8 @@ def test_a_formation_in_automatic_mode_validates_at_once(complete, employer_cont
     complete.refresh_from_db()
     assert complete.status == Status.VALIDATED
     assert complete.validated_at is not None
-    assert list(complete.events.order_by("pk").values_list("to_status", flat=True)) == [
-        "validation_requested",
-        "validated",
-    ]
+    moves = complete.events.filter(action=DossierEvent.Action.STATUS_CHANGED).order_by("pk")
+    assert list(moves.values_list("to_status", flat=True)) == ["validation_requested", "validated"]
     assert list(OutgoingEmail.objects.values_list("name", "to")) == [
         ("dossier_validated", employer_contact.email)
     ]

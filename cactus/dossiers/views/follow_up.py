@@ -164,7 +164,7 @@ def request_validation(request, pk: int):
             return _back_to_follow_up(dossier)
         raise PermissionDenied
     context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
-        "missing": [] if dossier.is_entry_complete else transitions.missing_tabs(dossier)
+        "missing": selectors.incomplete_tabs(dossier)
     }
     return render(request, "dossiers/request_validation.html", context)
 

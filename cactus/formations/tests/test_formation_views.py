@@ -70,3 +70,39 @@ def test_only_cfa_administrators_manage_formations(client, request, who, formati
     assert client.get(reverse("formations:list")).status_code == 403
     assert client.get(reverse("formations:edit", args=[formation.pk])).status_code == 403
     assert client.post(reverse("formations:create"), {}).status_code == 403
+
+
+def test_the_site_address_the_ej20_fields_and_the_annual_amounts_are_saved(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    client.force_login(cfa_admin)
+    data = formation_data(
+        cfa_advisor,
+        formation_manager,
+        site_street="1 rue Marcel Castié",
+        site_postal_code="83000",
+        site_city="Toulon",
+        nsf_code="312",
+        teaching_hours="1200",
+        annual_cost="7900.00",
+        npec="7125.50",
+    )
+
+    assert client.post(reverse("formations:create"), data).status_code == 302
+
+    formation = Formation.objects.get()
+    assert (formation.site_city, formation.nsf_code, formation.teaching_hours) == ("Toulon", "312", 1200)
+    assert (str(formation.annual_cost), str(formation.npec)) == ("7900.00", "7125.50")
+
+
+def test_a_wrong_nsf_code_and_too_many_teaching_hours_are_explained(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    client.force_login(cfa_admin)
+    data = formation_data(cfa_advisor, formation_manager, nsf_code="31A", teaching_hours="2000")
+
+    content = client.post(reverse("formations:create"), data).content.decode()
+
+    assert "Le code NSF compte 3 chiffres" in content
+    assert "ne peuvent dépasser la durée de la formation" in content
+    assert not Formation.objects.exists()

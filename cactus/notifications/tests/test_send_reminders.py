@@ -6,6 +6,7 @@ import time_machine
 from django.core.management import call_command
 
 from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.tests.factories import EmployerFactory
 from cactus.dossiers.tests.states import dossier_in
 from cactus.notifications.models import OutgoingEmail, SentReminder
 
@@ -62,9 +63,9 @@ def test_a_dossier_already_sent_is_left_alone():
     assert not OutgoingEmail.objects.exists()
 
 
-def test_a_dossier_closed_by_the_cfa_has_no_deadline(monkeypatch):
-    monkeypatch.setattr("cactus.dossiers.circuits.is_monaco_or_foreign", lambda dossier: True)
-    dossier_in(Status.DOCUMENTS_VALIDATED, contract_start=START)
+def test_a_dossier_closed_by_the_cfa_has_no_deadline():
+    dossier = dossier_in(Status.DOCUMENTS_VALIDATED, contract_start=START)
+    EmployerFactory(dossier=dossier, is_monegasque=True)
 
     run("2026-09-04")
     run("2026-09-10")

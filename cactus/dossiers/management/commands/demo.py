@@ -1,6 +1,7 @@
 """Load a believable CFA to explore Cactus in five minutes. Safe to run again: nothing is duplicated."""
 
 import io
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -12,11 +13,12 @@ from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
+from cactus.core.rules.dates import last_day_within
 from cactus.documents.uploads import CheckedPdf
 from cactus.dossiers import services, tabs, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
-from cactus.formations.models import Formation
+from cactus.formations.models import Formation, FormationModule, FormationPeriod
 
 DEFAULT_PASSWORD = "cactus-demo-2026"
 
@@ -69,7 +71,22 @@ class Command(BaseCommand):
         self._complete_apprenticeship_with_a_minor(manual, people)
         self._simple_professionalisation_with_billing(automatic, people)
         self._public_employer(manual, people)
-        load_lifecycle_demo(manual, people)
+        # A rentrée décalée of the licence, starting a month ago: its dossiers' dates follow today.
+        start = timezone.localdate() - timedelta(days=30)
+        delayed = self._formation(
+            "Licence professionnelle Métiers de l'informatique – développement web (rentrée décalée)",
+            people,
+            diploma_code="25032001",
+            rncp="RNCP30100",
+            level="6",
+            validation_mode=Formation.ValidationMode.MANUAL,
+            mission_mode=Formation.MissionMode.REQUIRED,
+            start_date=start,
+            end_date=start + timedelta(days=364),
+        )
+        for formation in (manual, automatic, delayed):
+            add_calendar_and_programme(formation)
+        load_lifecycle_demo(delayed, people)
         self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
         self.stdout.write(f"Adresse : {settings.CACTUS_BASE_URL}/")
         self.stdout.write(f"Comptes (mot de passe : {password}) :")
@@ -141,15 +158,8 @@ class Command(BaseCommand):
     def _filled_dossier(self, formation, email, people, base: dict, pages) -> None:
         """Register `email` in `formation` and fill its tabs, unless that was done on a previous run."""
         dossier = self._dossier(formation, email, people, base=False)
-        if Employer.objects.filter(dossier=dossier).exists():
-            return
-        contact, alternant = people["contact"], dossier.alternant
-        services.save_base_data(dossier=dossier, data=base, by=contact)
-        for key, values in pages:
-            dossier = Dossier.objects.get(pk=dossier.pk)
-            by = alternant if key in ("alternant", "student_life") else contact
-            values = values(dossier) if callable(values) else values
-            tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+        if not Employer.objects.filter(dossier=dossier).exists():
+            fill_tabs(dossier, people, base, pages)
 
     def _complete_apprenticeship_with_a_minor(self, formation, people) -> None:
         """Saisie complète, a minor with her legal representative, two maîtres, a birthday in year 1."""
@@ -228,20 +238,91 @@ class Command(BaseCommand):
         )
 
 
+# The programme of every demo formation: (title, share of the hours, content).
+MODULES = [
+    ("Enseignements généraux", 0.2, "Communication professionnelle, anglais, culture économique."),
+    ("Méthodes et outils du métier", 0.3, "Gestion de projet, outils collaboratifs, qualité."),
+    ("Pratique professionnelle", 0.3, "Études de cas tirées des missions en entreprise."),
+    ("Projet tutoré", 0.2, "Un projet mené en équipe, soutenu devant un jury."),
+]
+
+
+def add_calendar_and_programme(formation: Formation) -> None:
+    """The calendar (two weeks at the CFA, two in the company, then the exams) and the programme."""
+    if not formation.periods.exists():
+        day, periods = formation.start_date, []
+        while day + timedelta(days=28) < formation.end_date - timedelta(days=14):
+            periods += [
+                FormationPeriod(
+                    formation=formation, place="cfa", start_date=day, end_date=day + timedelta(days=11)
+                ),
+                FormationPeriod(
+                    formation=formation,
+                    place="company",
+                    start_date=day + timedelta(days=14),
+                    end_date=day + timedelta(days=25),
+                ),
+            ]
+            day += timedelta(days=28)
+        periods.append(
+            FormationPeriod(
+                formation=formation,
+                place="cfa",
+                start_date=day,
+                end_date=day + timedelta(days=4),
+                label="Examens",
+            )
+        )
+        FormationPeriod.objects.bulk_create(periods)
+    if not formation.modules.exists():
+        FormationModule.objects.bulk_create(
+            FormationModule(
+                formation=formation,
+                position=position,
+                title=title,
+                hours=round(formation.duration_hours * share),
+                description=description,
+            )
+            for position, (title, share, description) in enumerate(MODULES, start=1)
+        )
+
+
+def fill_tabs(dossier: Dossier, people: dict, base: dict, pages) -> Dossier:
+    """Enter Données de base, then each (tab key, values) page through the tabs' own forms and services.
+
+    `values` may be a function of the dossier (the contract's rates depend on the data entered
+    before). The alternant enters their own tabs, the contact alternance the others.
+    """
+    contact, alternant = people["contact"], dossier.alternant
+    services.save_base_data(dossier=dossier, data=base, by=contact)
+    for key, values in pages:
+        dossier = Dossier.objects.get(pk=dossier.pk)
+        by = alternant if key in ("alternant", "student_life") else contact
+        values = values(dossier) if callable(values) else values
+        tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+    return Dossier.objects.get(pk=dossier.pk)
+
+
 def with_nir_key(number: str) -> str:
     """The 13-digit NIR followed by its key (R-12.2)."""
     return f"{number}{97 - int(number) % 97:02d}"
 
 
 def employer_values(
-    *, name="Société Méditerranéenne d'Études", employer_type="12", billing=False, mentor2=False, idcc="1486"
+    *,
+    name="Société Méditerranéenne d'Études",
+    employer_type="12",
+    billing=False,
+    mentor2=False,
+    idcc="1486",
+    monegasque=False,
 ):
     values = {
         "employer-name": name,
         "employer-address_number": "12",
-        "employer-address_street": "rue de la République",
-        "employer-postal_code": "13002",
-        "employer-city": "Marseille",
+        "employer-address_street": "boulevard des Moulins" if monegasque else "rue de la République",
+        "employer-postal_code": "98000" if monegasque else "13002",
+        "employer-city": "Monaco" if monegasque else "Marseille",
         "employer-phone": "04 91 00 00 00",
         "employer-email": "rh@sme.test",
         "employer-employer_type": employer_type,
@@ -262,6 +343,8 @@ def employer_values(
         "mentor1-diploma": "Diplôme d'ingénieur",
         "mentor1-diploma_level": "7",
     }
+    if monegasque:
+        values["employer-is_monegasque"] = "on"
     if mentor2:
         values |= {
             "mentor2-last_name": "Lopès",
@@ -284,7 +367,14 @@ def employer_values(
     return values
 
 
-def alternant_values(nir13: str, *, sex: str, representative: bool = False, highest_diploma: str = "42"):
+def alternant_values(
+    nir13: str,
+    *,
+    sex: str,
+    representative: bool = False,
+    highest_diploma: str = "42",
+    email: str = "alternant@etudiant.test",
+):
     values = {
         "alternant-sex": sex,
         "alternant-nir": with_nir_key(nir13),
@@ -296,7 +386,7 @@ def alternant_values(nir13: str, *, sex: str, representative: bool = False, high
         "alternant-postal_code": "13005",
         "alternant-city": "Marseille",
         "alternant-phone": "06 12 34 56 78",
-        "alternant-email": "alternant@etudiant.test",
+        "alternant-email": email,
         "alternant-social_regime": "2",
         "alternant-prior_situation": "1",
         "alternant-last_diploma_prepared": highest_diploma,
@@ -314,19 +404,22 @@ def alternant_values(nir13: str, *, sex: str, representative: bool = False, high
     return values
 
 
-def contract_values(dossier):
-    """Les données du contrat with the proposed (legal minimum) rates."""
+def contract_values(dossier, *, conclusion: date = date(2026, 7, 1)):
+    """Les données du contrat with the proposed (legal minimum) rates, signed on `conclusion`."""
     values = {
         "contract-contract_mode": "1",
         "contract-contract_type": "11",
-        "contract-conclusion_date": "2026-07-01",
-        "contract-practical_training_start": "2026-09-01",
+        "contract-conclusion_date": conclusion.isoformat(),
+        "contract-practical_training_start": dossier.contract_start.isoformat(),
         "contract-weekly_hours": "35",
         "contract-weekly_minutes": "0",
         "contract-pension_fund": "Malakoff Humanis",
         "contract-signature_place": "Marseille",
         "contract-documents_attested": "on",
     }
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        del values["contract-practical_training_start"]
+        values |= {"contract-contract_type": "1", "contract-job_title": "Assistant commercial"}
     lines = legal_lines(dossier, smc=None)
     for line in lines:
         values[f"remuneration-{line.key}"] = str(line.legal.rate)
@@ -345,29 +438,74 @@ MISSION = {
 }
 
 
-# --- Life-cycle demo: one dossier in each state of the guide (lifecycle work) ----------------
+# --- Life-cycle demo: one dossier in each state of the guide, and the variants of its end ------
 
 Status = Dossier.Status
-# (alternant e-mail, first name, last name, state to reach, contract start in days from today)
+ECONOMIC = "economic_validated"  # not a state: the CFA's flag that unlocks the convention
+
+
+@dataclass(frozen=True)
+class LifecycleDossier:
+    email: str
+    first_name: str
+    last_name: str
+    sex: str
+    target: str  # "complete" (Saisie complète), a Status, or ECONOMIC
+    start_in: int  # contract start, in days from the day the demo is loaded
+    scheme: str = ContractScheme.APPRENTICESHIP
+    employer: dict = field(default_factory=dict)  # employer_values() options
+
+
 LIFECYCLE_DOSSIERS = [
-    ("lea.roux@etudiant.test", "Léa", "Roux", "complete", 20),
-    ("hugo.fabre@etudiant.test", "Hugo", "Fabre", Status.VALIDATION_REQUESTED, 15),
-    ("emma.blanc@etudiant.test", "Emma", "Blanc", Status.VALIDATED, 10),
-    ("nathan.perrin@etudiant.test", "Nathan", "Perrin", "economic_validated", 5),
-    ("jade.muller@etudiant.test", "Jade", "Muller", Status.DOCUMENTS_RETURNED, 2),
-    ("louis.girard@etudiant.test", "Louis", "Girard", Status.DOCUMENTS_VALIDATED, -1),
-    ("manon.andre@etudiant.test", "Manon", "André", Status.DOCUMENTS_VALIDATED, -15),  # late
-    ("theo.mercier@etudiant.test", "Théo", "Mercier", Status.SENT_TO_OPCO, -10),
+    LifecycleDossier("lea.roux@etudiant.test", "Léa", "Roux", "F", "complete", 20),
+    LifecycleDossier("hugo.fabre@etudiant.test", "Hugo", "Fabre", "M", Status.VALIDATION_REQUESTED, 15),
+    LifecycleDossier("emma.blanc@etudiant.test", "Emma", "Blanc", "F", Status.VALIDATED, 10),
+    LifecycleDossier("nathan.perrin@etudiant.test", "Nathan", "Perrin", "M", ECONOMIC, 5),
+    LifecycleDossier(
+        "sarah.lambert@etudiant.test",
+        "Sarah",
+        "Lambert",
+        "F",
+        ECONOMIC,
+        8,
+        scheme=ContractScheme.PROFESSIONALISATION,
+        employer={"billing": True},
+    ),
+    LifecycleDossier("jade.muller@etudiant.test", "Jade", "Muller", "F", Status.DOCUMENTS_RETURNED, 2),
+    LifecycleDossier("louis.girard@etudiant.test", "Louis", "Girard", "M", Status.DOCUMENTS_VALIDATED, -1),
+    LifecycleDossier(
+        "manon.andre@etudiant.test", "Manon", "André", "F", Status.DOCUMENTS_VALIDATED, -15
+    ),  # late
+    LifecycleDossier("theo.mercier@etudiant.test", "Théo", "Mercier", "M", Status.SENT_TO_OPCO, -10),
+    LifecycleDossier(
+        "camille.roche@etudiant.test",
+        "Camille",
+        "Roche",
+        "F",
+        Status.SENT_TO_OPCO,
+        -12,
+        employer={"name": "Ville de Marseille", "employer_type": "22", "billing": True, "idcc": "9999"},
+    ),  # "Transmis à la DDETS" (R-7.2)
+    LifecycleDossier(
+        "lucas.bianchi@etudiant.test",
+        "Lucas",
+        "Bianchi",
+        "M",
+        Status.CLOSED,
+        -8,
+        employer={"name": "Société Monégasque de Services", "monegasque": True, "billing": True},
+    ),
 ]
 STEPS = [
     "complete",
     Status.VALIDATION_REQUESTED,
     Status.VALIDATED,
-    "economic_validated",
+    ECONOMIC,
     Status.DOCUMENTS_RETURNED,
     Status.DOCUMENTS_VALIDATED,
     Status.SENT_TO_OPCO,
 ]
+BIRTH_DATE = date(2005, 6, 1)
 
 
 def _demo_pdf(text: str) -> CheckedPdf:
@@ -380,42 +518,68 @@ def _demo_pdf(text: str) -> CheckedPdf:
 
 
 def load_lifecycle_demo(formation: Formation, people: dict) -> None:
-    """Dossiers in every state, moved there through the real services. Skips those already there."""
-    contact, manager, advisor = people["contact"], people["manager"], people["advisor"]
+    """Complete dossiers moved through the real services to every state. Skips those already there.
+
+    The contract starts are counted from today so that the countdown and the late list show
+    something; `formation` starts a month before today for the same reason (R-6.2).
+    """
     today = timezone.localdate()
-    for email, first_name, last_name, target, start_in in LIFECYCLE_DOSSIERS:
-        if Dossier.objects.filter(formation=formation, alternant__email=email).exists():
+    for serial, entry in enumerate(LIFECYCLE_DOSSIERS, start=1):
+        if Dossier.objects.filter(formation=formation, alternant__email=entry.email).exists():
             continue
         dossier = services.register_alternant(
-            formation=formation, alternant_email=email, employer_contact_email=contact.email, by=manager
+            formation=formation,
+            alternant_email=entry.email,
+            employer_contact_email=people["contact"].email,
+            by=people["manager"],
         )
-        start = today + timedelta(days=start_in)
-        services.save_base_data(
-            dossier=dossier,
-            by=contact,
-            data={
-                "entry_mode": EntryMode.FULL,
-                "scheme": ContractScheme.APPRENTICESHIP,
-                "alternant_last_name": last_name,
-                "alternant_first_name": first_name,
-                "alternant_birth_date": date(2005, 6, 1),
-                "siret": "73282932000074",
-                "contract_start": start,
-                "contract_end": start + timedelta(days=730),
-            },
+        start = today + timedelta(days=entry.start_in)
+        base = {
+            "entry_mode": EntryMode.FULL,
+            "scheme": entry.scheme,
+            "alternant_last_name": entry.last_name,
+            "alternant_first_name": entry.first_name,
+            "alternant_birth_date": BIRTH_DATE,
+            "siret": "21130055300016" if entry.employer.get("employer_type") == "22" else "73282932000074",
+            "contract_start": start,
+            # A year: it ends after the exams (R-5.5), professionalisation needs no branch agreement (R-5.4).
+            "contract_end": last_day_within(start, 12),
+        }
+        nir13 = f"{1 if entry.sex == 'M' else 2}{BIRTH_DATE:%y%m}13055{serial:03d}"
+        conclusion = min(start, formation.start_date) - timedelta(days=14)
+        dossier = fill_tabs(
+            dossier,
+            people,
+            base,
+            [
+                ("employer", employer_values(**entry.employer)),
+                (
+                    "alternant",
+                    alternant_values(nir13, sex=entry.sex, email=entry.email, highest_diploma="54"),
+                ),
+                ("student_life", STUDENT_LIFE),
+                (
+                    "contract",
+                    lambda dossier, conclusion=conclusion: contract_values(dossier, conclusion=conclusion),
+                ),
+                ("mission", MISSION),
+            ],
         )
-        # The other tabs' data belong to the tabs work's demo; their completeness is set here.
-        Dossier.objects.filter(pk=dossier.pk).update(is_entry_complete=True)
-        for step in STEPS[1 : STEPS.index(target) + 1]:
-            _advance(dossier, step, contact=contact, manager=manager, advisor=advisor)
+        if entry.target == Status.CLOSED:  # the CFA closes instead of the contact's last step
+            steps = [*STEPS[1:-1], Status.CLOSED]
+        else:
+            steps = STEPS[1 : STEPS.index(entry.target) + 1]
+        for step in steps:
+            _advance(dossier, step, people)
 
 
-def _advance(dossier: Dossier, step: str, *, contact, manager, advisor) -> None:
+def _advance(dossier: Dossier, step: str, people: dict) -> None:
+    contact, manager, advisor = people["contact"], people["manager"], people["advisor"]
     if step == Status.VALIDATION_REQUESTED:
         transitions.request_validation(dossier=dossier, by=contact)
     elif step == Status.VALIDATED:
         transitions.validate_dossier(dossier=dossier, by=manager)
-    elif step == "economic_validated":
+    elif step == ECONOMIC:
         transitions.validate_economic_elements(dossier=dossier, by=advisor)
     elif step == Status.DOCUMENTS_RETURNED:
         files = {
@@ -429,3 +593,7 @@ def _advance(dossier: Dossier, step: str, *, contact, manager, advisor) -> None:
         )
     elif step == Status.SENT_TO_OPCO:
         transitions.mark_sent_to_opco(dossier=dossier, by=contact)
+    elif step == Status.CLOSED:
+        transitions.close_dossier(
+            dossier=dossier, by=advisor, comment="Contrat transmis par l'employeur aux autorités monégasques."
+        )

@@ -1,0 +1,232 @@
+"""Documents produced from dossiers filled through the tab forms, read back with pdftotext.
+
+Unlike the sample-dict tests, nothing is patched: `get_or_generate` reads `dossiers.export.dossier_data`,
+so a key the export and a renderer spell differently shows up here as a value missing from the PDF.
+"""
+
+import pytest
+
+from cactus.documents import services
+from cactus.documents.models import Document
+from cactus.documents.tests import full_dossiers
+from cactus.documents.tests.readback import flat_text, pdf_text
+from cactus.dossiers.export import dossier_data
+
+# Keys of dossier_data the CERFA has no box for, and why.
+NOT_ON_THE_CERFA = {
+    "dossier_id",
+    "dispositif",
+    "niveau_saisie",
+    "employeur_departement",  # derived from the postal code, printed there
+    "employeur_idcc_libelle",  # the CERFA asks the IDCC code only
+    "employeur_idcc_branche",
+    "employeur_opco",  # convention only
+    "formation_niveau",  # the CERFA asks the diploma type (formation_type_diplome)
+    "remuneration",  # the same rows as remu_* (checked through them)
+    "contrat_smc",  # the rate's base (SMIC | SMC) is printed per period
+}
+NOT_ON_THE_CERFA_PREFIXES = (
+    "responsable_",  # the convention's signatory
+    "facturation_",  # billing: convention only (R-8.1)
+    "convention_",
+    "mission_",  # the La mission tab is for the formation, not the OPCO
+)
+# The grid has no amount column; the minimal rate is a check, not a printed value.
+NOT_ON_THE_CERFA_SUFFIXES = ("_salaire_brut", "_taux_minimal")
+
+# Professionalisation (cerfa-professionnalisation.md §3): the EJ20 has one tuteur, no remuneration grid
+# by period (its rate is contrat_taux), and its formation block names the organisme de formation and
+# the qualification (RNCP), not the FA13's code diplôme, diploma type or lieu de formation principal.
+NOT_ON_THE_EJ20_PREFIXES = ("tuteur2_", "remu_", "lieu_formation_")
+NOT_ON_THE_EJ20 = {
+    "formation_code_diplome",
+    "formation_type_diplome",
+    "salarie_intitule_dernier_diplome",  # the EJ20 asks the highest diploma only
+    "tuteur_diplome",  # the EJ20 asks the tuteur's diploma level only
+}
+
+# The convention's facts (the rest of the dossier is the CERFA's).
+ON_THE_CONVENTION = [
+    "cfa_denomination",
+    "cfa_uai",
+    "cfa_siret",
+    "cfa_adresse_numero",
+    "cfa_adresse_voie",
+    "cfa_adresse_code_postal",
+    "cfa_adresse_commune",
+    "employeur_denomination",
+    "employeur_siret",
+    "employeur_idcc",
+    "employeur_opco",
+    "employeur_adresse_numero",
+    "employeur_adresse_voie",
+    "employeur_adresse_code_postal",
+    "employeur_adresse_commune",
+    "responsable_nom",
+    "responsable_prenom",
+    "responsable_fonction",
+    "responsable_courriel",
+    "responsable_telephone",
+    "apprenti_nom",
+    "apprenti_prenom",
+    "apprenti_date_naissance",
+    "salarie_nom",
+    "salarie_prenom",
+    "salarie_date_naissance",
+    "maitre1_nom",
+    "maitre1_prenom",
+    "maitre2_nom",
+    "maitre2_prenom",
+    "tuteur_nom",
+    "tuteur_prenom",
+    "tuteur2_nom",
+    "tuteur2_prenom",
+    "contrat_date_debut",
+    "contrat_date_fin",
+    "formation_intitule",
+    "formation_code_diplome",
+    "formation_rncp",
+    "formation_date_debut",
+    "formation_date_fin",
+    "formation_duree_heures",
+    "lieu_formation_denomination",
+    "lieu_formation_adresse_voie",
+    "lieu_formation_adresse_code_postal",
+    "lieu_formation_adresse_commune",
+    "convention_cout_formation",
+    "convention_npec",
+    "convention_prise_en_charge_opco",
+    "convention_reste_a_charge_employeur",
+    "signature_lieu",
+]
+BILLING = [
+    "facturation_denomination",
+    "facturation_siret",
+    "facturation_adresse",
+    "facturation_code_postal",
+    "facturation_commune",
+    "facturation_courriel",
+    "facturation_reference",
+]
+
+
+@pytest.fixture
+def apprenticeship(dossier, employer_contact, alternant):
+    return full_dossiers.apprenticeship_with_a_minor(dossier, contact=employer_contact, alternant=alternant)
+
+
+@pytest.fixture
+def professionalisation(dossier, employer_contact, alternant):
+    return full_dossiers.professionalisation_with_billing(
+        dossier, contact=employer_contact, alternant=alternant
+    )
+
+
+@pytest.fixture
+def public_employer(dossier, employer_contact, alternant):
+    return full_dossiers.public_employer_apprenticeship(
+        dossier, contact=employer_contact, alternant=alternant
+    )
+
+
+def document_text(dossier, kind: str, by, *, layout: bool = False) -> str:
+    """The stored version's text; with layout, as placed on the page (check boxes beside their caption)."""
+    content = services.get_or_generate(dossier=dossier, kind=kind, by=by).file.read()
+    return " ".join(pdf_text(content, layout=True).split()) if layout else flat_text(content)
+
+
+def cerfa_keys(data: dict, *, professionalisation: bool = False) -> list[str]:
+    prefixes = NOT_ON_THE_CERFA_PREFIXES + (NOT_ON_THE_EJ20_PREFIXES if professionalisation else ())
+    excluded = NOT_ON_THE_CERFA | (NOT_ON_THE_EJ20 if professionalisation else set())
+    return [
+        key
+        for key in data
+        if key not in excluded
+        and not key.startswith(prefixes)
+        and not key.endswith(NOT_ON_THE_CERFA_SUFFIXES)
+    ]
+
+
+def test_the_apprenticeship_dossier_is_the_full_case(apprenticeship):
+    data = dossier_data(apprenticeship)
+    assert data["apprenti_mineur_non_emancipe"] is True
+    assert data["representant_legal_meme_adresse"] is False
+    assert {"maitre1_nom", "maitre2_nom"} <= data.keys()
+    # R-2.2 (rules.md): the 18th birthday (14/03/2027) starts a new period the month after.
+    assert (data["remu_11_date_fin"], data["remu_12_date_debut"]) == ("2027-03-31", "2027-04-01")
+
+
+def test_the_apprenticeship_cerfa_prints_every_value_of_the_dossier(apprenticeship, cfa_advisor):
+    data = dossier_data(apprenticeship)
+    text = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor)
+    assert full_dossiers.missing_values(data, cerfa_keys(data), text) == {}
+    for expected in ["Société Méditerranéenne d'Études", "Ødegård-Lopès", "Françoise", "Benoît-Séverac"]:
+        assert expected in text
+    assert "04 91 00 00 00" in text and "06 12 34 56 78" in text  # stored +33…, printed national
+    assert "01/09/2026" in text and "2026-09-01" not in text
+    layout = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor, layout=True)
+    assert "☒ employeur privé ☐ employeur « public »" in layout
+    assert "☐M ☒F" in layout
+    assert "None" not in text
+
+
+def test_the_apprenticeship_convention_prints_its_facts_and_no_billing(apprenticeship, cfa_advisor):
+    data = dossier_data(apprenticeship)
+    text = document_text(apprenticeship, Document.Kind.CONVENTION, cfa_advisor)
+    assert full_dossiers.missing_values(data, ON_THE_CONVENTION, text) == {}
+    assert "8 450,00 €" in text and "7 600,00 €" in text and "850,00 €" in text
+    assert "(MÜLLER Noël et ØDEGÅRD-LOPÈS Anaïs)" in text
+    # R-8.1 (rules.md): no billing information for a private apprenticeship (the tab keeps none).
+    assert not [key for key in data if key.startswith("facturation_")]
+    assert "Informations de facturation" not in text
+    assert "None" not in text
+
+
+def test_the_professionalisation_cerfa_prints_every_value_of_the_dossier(professionalisation, cfa_advisor):
+    data = dossier_data(professionalisation)
+    text = document_text(professionalisation, Document.Kind.CERFA, cfa_advisor)
+    assert "Contrat de professionnalisation" in text
+    # contrat_nature "1" (CDD) from Les données du contrat
+    assert "☒ CDD ☐ CDI" in document_text(professionalisation, Document.Kind.CERFA, cfa_advisor, layout=True)
+    missing = full_dossiers.missing_values(data, cerfa_keys(data, professionalisation=True), text)
+    assert missing == {}, " ".join(sorted(missing))
+    assert "None" not in text
+
+
+def test_the_professionalisation_convention_prints_the_billing_information(professionalisation, cfa_advisor):
+    # R-8.1 (rules.md): every contrat de professionnalisation gives billing information.
+    data = dossier_data(professionalisation)
+    text = document_text(professionalisation, Document.Kind.CONVENTION, cfa_advisor)
+    assert full_dossiers.missing_values(data, ON_THE_CONVENTION + BILLING, text) == {}
+    assert "Société Méditerranéenne d'Études – comptabilité" in text
+    assert "BC-2026-117" in text
+    assert "Montant de prise en charge de l'OPCO 7 600,00 €" in text and "NPEC" not in text
+
+
+def test_a_public_employer_s_documents_carry_billing_and_no_opco_funding(public_employer, cfa_advisor):
+    data = dossier_data(public_employer)
+    assert data["employeur_prive_public"] == "public"
+    cerfa = document_text(public_employer, Document.Kind.CERFA, cfa_advisor)
+    layout = document_text(public_employer, Document.Kind.CERFA, cfa_advisor, layout=True)
+    assert "☐ employeur privé ☒ employeur « public »" in layout
+    assert full_dossiers.missing_values(data, cerfa_keys(data), cerfa) == {}
+    convention = document_text(public_employer, Document.Kind.CONVENTION, cfa_advisor)
+    assert full_dossiers.missing_values(data, ON_THE_CONVENTION + BILLING, convention) == {}
+    assert "Pris en charge par l'OPCO 0,00 €" in convention
+    assert "Reste à la charge de l'employeur 8 450,00 €" in convention
+
+
+@pytest.mark.parametrize("kind", [Document.Kind.CALENDAR, Document.Kind.PROGRAMME])
+def test_the_calendar_and_programme_name_the_alternant_and_the_formation(apprenticeship, cfa_advisor, kind):
+    formation = apprenticeship.formation
+    formation.periods.create(place="cfa", start_date="2026-09-07", end_date="2026-09-25", label="Rentrée")
+    formation.modules.create(position=1, title="Génie logiciel", hours=120)
+    text = document_text(apprenticeship, kind, cfa_advisor)
+    for expected in [
+        formation.title,
+        "BENOÎT Chloé",
+        "du 07/09/2026 au 31/08/2027",
+        "Campus Saint-Charles – Université d'Aix-Marseille, 3 place Victor Hugo, 13003 Marseille",
+        "Rentrée" if kind == Document.Kind.CALENDAR else "Génie logiciel",
+    ]:
+        assert expected in text
