@@ -1,7 +1,10 @@
 """The deadline to send the contract: 5 jours ouvrables after the start of the contract.
 
 R-7.1 / R-7.2 / R-7.4 (rules.md): the contract goes to the OPCO (or the DDETS) within 5 jours
-ouvrables following the start of execution. R-7.5: "jours ouvrables" are Monday to Saturday,
+ouvrables following the start of execution. The law says so in these words: Code du travail
+D6224-1 ("au plus tard dans les cinq jours ouvrables qui suivent le début de l'exécution du
+contrat"), and its public-employer twin in the same chapter; the official "what next" sheet shortens it to
+"5 jours", the law wins. R-7.5: "jours ouvrables" are Monday to Saturday,
 except French public holidays (interpretation to confirm with the CFA). Public holidays come
 from the `holidays` library (metropolitan France; Alsace-Moselle's extra days are not counted).
 """

@@ -10,7 +10,7 @@ from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
 @pytest.mark.parametrize(
     ("start", "due"),
     [
-        # R-7.1 / R-7.5 (rules.md): 5 jours ouvrables after the start, Monday to Saturday.
+        # R-7.1 / R-7.5 (rules.md), Code du travail D6224-1: 5 jours ouvrables after the start, Monday to Saturday.
         (date(2026, 9, 1), date(2026, 9, 7)),  # Tue → Wed Thu Fri Sat, (Sun), Mon
         (date(2026, 9, 5), date(2026, 9, 11)),  # a Saturday start: Mon..Fri
         # Public holidays do not count: 11 November 2026 is a Wednesday.

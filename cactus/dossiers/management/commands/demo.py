@@ -3,6 +3,7 @@
 import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -120,6 +121,13 @@ class Command(BaseCommand):
                 "site_name": "Campus Saint-Charles, Marseille",
                 "site_uai": "0134009M",
                 "site_siret": "13002609700013",
+                "site_street": "3 place Victor Hugo",
+                "site_postal_code": "13003",
+                "site_city": "Marseille",
+                "teaching_hours": 450,
+                # Economic terms shown on the convention: cost of the course and the OPCO's NPEC.
+                "annual_cost": Decimal("8900.00"),
+                "npec": Decimal("8250.00"),
                 "cfa_advisor": people["advisor"],
                 **fields,
             },
