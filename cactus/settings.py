@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "cactus.bench",
     "cactus.core",
     "cactus.accounts",
     "cactus.formations",

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -13,3 +14,10 @@ def home(request):
 @require_GET
 def legal(request):
     return render(request, "core/legal.html")
+
+
+@login_not_required
+@require_GET
+def health(request):
+    """For load balancers (and the bench's trivial view): answers "ok" behind the whole middleware stack."""
+    return HttpResponse("ok", content_type="text/plain")

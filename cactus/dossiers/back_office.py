@@ -16,8 +16,9 @@ Status = Dossier.Status
 
 def back_office_dossiers(user) -> QuerySet[Dossier]:
     """CFA staff see every dossier; a responsable de formation sees those of their formations."""
+    # The employer row too: a row's state label reads it (circuits: "Transmis à la DDETS").
     dossiers = Dossier.objects.select_related(
-        "formation", "formation__cfa_advisor", "alternant", "employer_contact"
+        "formation", "formation__cfa_advisor", "alternant", "employer_contact", "employer"
     )
     if user.is_cfa_staff:
         return dossiers

@@ -1,0 +1,67 @@
+"""`make bench`: pages under load, SQL query counts and document rendering, at 10^4 and 10^5 dossiers.
+
+Run as `python -m cactus.bench [--large] [--sizes 10000,100000] [--keep-data] [--pages bd]`; see docs/bench.md.
+"""
+
+import argparse
+import os
+import sys
+
+from cactus.bench.environment import bench_database_url, fresh_database, server_environment
+
+DEFAULT_SIZES = [10_000, 100_000]
+LARGE_SIZE = 1_000_000
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m cactus.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help=f"also measure at {LARGE_SIZE:,} dossiers")
+    parser.add_argument(
+        "--sizes", type=sizes_list, default=None, help="comma-separated data sizes (default: 10000,100000)"
+    )
+    parser.add_argument(
+        "--keep-data", action="store_true", help="reuse the bench database instead of starting afresh"
+    )
+    parser.add_argument(
+        "--pages", default="abcde", help="the pages to measure, by letter (default: abcde; (a) always runs)"
+    )
+    parser.add_argument(
+        "--no-documents", action="store_true", help="skip the document renders and the 1,000-CERFA ZIP"
+    )
+    args = parser.parse_args(argv)
+    if set(args.pages) - set("abcde"):
+        parser.error("--pages takes letters among a, b, c, d, e")
+    args.sizes = sorted(set((args.sizes or DEFAULT_SIZES) + ([LARGE_SIZE] if args.large else [])))
+    return args
+
+
+def sizes_list(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from error
+    if not sizes or min(sizes) < 60:
+        raise argparse.ArgumentTypeError("each size must be at least 60 dossiers")
+    return sizes
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    database_url = bench_database_url()
+    environment = server_environment(database_url)
+    os.environ.update(environment)
+    fresh_database(database_url, keep=args.keep_data)
+
+    import django
+
+    django.setup()
+    from cactus.bench.run import Bench
+
+    bench = Bench(
+        environment=environment, sizes=args.sizes, page_keys="a" + args.pages, documents=not args.no_documents
+    )
+    return bench.run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
