@@ -115,7 +115,7 @@ def _data_rows(dossier: Dossier) -> list[tuple[str, str]]:
         value = getattr(dossier, field.name)
         if field.choices:
             value = getattr(dossier, f"get_{field.name}_display")()
-        rows.append((back_office.field_label(field.name), value))
+        rows.append((back_office.field_label(field.name), back_office.display_value(value)))
     return rows
 
 

@@ -1,0 +1,50 @@
+"""The back office's dossier page speaks French: labels of the tabs' fields, Oui/Non, JJ/MM/AAAA."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cactus.dossiers import tabs
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests import tab_data
+from cactus.dossiers.tests.factories import DossierFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_history_shows_labels_choices_yes_no_and_french_dates(client, cfa_advisor, employer_contact):
+    dossier = DossierFactory(employer_contact=employer_contact)
+    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    dossier.refresh_from_db()
+    tabs.submit_page(
+        dossier=dossier,
+        key="student_life",
+        values=tab_data.student_life_values() | {"student_life-has_vehicle": "on"},
+        by=dossier.alternant,
+    )
+    client.force_login(cfa_advisor)
+
+    page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+    history = page[page.index('id="historique"') :]
+
+    assert (
+        "vie étudiante : logement pendant la formation : (vide) → Chez mes parents ou ma famille" in history
+    )
+    assert "vie étudiante : véhiculé : (vide) → Oui" in history
+    birth = dossier.alternant_birth_date.strftime("%d/%m/%Y")
+    assert f"date de naissance de l&#x27;alternant : (vide) → {birth}" in history
+    for leak in ("student_life.", "True", "False", dossier.alternant_birth_date.isoformat()):
+        assert leak not in history
+
+
+def test_the_read_only_data_shows_dates_as_jj_mm_aaaa(client, cfa_advisor):
+    dossier = DossierFactory(with_base_data=True)
+    client.force_login(cfa_advisor)
+
+    page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+    data = page[page.index('id="donnees"') : page.index('id="docs"')]
+
+    assert f"<dd>{dossier.contract_start:%d/%m/%Y}</dd>" in data
+    assert (
+        f"<dd>{timezone.localtime(Dossier.objects.get(pk=dossier.pk).created_at):%d/%m/%Y %H:%M}</dd>" in data
+    )
