@@ -28,6 +28,7 @@ def test_the_error_summary_links_a_multi_checkbox_field_to_its_group_of_boxes():
     assert "id_kinds" in targets and "" not in targets
     assert 'id="id_kinds"' in html  # the element the link jumps to
     assert 'id="id_kinds_error"' in html
+    assert 'class="error-summary" role="alert" tabindex="-1" autofocus' in html  # read first, then jump
 
 
 def test_a_single_checkbox_keeps_its_label_after_the_box():

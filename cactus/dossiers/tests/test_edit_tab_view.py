@@ -244,6 +244,7 @@ def test_the_error_summary_links_a_choice_between_buttons_to_its_group(
     client.force_login(employer_contact)
     response = client.post(url(started_dossier, "base"), {"version": started_dossier.version})
     page = response.content.decode()
+    assert 'class="error-summary" role="alert" tabindex="-1" autofocus' in page
     anchors = re.findall(r'<a href="#([^"]*)">', page)
     assert "" not in anchors
     scheme = next(anchor for anchor in anchors if anchor.endswith("scheme"))
