@@ -1,5 +1,7 @@
 """The back office's dossier page speaks French: labels of the tabs' fields, Oui/Non, JJ/MM/AAAA."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +10,7 @@ from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.states import dossier_in
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,16 @@ def test_the_read_only_data_shows_dates_as_jj_mm_aaaa(client, cfa_advisor):
     assert (
         f"<dd>{timezone.localtime(Dossier.objects.get(pk=dossier.pk).created_at):%d/%m/%Y %H:%M}</dd>" in data
     )
+
+
+def test_each_action_form_of_the_dossier_page_has_its_own_ids_and_labels(client, cfa_admin):
+    # Reject, close and reopen each ask for a comment: one id per textarea, each with its own label.
+    dossier = dossier_in(Dossier.Status.DOCUMENTS_RETURNED)
+    client.force_login(cfa_admin)
+
+    page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+
+    ids = re.findall(r'<textarea[^>]* id="([^"]+)"', page)
+    assert len(ids) >= 2 and len(ids) == len(set(ids))
+    for textarea_id in ids:
+        assert f'<label for="{textarea_id}">' in page

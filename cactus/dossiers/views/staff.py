@@ -145,6 +145,8 @@ def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = Non
         forms[permissions.VALIDATE_DOCUMENTS] = (
             bound.get(permissions.VALIDATE_DOCUMENTS) or StampedCerfaForm()
         )
+    for name, form in forms.items():
+        form.auto_id = f"id_{name}_%s"  # several forms have a "comment": one id (and label) each
     context = {
         "dossier": dossier,
         "status_label": dossier.status_label,
