@@ -9,6 +9,10 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", "source"]
     readonly_fields = ["sha256", "size", "input_sha256", "data_version", "created_at"]
 
+    # Versions come from the services (generation, uploads), which log a DossierEvent: none is added here.
+    def has_add_permission(self, request) -> bool:
+        return False
+
     # A frozen dossier's files (generated from its data, or signed and returned) are evidence:
     # the admin may show them, not replace or delete them without a DossierEvent.
     def has_change_permission(self, request, obj=None) -> bool:

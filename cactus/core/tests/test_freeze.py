@@ -203,8 +203,11 @@ def test_the_django_admin_shows_a_frozen_dossier_read_only_and_refuses_every_wri
         superuser_client.post(
             reverse("admin:documents_document_delete", args=[document.pk]), {"post": "yes"}
         ),
+        superuser_client.post(
+            reverse("admin:documents_document_add"), {"dossier": dossier.pk, "kind": "cerfa"}
+        ),
     ]
-    assert [response.status_code for response in refused] == [403] * 4
+    assert [response.status_code for response in refused] == [403] * 5
     for model in ("dossiers/dossier", "documents/document"):
         superuser_client.post(
             f"/admin/{model}/",
