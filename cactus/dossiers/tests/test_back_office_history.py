@@ -64,3 +64,16 @@ def test_each_action_form_of_the_dossier_page_has_its_own_ids_and_labels(client,
     assert len(ids) >= 2 and len(ids) == len(set(ids))
     for textarea_id in ids:
         assert f'<label for="{textarea_id}">' in page
+
+
+def test_both_histories_name_the_tab_that_was_saved(client, cfa_advisor, employer_contact):
+    dossier = DossierFactory(employer_contact=employer_contact)
+    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+
+    client.force_login(employer_contact)
+    follow_up = client.get(reverse("dossiers:tab", args=[dossier.pk, "suivi"])).content.decode()
+    client.force_login(cfa_advisor)
+    staff = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+
+    assert "Onglet enregistré « Données de base » par" in follow_up
+    assert "Onglet enregistré « Données de base »</strong>" in staff
