@@ -12,6 +12,7 @@ from cactus.notifications import emails
 
 
 class LoginForm(auth_forms.AuthenticationForm):
+    error_summary_title = "Connexion impossible."  # nothing is "enregistré" here
     username = forms.EmailField(label="Courriel", widget=forms.EmailInput(attrs={"autofocus": True}))
     password = forms.CharField(
         label="Mot de passe",

@@ -23,40 +23,57 @@ class DossierEventInline(admin.TabularInline):
         return False
 
 
+def frozen(dossier: Dossier | None) -> bool:
+    return dossier is not None and dossier.is_frozen
+
+
+class TabDataInline:
+    """A tab's data in the admin: editable while the dossier is in entry, read-only once it is frozen.
+
+    After the validation request "les données ne pourront plus être modifiées" (guide): not even
+    by a superuser here, where no DossierEvent would record it. The only way back is the CFA's
+    logged reopening in the back office.
+    """
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not frozen(obj) and super().has_delete_permission(request, obj)
+
+
 # Superusers fix data here; the tabs are where people enter it (and where the rules are checked).
-class EmployerInline(admin.StackedInline):
+class EmployerInline(TabDataInline, admin.StackedInline):
     model = Employer
-    extra = 0
 
 
-class MentorInline(admin.StackedInline):
+class MentorInline(TabDataInline, admin.StackedInline):
     model = Mentor
-    extra = 0
 
 
-class AlternantDetailsInline(admin.StackedInline):
+class AlternantDetailsInline(TabDataInline, admin.StackedInline):
     model = AlternantDetails
-    extra = 0
 
 
-class StudentLifeInline(admin.StackedInline):
+class StudentLifeInline(TabDataInline, admin.StackedInline):
     model = StudentLife
-    extra = 0
 
 
-class ContractInline(admin.StackedInline):
+class ContractInline(TabDataInline, admin.StackedInline):
     model = Contract
-    extra = 0
 
 
-class RemunerationLineInline(admin.TabularInline):
+class RemunerationLineInline(TabDataInline, admin.TabularInline):
     model = RemunerationLine
-    extra = 0
 
 
-class MissionInline(admin.StackedInline):
+class MissionInline(TabDataInline, admin.StackedInline):
     model = Mission
-    extra = 0
 
 
 @admin.register(Dossier)
@@ -75,3 +92,27 @@ class DossierAdmin(admin.ModelAdmin):
         MissionInline,
         DossierEventInline,
     ]
+    # The state and its dates move only through the services, which log a DossierEvent.
+    readonly_fields = [
+        "status",
+        "is_entry_complete",
+        "validation_requested_at",
+        "validated_at",
+        "economic_validated_at",
+        "documents_returned_at",
+        "documents_validated_at",
+        "sent_to_opco_at",
+        "version",
+    ]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not frozen(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # The bulk deletion asks no question per dossier: it would delete frozen ones too.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions

@@ -1,11 +1,15 @@
 """Reads for the back office: visible dossiers, queues by "action suivante", filters, history, CSV rows."""
 
 import csv
+import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from cactus.dossiers import circuits, deadlines, selectors
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -71,14 +75,59 @@ LIFECYCLE_DATE_LABELS = {
 }
 
 
+# A tab's values are logged as "<part>.<field>" ("contract.weekly_hours"); mentors as "mentor1.email".
+MENTOR_PART = re.compile(r"mentor(\d)")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def logged_field(name: str) -> tuple[str, models.Field | None]:
+    """(French prefix, model field) of a name of the history: "siret", "contract.weekly_hours"."""
+    part, _, field_name = name.rpartition(".")
+    model, prefix = Dossier, ""
+    if part:
+        mentor = MENTOR_PART.fullmatch(part)
+        try:
+            model = Dossier._meta.get_field("mentors" if mentor else part).related_model
+        except FieldDoesNotExist:
+            return "", None
+        prefix = f"{model._meta.verbose_name}{f' {mentor.group(1)}' if mentor else ''} : "
+    try:
+        return prefix, model._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return "", None
+
+
 def field_label(name: str) -> str:
     """A dossier field's French label, for the read-only page and the history's diffs."""
     if name in LIFECYCLE_DATE_LABELS:
         return LIFECYCLE_DATE_LABELS[name]
-    try:
-        return str(Dossier._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return name
+    if name == "remuneration":
+        return "rémunération (année.période)"
+    prefix, field = logged_field(name)
+    return f"{prefix}{field.verbose_name}" if field else name
+
+
+def display_value(value):
+    """A stored value as people read it: JJ/MM/AAAA dates, Oui/Non; None stays None (shown "—")."""
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, datetime):
+        return date_format(timezone.localtime(value), "d/m/Y H:i")
+    if isinstance(value, date):
+        return date_format(value, "d/m/Y")
+    return value
+
+
+def logged_value(name: str, value: str | None) -> str | None:
+    """A value of the history (logged as text) as people read it: choice labels, Oui/Non, JJ/MM/AAAA."""
+    if value is None:
+        return None
+    _, field = logged_field(name)
+    if value in ("True", "False"):
+        return "Oui" if value == "True" else "Non"
+    if field is not None and field.choices:
+        return str(dict((str(key), label) for key, label in field.flatchoices).get(value, value))
+    return ISO_DATE.sub(r"\3/\2/\1", value)
 
 
 def history(dossier: Dossier) -> list[dict]:
@@ -88,7 +137,7 @@ def history(dossier: Dossier) -> list[dict]:
     for event in dossier.events.select_related("actor"):
         changes = event.changes or {}
         diffs = [
-            (field_label(field), values[0], values[1])
+            (field_label(field), logged_value(field, values[0]), logged_value(field, values[1]))
             for field, values in changes.items()
             if isinstance(values, list) and len(values) == 2 and field != "rejected_documents"
         ]

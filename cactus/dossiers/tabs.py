@@ -178,7 +178,11 @@ def error_list(forms) -> list[dict]:
         errors += [{"anchor": "", "label": "", "message": str(error)} for error in form.non_field_errors()]
         for bound_field in form:
             errors += [
-                {"anchor": bound_field.id_for_label, "label": bound_field.label, "message": str(error)}
+                {
+                    "anchor": bound_field.id_for_label or bound_field.auto_id,
+                    "label": bound_field.label,
+                    "message": str(error),
+                }
                 for error in bound_field.errors
             ]
     return errors
@@ -190,7 +194,7 @@ def describe_errors(forms) -> None:
         for name in form.errors:
             if name in form.fields:
                 form.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{form[name].id_for_label}_error"}
+                    {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}_error"}
                 )
 
 

@@ -26,8 +26,11 @@ def test_a_wrong_password_gets_a_french_message(client):
         reverse("accounts:login"), {"username": "marie.dupont@entreprise.test", "password": "faux"}
     )
 
+    page = response.content.decode()
     assert response.status_code == 200
-    assert "Courriel ou mot de passe incorrect" in response.content.decode()
+    assert "Courriel ou mot de passe incorrect" in page
+    # A login saves nothing: its error summary does not say "La page n'a pas été enregistrée".
+    assert "Connexion impossible." in page and "pas été enregistrée" not in page
 
 
 def test_the_same_email_in_another_case_never_yields_a_second_account():

@@ -7,16 +7,19 @@ Only the CFA's logged reopening (back to "Saisie en cours") may unfreeze a dossi
 from io import StringIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from cactus.accounts.tests.factories import UserFactory
 from cactus.core.tests import figures
 from cactus.core.tests.hostile_pdfs import good_pdf
 from cactus.core.tests.html_forms import HtmlForm, data_form
 from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot_without_other_dossiers
 from cactus.core.tests.world import make_dossier_in_state
+from cactus.documents.models import Document
 from cactus.dossiers import permissions, services, tabs
 from cactus.dossiers.exceptions import DossierFrozen
 from cactus.dossiers.models import Dossier
@@ -156,3 +159,70 @@ def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(
     name = dossier.alternant_last_name
     dossier.refresh_from_db()
     assert dossier.alternant_last_name == name + "e"
+
+
+@pytest.fixture
+def superuser_client():
+    return logged_in(UserFactory(is_superuser=True, is_staff=True))
+
+
+def stored_document(dossier) -> Document:
+    document = Document.objects.create(
+        dossier=dossier,
+        kind=Document.Kind.SIGNED_CERFA,
+        source=Document.Source.UPLOADED,
+        sha256="0" * 64,
+        size=9,
+    )
+    document.file.save("cerfa-signe.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return document
+
+
+@pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)
+def test_the_django_admin_shows_a_frozen_dossier_read_only_and_refuses_every_write(
+    frozen_dossier, superuser_client
+):
+    # Without an event, an admin edit would change a frozen dossier behind the history's back: the
+    # only way back to entry is the CFA's logged reopening.
+    dossier = frozen_dossier
+    document = stored_document(dossier)
+    before, files_before = dossier_snapshot(dossier), media_snapshot_without_other_dossiers(dossier)
+    change_url = reverse("admin:dossiers_dossier_change", args=[dossier.pk])
+
+    page = superuser_client.get(change_url)
+    assert page.status_code == 200
+    form = data_form(page.content.decode())
+    assert form is None or not form.editable, f"editable in the admin: {list(form.editable)}"
+
+    refused = [
+        superuser_client.post(change_url, {"alternant_last_name": "Modifié", "_save": "Enregistrer"}),
+        superuser_client.post(reverse("admin:dossiers_dossier_delete", args=[dossier.pk]), {"post": "yes"}),
+        superuser_client.post(
+            reverse("admin:documents_document_change", args=[document.pk]), {"kind": "cerfa", "_save": "x"}
+        ),
+        superuser_client.post(
+            reverse("admin:documents_document_delete", args=[document.pk]), {"post": "yes"}
+        ),
+        superuser_client.post(
+            reverse("admin:documents_document_add"), {"dossier": dossier.pk, "kind": "cerfa"}
+        ),
+    ]
+    assert [response.status_code for response in refused] == [403] * 5
+    for model in ("dossiers/dossier", "documents/document"):
+        superuser_client.post(
+            f"/admin/{model}/",
+            {"action": "delete_selected", "_selected_action": [document.pk, dossier.pk], "post": "yes"},
+        )
+
+    assert dossier_snapshot(dossier) == before
+    assert media_snapshot_without_other_dossiers(dossier) == files_before
+
+
+def test_the_django_admin_still_edits_a_draft_dossier_but_never_its_state(formation, superuser_client):
+    # The admin is for superusers fixing data in entry; the state moves only through logged services.
+    dossier = make_dossier_in_state(Dossier.Status.DRAFT, formation=formation)
+    body = superuser_client.get(reverse("admin:dossiers_dossier_change", args=[dossier.pk])).content.decode()
+    editable = data_form(body).editable
+    assert "alternant_last_name" in editable
+    assert "alternant_details-0-address_number" in editable  # a tab's data, in its inline
+    assert not {"status", "validated_at", "sent_to_opco_at", "version"} & set(editable)

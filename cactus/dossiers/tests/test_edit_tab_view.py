@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -232,3 +234,19 @@ def test_the_alternants_e_mail_is_proposed_from_their_account(client, started_do
     client.force_login(alternant)
     page = client.get(url(started_dossier, "alternant")).content.decode()
     assert 'value="alternant@etudiant.test"' in page
+
+
+def test_the_error_summary_links_a_choice_between_buttons_to_its_group(
+    client, started_dossier, employer_contact
+):
+    # Radio buttons have no single label target: the link jumps to their group, which is described by
+    # its error message.
+    client.force_login(employer_contact)
+    response = client.post(url(started_dossier, "base"), {"version": started_dossier.version})
+    page = response.content.decode()
+    assert 'class="error-summary" role="alert" tabindex="-1" autofocus' in page
+    anchors = re.findall(r'<a href="#([^"]*)">', page)
+    assert "" not in anchors
+    scheme = next(anchor for anchor in anchors if anchor.endswith("scheme"))
+    assert f'id="{scheme}"' in page
+    assert f'id="{scheme}_error"' in page

@@ -141,6 +141,20 @@ def test_documents_are_offered_after_validation_with_the_guides_line_when_calend
     )
 
 
+def test_the_download_buttons_come_with_the_guides_warning_about_blocked_downloads(client, complete):
+    # Guide, "Le téléchargement des documents": the browser may block the download, "autorisez !".
+    client.force_login(complete.employer_contact)
+    assert "autorisez" not in client.get(follow_up_url(complete)).content.decode()  # no documents yet
+
+    dossier = dossier_in(Status.VALIDATED)
+    client.force_login(dossier.employer_contact)
+    page = client.get(follow_up_url(dossier)).content.decode()
+
+    assert 'id="telechargement-bloque"' in page
+    assert "il est possible que le téléchargement soit bloqué" in page
+    assert "Il n&#x27;y a pas de risque, autorisez !" in page or "Il n'y a pas de risque, autorisez !" in page
+
+
 def test_the_convention_waits_for_the_economic_validation(client):
     dossier = dossier_in(Status.VALIDATED, economic=False)
     client.force_login(dossier.employer_contact)

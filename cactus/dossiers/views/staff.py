@@ -115,7 +115,7 @@ def _data_rows(dossier: Dossier) -> list[tuple[str, str]]:
         value = getattr(dossier, field.name)
         if field.choices:
             value = getattr(dossier, f"get_{field.name}_display")()
-        rows.append((back_office.field_label(field.name), value))
+        rows.append((back_office.field_label(field.name), back_office.display_value(value)))
     return rows
 
 
@@ -145,6 +145,8 @@ def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = Non
         forms[permissions.VALIDATE_DOCUMENTS] = (
             bound.get(permissions.VALIDATE_DOCUMENTS) or StampedCerfaForm()
         )
+    for name, form in forms.items():
+        form.auto_id = f"id_{name}_%s"  # several forms have a "comment": one id (and label) each
     context = {
         "dossier": dossier,
         "status_label": dossier.status_label,
