@@ -164,6 +164,8 @@ def tab(key: str) -> Callable[[World, object], dict]:
 ACCESS: dict[str, list[Case]] = {
     "core:home": [Case(no_kwargs, get=everyone(302), post=everyone(405, anonymous=405))],
     "core:legal": [Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))],
+    # The health check (load balancers, the bench's trivial view): "ok" to anyone, GET only.
+    "core:health": [Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))],
     "accounts:login": [
         # A logged-in person is sent on to their dossiers; the empty POST re-shows the form.
         Case(no_kwargs, get=everyone(302, anonymous=200), post=everyone(302, anonymous=200))
