@@ -73,6 +73,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> "Server":
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)  # a fresh checkout on PostgreSQL has no var/
         self.log = open(self.log_path, "wb")  # noqa: SIM115 - closed in __exit__
         command = [
             sys.executable,

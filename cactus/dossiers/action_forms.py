@@ -3,6 +3,7 @@
 from django import forms
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP, User
+from cactus.core.widgets import LongSelect
 from cactus.documents.models import Document
 from cactus.documents.uploads import read_valid_pdf
 from cactus.formations.models import Formation
@@ -82,10 +83,15 @@ class StampedCerfaForm(forms.Form):
 
 class BackOfficeFilterForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
-    formation = forms.ModelChoiceField(queryset=Formation.objects.all(), required=False, label="Formation")
+    formation = forms.ModelChoiceField(
+        queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
+    )
     status = forms.ChoiceField(required=False, label="État")
     advisor = forms.ModelChoiceField(
-        queryset=User.objects.filter(groups__name=CFA_ADVISOR_GROUP), required=False, label="Conseillère CFA"
+        queryset=User.objects.filter(groups__name=CFA_ADVISOR_GROUP),
+        required=False,
+        label="Conseillère CFA",
+        widget=LongSelect,
     )
     queue = forms.ChoiceField(required=False, label="File")
 

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -44,13 +45,30 @@ def queues(today: date) -> dict[str, tuple[str, Q]]:
     }
 
 
-def queue_counts(dossiers: QuerySet[Dossier], today: date) -> list[tuple[str, str, int]]:
-    """(key, label, count) for each queue, in one query."""
+# The queue counts read every dossier the person sees (a full scan that grows with the data), so
+# they are cached for a minute per scope (all dossiers for CFA staff, else one responsable de
+# formation's formations) and per day (the "late" queue depends on the date). Invalidation rule: none but time; a
+# count may lag a change by up to QUEUE_COUNTS_SECONDS, and the page says so ("mis à jour il y a
+# moins d'une minute"). The lists under the counts are never cached.
+QUEUE_COUNTS_SECONDS = 60
+
+
+def queue_counts(dossiers: QuerySet[Dossier], today: date, *, scope: str) -> list[tuple[str, str, int]]:
+    """(key, label, count) for each queue, in one query, cached for a minute per `scope` (see above)."""
     definitions = queues(today)
-    counts = dossiers.order_by().aggregate(
-        **{key: Count("pk", filter=condition) for key, (_, condition) in definitions.items()}
-    )
+    key = f"back_office:queue_counts:{today.isoformat()}:{scope}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dossiers.order_by().aggregate(
+            **{name: Count("pk", filter=condition) for name, (_, condition) in definitions.items()}
+        )
+        cache.set(key, counts, QUEUE_COUNTS_SECONDS)
     return [(key, label, counts[key]) for key, (label, _) in definitions.items()]
+
+
+def counts_scope(user) -> str:
+    """What a person's queue counts cover: every dossier for CFA staff, else their own formations."""
+    return "staff" if user.is_cfa_staff else f"manager:{user.pk}"
 
 
 def filter_dossiers(

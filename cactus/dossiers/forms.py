@@ -4,6 +4,7 @@ from cactus.accounts.models import User
 from cactus.core.rules import age as age_rules
 from cactus.core.rules import dates as date_rules
 from cactus.core.validators import validate_siret
+from cactus.core.widgets import LongSelect
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.formations.models import Formation
 
@@ -58,7 +59,9 @@ class EmployerContactForm(forms.Form):
 
 class DossierFilterForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
-    formation = forms.ModelChoiceField(queryset=Formation.objects.all(), required=False, label="Formation")
+    formation = forms.ModelChoiceField(
+        queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
+    )
     status = forms.ChoiceField(required=False, label="État")
 
     def __init__(self, *args, status_choices, **kwargs):

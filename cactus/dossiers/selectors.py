@@ -58,7 +58,11 @@ def search_dossiers(
     return dossiers
 
 
-def incomplete_tabs(dossier: Dossier) -> list[str]:
-    """The labels of the shown data tabs that are not complete, in the guide's order ([] = saisie complète)."""
-    problems = tabs.tab_problems(dossier)
+def incomplete_tabs(dossier: Dossier, problems: dict[str, list[str]] | None = None) -> list[str]:
+    """The labels of the shown data tabs that are not complete, in the guide's order ([] = saisie complète).
+
+    Pass `tabs.tab_problems(dossier)` when the caller has it already: it validates every tab's forms.
+    """
+    if problems is None:
+        problems = tabs.tab_problems(dossier)
     return [tab.label for tab in tabs.data_tabs(dossier) if problems[tab.key]]

@@ -177,6 +177,8 @@ def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: in
     """Save a whole tab page ({block: values} from its valid forms); refuses a frozen dossier and a stale page.
 
     Writes one DossierEvent with the field diff, and keeps `is_entry_complete` ("Saisie complète") true.
+    A page saved unchanged writes nothing and keeps the flag as the last change left it: checking
+    it again validates every tab (the slowest part of a "Valider" that changes nothing).
     """
     locked = _lock_for_edit(dossier, expected_version)
     changes = {}
@@ -191,12 +193,13 @@ def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: in
             changes |= _save_remuneration(locked, values)
         else:
             changes |= _save_row(locked, block, values)
-    if changes:
-        locked.version += 1
-        locked.save()
-        DossierEvent.objects.create(
-            dossier=locked, actor=by, action=DossierEvent.Action.TAB_SAVED, changes={"tab": tab, **changes}
-        )
+    if not changes:
+        return locked
+    locked.version += 1
+    locked.save()
+    DossierEvent.objects.create(
+        dossier=locked, actor=by, action=DossierEvent.Action.TAB_SAVED, changes={"tab": tab, **changes}
+    )
     return refresh_entry_completeness(dossier=locked)
 
 

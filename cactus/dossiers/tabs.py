@@ -227,9 +227,14 @@ def tab_problems(dossier: Dossier) -> dict[str, list[str]]:
     return {tab.key: problems_of(tab.key, dossier) for tab in data_tabs(dossier)}
 
 
-def tab_states(dossier: Dossier) -> dict[str, bool]:
-    """Which tabs are complete: the "rond coché" next to their names."""
-    return {key: not problems for key, problems in tab_problems(dossier).items()}
+def tab_states(dossier: Dossier, problems: dict[str, list[str]] | None = None) -> dict[str, bool]:
+    """Which tabs are complete: the "rond coché" next to their names.
+
+    Pass `tab_problems(dossier)` when the caller has it already: it validates every tab's forms.
+    """
+    if problems is None:
+        problems = tab_problems(dossier)
+    return {key: not missing for key, missing in problems.items()}
 
 
 def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:

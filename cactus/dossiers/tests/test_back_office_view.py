@@ -199,3 +199,34 @@ def test_an_unknown_action_is_404(client, cfa_admin):
     client.force_login(cfa_admin)
 
     assert client.post(reverse("dossiers:staff_action", args=[dossier.pk, "mark_sent"])).status_code == 404
+
+
+def test_the_queue_counts_are_kept_a_minute_and_the_page_says_so(client, cfa_advisor):
+    dossier_in(Status.VALIDATION_REQUESTED)
+    client.force_login(cfa_advisor)
+    with time_machine.travel("2026-09-20 10:00 +0200", tick=False) as clock:
+        first = client.get(QUEUE)
+        dossier_in(Status.VALIDATION_REQUESTED)
+        clock.shift(59)
+        cached = client.get(QUEUE)
+        clock.shift(2)
+        fresh = client.get(QUEUE)
+
+    assert counts(first)["formation"] == 1
+    assert counts(cached)["formation"] == 1
+    assert counts(fresh)["formation"] == 2
+    assert len(cached.context["rows"]) == 2  # the list itself is never cached
+    assert "mis à jour il y a moins d'une minute" in cached.content.decode()
+
+
+def test_a_responsable_never_sees_the_counts_cached_for_cfa_staff(
+    client, cfa_advisor, formation, formation_manager
+):
+    dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    dossier_in(Status.VALIDATION_REQUESTED)
+    client.force_login(cfa_advisor)
+    assert counts(client.get(QUEUE))["formation"] == 2
+
+    client.force_login(formation_manager)
+
+    assert counts(client.get(QUEUE))["formation"] == 1

@@ -108,3 +108,25 @@ def test_a_frozen_dossier_keeps_its_check_marks_when_a_referential_changes(compl
     frozen = Dossier.objects.get(pk=complete_dossier.pk)
     assert all(tabs.tab_states(frozen).values())
     assert selectors.incomplete_tabs(frozen) == []
+
+
+def test_a_page_saved_unchanged_writes_nothing_and_keeps_the_saisie_complete(
+    complete_dossier, employer_contact, django_assert_max_num_queries
+):
+    forms = tabs.page_forms(tabs.BASE.key, complete_dossier)
+    events = DossierEvent.objects.filter(dossier=complete_dossier).count()
+
+    # The savepoint, the lock and the savepoint's release: no tab is validated again (that reads
+    # every tab's rows).
+    with django_assert_max_num_queries(3):
+        saved = save_tab(
+            dossier=complete_dossier,
+            tab=tabs.BASE.key,
+            data={"dossier": {field: getattr(complete_dossier, field) for field in forms[0].fields}},
+            by=employer_contact,
+            expected_version=complete_dossier.version,
+        )
+
+    assert saved.version == complete_dossier.version
+    assert saved.is_entry_complete
+    assert DossierEvent.objects.filter(dossier=complete_dossier).count() == events

@@ -30,11 +30,14 @@ from cactus.dossiers.models import Dossier
 Status = Dossier.Status
 
 
-def tab_context(request, dossier: Dossier, current: str) -> dict:
+def tab_context(
+    request, dossier: Dossier, current: str, problems: dict[str, list[str]] | None = None
+) -> dict:
+    """The tab bar; `problems` is `tabs.tab_problems(dossier)` when the view computed it already."""
     return {
         "dossier": dossier,
         "tabs": tabs.visible_tabs(dossier),
-        "tab_states": tabs.tab_states(dossier),
+        "tab_states": tabs.tab_states(dossier, problems),
         "current_tab": current,
     }
 
@@ -163,8 +166,9 @@ def request_validation(request, pk: int):
             messages.info(request, "La demande de validation est déjà faite.")
             return _back_to_follow_up(dossier)
         raise PermissionDenied
-    context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
-        "missing": selectors.incomplete_tabs(dossier)
+    problems = tabs.tab_problems(dossier)  # once a request: it validates every tab's stored data
+    context = tab_context(request, dossier, tabs.FOLLOW_UP.key, problems) | {
+        "missing": selectors.incomplete_tabs(dossier, problems)
     }
     return render(request, "dossiers/request_validation.html", context)
 

@@ -41,7 +41,7 @@ def _filtered(request):
         raise PermissionDenied
     today = timezone.localdate()
     dossiers = back_office.back_office_dossiers(request.user)
-    formations = Formation.objects.all()
+    formations = Formation.objects.only("pk", "title")  # the filter's options: up to thousands of rows
     if not request.user.is_cfa_staff:
         formations = formations.filter(managers=request.user)
     queue_definitions = back_office.queues(today)
@@ -83,7 +83,7 @@ def dossier_queue(request):
         request,
         "dossiers/back_office.html",
         {
-            "queues": back_office.queue_counts(dossiers, today),
+            "queues": back_office.queue_counts(dossiers, today, scope=back_office.counts_scope(request.user)),
             "filters": filters,
             "page": page,
             "rows": rows,

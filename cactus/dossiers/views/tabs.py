@@ -54,8 +54,8 @@ def edit_tab(request, pk: int, tab: str):
         for form in forms:
             for field in form.fields.values():
                 field.disabled = True
-    problems = tabs.tab_problems(dossier)
-    context = tab_context(request, dossier, tab) | {
+    problems = tabs.tab_problems(dossier)  # once a request: it validates every tab's stored data
+    context = tab_context(request, dossier, tab, problems) | {
         "forms": forms,
         "can_edit": can_edit,
         "page_errors": tabs.error_list(forms) if request.method == "POST" else [],
