@@ -138,6 +138,23 @@ def person_name(last, first) -> str:
 # --- A ReportLab form: labels, boxes that fit their value, check boxes, section bands -----------
 
 
+def birth_rows(
+    form: "Form", data: dict, prefix: str, *, x: float, y: float, right: float, row: float
+) -> float:
+    """Date de naissance, sexe, département and commune de naissance: four rows both CERFAs share."""
+    form.field(x, y, "Date de naissance :", format_date(data.get(f"{prefix}_date_naissance")), end=x + 150)
+    y -= row
+    sex = text(data.get(f"{prefix}_sexe")).upper()
+    mark = form.label(x, y, "Sexe :")
+    mark = form.checkbox(mark + 6, y, sex == "M", "M")
+    form.checkbox(mark + 4, y, sex == "F", "F")
+    y -= row
+    form.field(x, y, "Département de naissance :", data.get(f"{prefix}_departement_naissance"), end=x + 150)
+    y -= row
+    form.field(x, y, "Commune de naissance :", data.get(f"{prefix}_commune_naissance"), end=right)
+    return y - row
+
+
 class Form:
     """A canvas with the official form's vocabulary. Coordinates in points, origin bottom left."""
 

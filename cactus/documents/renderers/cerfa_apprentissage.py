@@ -16,6 +16,7 @@ from cactus.documents.renderers.base import (
     REGULAR,
     Form,
     address_number,
+    birth_rows,
     format_amount,
     format_date,
     format_number,
@@ -212,29 +213,7 @@ def _apprentice(form: Form, data: dict, y: float) -> float:
     left -= ROW
     # Right column: birth, sex, declarations, schooling
     right = top
-    form.field(
-        MIDDLE,
-        right,
-        "Date de naissance :",
-        format_date(data.get("apprenti_date_naissance")),
-        end=MIDDLE + 150,
-    )
-    right -= ROW
-    sex = text(data.get("apprenti_sexe")).upper()
-    x = form.label(MIDDLE, right, "Sexe :")
-    x = form.checkbox(x + 6, right, sex == "M", "M")
-    form.checkbox(x + 4, right, sex == "F", "F")
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Département de naissance :",
-        data.get("apprenti_departement_naissance"),
-        end=MIDDLE + 150,
-    )
-    right -= ROW
-    form.field(MIDDLE, right, "Commune de naissance :", data.get("apprenti_commune_naissance"), end=RIGHT - 4)
-    right -= ROW
+    right = birth_rows(form, data, "apprenti", x=MIDDLE, y=right, right=RIGHT - 4, row=ROW)
     form.field(MIDDLE, right, "Nationalité :", data.get("apprenti_nationalite"), end=MIDDLE + 70)
     form.field(MIDDLE + 80, right, "Régime social :", data.get("apprenti_regime_social"), end=MIDDLE + 160)
     right -= ROW

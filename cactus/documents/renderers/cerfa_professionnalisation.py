@@ -15,6 +15,7 @@ from cactus.documents.renderers.base import (
     REGULAR,
     Form,
     address_number,
+    birth_rows,
     format_amount,
     format_date,
     format_number,
@@ -183,29 +184,7 @@ def _employee(form: Form, data: dict, y: float) -> float:
     form.field(LEFT + 176, left, "Durée (mois) :", data.get("salarie_duree_inscription_mois"), end=COLUMN_END)
     left -= ROW
     right = y
-    form.field(
-        MIDDLE,
-        right,
-        "Date de naissance :",
-        format_date(data.get("salarie_date_naissance")),
-        end=MIDDLE + 150,
-    )
-    right -= ROW
-    sex = text(data.get("salarie_sexe")).upper()
-    x = form.label(MIDDLE, right, "Sexe :")
-    x = form.checkbox(x + 6, right, sex == "M", "M")
-    form.checkbox(x + 4, right, sex == "F", "F")
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Département de naissance :",
-        data.get("salarie_departement_naissance"),
-        end=MIDDLE + 150,
-    )
-    right -= ROW
-    form.field(MIDDLE, right, "Commune de naissance :", data.get("salarie_commune_naissance"), end=RIGHT - 4)
-    right -= ROW
+    right = birth_rows(form, data, "salarie", x=MIDDLE, y=right, right=RIGHT - 4, row=ROW)
     form.field(MIDDLE, right, "Nationalité :", data.get("salarie_nationalite"), end=MIDDLE + 70)
     right -= ROW
     form.field(
