@@ -9,7 +9,7 @@ dispositif et suivant le type d'employeur"), and what the next action is. The on
 | Monegasque or foreign employer         | "Clôturé par le CFA"      | the CFA, by hand    | none     | yes     |
 | Contrat de professionnalisation        | "Envoyé à l'OPCO"         | contact alternance  | 5 j. ouv.| yes     |
 
-R-7.1 to R-7.4 and R-8.1 (rules.md). The EPIC routing (R-7.3) and the Monaco/foreign end are
+R-7.1 to R-7.4 (rules.md); the Billing column is R-8.1, decided in core/rules/employer.py. The EPIC routing (R-7.3) and the Monaco/foreign end are
 product decisions recorded here.
 """
 
@@ -30,19 +30,16 @@ class Circuit:
     # The state that ends the process: SENT_TO_OPCO (ticked by the contact) or CLOSED (by the CFA).
     final_status: str
     has_deadline: bool
-    needs_billing: bool
 
     @property
     def is_closed_by_cfa(self) -> bool:
         return self.final_status == Status.CLOSED
 
 
-OPCO = Circuit("opco", "Envoyé à l'OPCO", Status.SENT_TO_OPCO, has_deadline=True, needs_billing=False)
-OPCO_WITH_BILLING = Circuit(
-    "opco", "Envoyé à l'OPCO", Status.SENT_TO_OPCO, has_deadline=True, needs_billing=True
-)
-DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadline=True, needs_billing=True)
-CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False, needs_billing=True)
+# Whether billing information is required is a data-entry rule: core/rules/employer.py (R-8.1).
+OPCO = Circuit("opco", "Envoyé à l'OPCO", Status.SENT_TO_OPCO, has_deadline=True)
+DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadline=True)
+CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False)
 
 
 def _employer(dossier: Dossier):
@@ -69,12 +66,12 @@ def circuit_for(dossier: Dossier) -> Circuit:
     if is_monaco_or_foreign(dossier):
         return CLOSED_BY_CFA
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
-        return OPCO_WITH_BILLING  # R-7.4: always the OPCO, R-8.1: billing always
+        return OPCO  # R-7.4: always the OPCO
     code = employer_type(dossier)
     if code is not None and 21 <= code <= 29:
         return DDETS  # R-7.2
     if code == 30:
-        return OPCO_WITH_BILLING  # R-7.3
+        return OPCO  # R-7.3
     return OPCO  # R-7.1
 
 

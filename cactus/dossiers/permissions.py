@@ -44,10 +44,6 @@ def can_view(user, dossier: Dossier) -> bool:
     return bool(roles_on(user, dossier))
 
 
-def can_register_alternant(user, formation) -> bool:
-    return user.is_cfa_staff or is_formation_manager(user, formation.pk)
-
-
 def can_change_employer_contact(user, dossier: Dossier) -> bool:
     """The formation or the alternant enters the contact's e-mail (guide, "INVITATION"); CFA staff too."""
     if dossier.is_frozen:

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from cactus.core.rules.employer import needs_billing_information
 from cactus.dossiers import circuits, deadlines
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
@@ -66,7 +67,10 @@ def test_the_end_of_the_process_depends_on_the_scheme_and_the_employer(
 
     circuit = circuits.circuit_for(dossier)
 
-    assert (circuit.final_label, circuit.needs_billing) == (label, billing)
+    needs_billing = needs_billing_information(
+        scheme=scheme, employer_type=str(employer_type or ""), is_monegasque=monaco
+    )
+    assert (circuit.final_label, needs_billing) == (label, billing)
     assert (deadlines.dossier_due_date(dossier) is None) == monaco
 
 
