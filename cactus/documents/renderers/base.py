@@ -138,6 +138,12 @@ def person_name(last, first) -> str:
 # --- A ReportLab form: labels, boxes that fit their value, check boxes, section bands -----------
 
 
+# The two-column grid both CERFAs are drawn on (points, A4): margins, column split, row height.
+LEFT, MIDDLE, RIGHT = 28, 302, 567
+COLUMN_END = MIDDLE - 8
+ROW = 14.5
+
+
 def birth_rows(
     form: "Form", data: dict, prefix: str, *, x: float, y: float, right: float, row: float
 ) -> float:

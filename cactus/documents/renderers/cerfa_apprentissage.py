@@ -12,8 +12,13 @@ from cactus.documents.exceptions import DocumentError
 from cactus.documents.renderers.base import (
     BOLD,
     BOLD_ITALIC,
+    COLUMN_END,
     ITALIC,
+    LEFT,
+    MIDDLE,
     REGULAR,
+    RIGHT,
+    ROW,
     Form,
     address_number,
     birth_rows,
@@ -28,9 +33,6 @@ from cactus.documents.renderers.base import (
 )
 
 CERFA_NUMBER = "10103*12"
-LEFT, MIDDLE, RIGHT = 28, 302, 567
-COLUMN_END = MIDDLE - 8
-ROW = 14.5
 
 
 def render(data: dict) -> bytes:

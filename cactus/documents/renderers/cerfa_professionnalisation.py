@@ -11,8 +11,13 @@ when one is absent the apprenticeship key of the same field is read (`apprenti_*
 from cactus.documents.renderers.base import (
     BOLD,
     BOLD_ITALIC,
+    COLUMN_END,
     ITALIC,
+    LEFT,
+    MIDDLE,
     REGULAR,
+    RIGHT,
+    ROW,
     Form,
     address_number,
     birth_rows,
@@ -25,9 +30,6 @@ from cactus.documents.renderers.base import (
 )
 
 CERFA_NUMBER = "12434*03"
-LEFT, MIDDLE, RIGHT = 28, 302, 567
-COLUMN_END = MIDDLE - 8
-ROW = 14.5
 FALLBACK_PREFIXES = {"salarie_": "apprenti_", "tuteur_": "maitre1_", "of_": "cfa_"}
 
 
