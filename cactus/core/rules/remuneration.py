@@ -5,7 +5,7 @@ never from a constant here.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
@@ -162,9 +162,11 @@ def apprenticeship_periods(
         birth_date=birth_date,
         start=start,
         end=end,
+        counted_from=counted_from,
         year_of=year_of,
         band_of_age=_apprenticeship_band,
         phase_of=phase_of,
+        breaks=tuple(day for day in (failure_extension_from, disability_extension_from) if day),
         rate_and_base=rate_and_base,
         smc=smc,
         departement=departement,
@@ -248,6 +250,7 @@ def professionalisation_periods(
         birth_date=birth_date,
         start=start,
         end=end,
+        counted_from=start,
         year_of=lambda day: 1 + _whole_years(start, day),
         band_of_age=band_of_age,
         phase_of=lambda day: ("normal", 0),
@@ -308,9 +311,11 @@ def _periods(
     birth_date: date,
     start: date,
     end: date,
+    counted_from: date,
     year_of: Callable[[date], int],
     band_of_age: Callable[[int], int],
     phase_of: Callable[[date], tuple],
+    breaks: tuple[date | None, ...] = (),
     rate_and_base: Callable[[int, int, tuple, Decimal], tuple[Decimal, str]],
     smc: Decimal | None,
     departement: str,
@@ -322,13 +327,11 @@ def _periods(
     def key_of(day: date) -> tuple:
         return (year_of(day), band_of_age(_paid_age(birth_date, start, day)), phase_of(day))
 
-    candidates = {day for day in _year_starts(start, end, year_of)}
+    candidates = set(_year_starts(counted_from, end)) | set(breaks)
     first_of_month = add_months(start.replace(day=1), 1)
     while first_of_month <= end:
         candidates.add(first_of_month)
         first_of_month = add_months(first_of_month, 1)
-    for day in (phase_start for phase_start in _phase_starts(start, end, phase_of)):
-        candidates.add(day)
     periods = []
     period_start, key = start, key_of(start)
     for day in sorted(candidates):
@@ -337,7 +340,19 @@ def _periods(
         periods.append(_period(key, period_start, day - timedelta(days=1), rate_and_base, smc, departement))
         period_start, key = day, key_of(day)
     periods.append(_period(key, period_start, end, rate_and_base, smc, departement))
-    return periods
+    return _merged(periods)
+
+
+def _merged(periods: list[RemunerationPeriod]) -> list[RemunerationPeriod]:
+    """Join neighbours of the same year, rate and base (a prolongation starting at an unchanged rate)."""
+    merged: list[RemunerationPeriod] = []
+    for period in periods:
+        last = merged[-1] if merged else None
+        if last and (last.year, last.rate, last.base) == (period.year, period.rate, period.base):
+            merged[-1] = replace(last, end=period.end)
+        else:
+            merged.append(period)
+    return merged
 
 
 def _whole_years(counted_from: date, day: date) -> int:
@@ -349,26 +364,12 @@ def _whole_years(counted_from: date, day: date) -> int:
     return years
 
 
-def _year_starts(start: date, end: date, year_of: Callable[[date], int]) -> list[date]:
-    """The days within (start, end] on which a new contract year begins."""
-    days, day = [], start
-    while day <= end:
-        next_day = day + timedelta(days=1)
-        if next_day <= end and year_of(next_day) != year_of(day):
-            days.append(next_day)
-        day = next_day
-    return days
-
-
-def _phase_starts(start: date, end: date, phase_of: Callable[[date], tuple]) -> list[date]:
-    days, previous = [], phase_of(start)
-    day = start
-    while day <= end:
-        phase = phase_of(day)
-        if phase != previous:
-            days.append(day)
-            previous = phase
-        day += timedelta(days=1)
+def _year_starts(counted_from: date, end: date) -> list[date]:
+    """The days on which a new contract year begins, up to `end` (R-2.1)."""
+    days, years = [], 1
+    while (day := last_day_within(counted_from, 12 * years) + timedelta(days=1)) <= end:
+        days.append(day)
+        years += 1
     return days
 
 
