@@ -25,6 +25,18 @@ SOCIAL_MINIMA = [
 
 # Dernière classe 40: the young person completed collège, which allows a start at 15 (R-1.1).
 COLLEGE_COMPLETED = "40"
+# The collège's diplomas: "01" (last year of the cycle, diploma obtained) with one of them also
+# shows the first cycle of secondary education accomplished (L6222-1).
+COLLEGE_DIPLOMAS = {codes.Diploma.BREVET.value, codes.Diploma.CFG.value}
+
+
+def has_completed_college(last_class: str, last_diploma_prepared: str) -> bool:
+    """L6222-1: "justifier avoir accompli la scolarité du premier cycle de l'enseignement secondaire"."""
+    return last_class == COLLEGE_COMPLETED or (
+        last_class == codes.LastClass.DIPLOMA_OBTAINED and last_diploma_prepared in COLLEGE_DIPLOMAS
+    )
+
+
 # Saisie simple has no Les données du contrat: the age derogations R-1.5 requires are asked here.
 AGE_DEROGATIONS = [("", "Aucune dérogation")] + [
     (code.value, f"{code.value} – {code.label}")
@@ -144,7 +156,9 @@ class AlternantForm(TabForm):
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
                     derogation=derogation,
-                    has_completed_college=cleaned.get("last_class") == COLLEGE_COMPLETED,
+                    has_completed_college=has_completed_college(
+                        cleaned.get("last_class", ""), cleaned.get("last_diploma_prepared", "")
+                    ),
                     is_rqth=bool(cleaned.get("has_rqth")),
                     is_high_level_athlete=bool(cleaned.get("is_high_level_athlete")),
                     has_business_project=bool(cleaned.get("has_business_project")),

@@ -16,7 +16,7 @@ from cactus.core.rules import RuleViolation, identity
 from cactus.core.rules import age as age_rules
 from cactus.core.rules import dates as date_rules
 from cactus.core.rules import remuneration as pay_rules
-from cactus.dossiers.alternant_forms import COLLEGE_COMPLETED
+from cactus.dossiers.alternant_forms import has_completed_college
 from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import Contract as ContractModel
 from cactus.dossiers.models import ContractScheme, Dossier
@@ -399,7 +399,10 @@ class ContractForm(TabForm):
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
                     derogation=cleaned.get("derogation_type", ""),
-                    has_completed_college=bool(alternant and alternant.last_class == COLLEGE_COMPLETED),
+                    has_completed_college=bool(
+                        alternant
+                        and has_completed_college(alternant.last_class, alternant.last_diploma_prepared)
+                    ),
                     is_rqth=bool(alternant and alternant.has_rqth),
                     is_high_level_athlete=bool(alternant and alternant.is_high_level_athlete),
                     has_business_project=bool(alternant and alternant.has_business_project),

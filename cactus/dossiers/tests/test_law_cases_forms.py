@@ -184,3 +184,19 @@ def test_a_licence_generale_gives_the_contrat_pro_majoration(started_dossier, em
     is_valid, errors, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid, errors
     assert tabs.page_data(forms)["remuneration_lines"][0]["minimum_rate"] == 80
+
+
+def test_a_15_year_old_with_the_brevet_has_finished_the_college(dossier, employer_contact):
+    # L6222-1: the brevet obtained (dernière classe 01, diplôme 25) proves the collège accomplished.
+    tabs.submit_page(
+        dossier=dossier,
+        key="base",
+        values=tab_data.base_values(entry_mode="simple", alternant_birth_date="2011-06-01"),
+        by=employer_contact,
+    )
+    dossier = Dossier.objects.get(pk=dossier.pk)
+    values = tab_data.alternant_values(
+        nir=FIFTEEN_NIR, last_class="01", last_diploma_prepared="25", highest_diploma="25"
+    ) | {"alternant-age_derogation": "11"}
+    is_valid, errors, _ = submit("alternant", dossier, values)
+    assert is_valid, errors
