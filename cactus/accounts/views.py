@@ -92,5 +92,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("dossiers:list")
 
     def form_valid(self, form):
+        response = super().form_valid(form)  # saves the password (which kills this link) and logs in
+        services.record_password_chosen(user=form.user)
         messages.success(self.request, "Votre mot de passe est enregistré.")
-        return super().form_valid(form)
+        return response

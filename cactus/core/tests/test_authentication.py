@@ -353,3 +353,117 @@ def test_with_the_setting_off_staff_go_straight_in(client, settings):
     advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
     login(client, advisor.email)
     assert client.get(reverse("dossiers:list")).status_code == 200
+
+
+# --- Old links after a password was chosen another way (issue 11, finding 1)
+
+
+def invitation_link_for(user) -> str:
+    _, token = create_invitation(user=user, by=None)
+    return reverse("accounts:invitation", kwargs={"token": token})
+
+
+def take_over(link: str):
+    """Whoever holds the old invitation mail tries to choose the password."""
+    return Client().post(
+        link, {"new_password1": "Pris-par-un-tiers-2026", "new_password2": "Pris-par-un-tiers-2026"}
+    )
+
+
+def test_an_unused_invitation_dies_when_the_person_chooses_a_password_through_mot_de_passe_oublie():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    owner = Client()
+    assert choose_password(owner, reset_link(invitee), "Cactus-en-fleur-2026").status_code == 302
+
+    attack = take_over(old_link)
+
+    assert attack.status_code == 410
+    invitee.refresh_from_db()
+    assert invitee.check_password("Cactus-en-fleur-2026")
+    assert not invitee.check_password("Pris-par-un-tiers-2026")
+    page = Client().get(old_link).content.decode()
+    assert "Un mot de passe a déjà été choisi pour ce compte" in page
+    assert reverse("accounts:password_reset") in page and reverse("accounts:login") in page
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["set_password then save (admin, shell, a service)", "queryset update (raw write)"],
+)
+def test_an_unused_invitation_dies_whatever_route_sets_the_password(route):
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    if route.startswith("set_password"):
+        invitee.set_password("Choisi-par-l-admin-2026")
+        invitee.save()
+    else:
+        probe = UserFactory.build(email="x@x.test", password=None)
+        probe.set_password("Choisi-par-l-admin-2026")
+        type(invitee).objects.filter(pk=invitee.pk).update(password=probe.password)
+
+    assert take_over(old_link).status_code == 410
+    invitee.refresh_from_db()
+    assert invitee.check_password("Choisi-par-l-admin-2026")
+
+
+def test_the_django_admin_password_form_kills_the_unused_invitation(client):
+    superuser = UserFactory(email="super@cfa.test", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    password = "Choisi-par-l-admin-2026"
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[invitee.pk]),
+        {"password1": password, "password2": password, "usable_password": "true"},
+    )
+    assert response.status_code == 302
+    invitee.refresh_from_db()
+    assert invitee.check_password(password)
+
+    assert take_over(old_link).status_code == 410
+
+
+def test_choosing_a_password_records_the_revocation_of_every_outstanding_invitation():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    invitation_link_for(invitee)
+    choose_password(Client(), reset_link(invitee), "Cactus-en-fleur-2026")
+
+    assert not invitee.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).exists()
+
+
+def test_a_reset_link_dies_once_the_invitation_was_used():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    link = reset_link(invitee)
+    invitation = invitation_link_for(invitee)
+    password = {"new_password1": "Cactus-en-fleur-2026", "new_password2": "Cactus-en-fleur-2026"}
+    assert Client().post(invitation, password).status_code == 302
+
+    again = Client().get(link, follow=True).content.decode()
+
+    assert "Lien inutilisable" in again
+    assert reverse("accounts:password_reset") in again and reverse("accounts:login") in again
+
+
+def test_the_migration_kills_the_invitations_already_outlived_by_a_chosen_password():
+    import importlib
+
+    from django.apps import apps
+
+    from cactus.accounts.models import Invitation
+
+    migration = importlib.import_module(
+        "cactus.accounts.migrations.0004_revoke_invitations_of_accounts_with_a_password"
+    )
+    took_a_password = UserFactory(email="rh@entreprise.test", password=None)
+    still_invited = UserFactory(email="lea@etudiant.test", password=None)
+    old_link, pending_link = invitation_link_for(took_a_password), invitation_link_for(still_invited)
+    Invitation.objects.update(password_fingerprint="")  # rows as they were before the migration
+    took_a_password.set_password("Cactus-en-fleur-2026")
+    took_a_password.save()
+
+    migration.bind_or_revoke(apps, None)
+
+    assert take_over(old_link).status_code == 410
+    assert Invitation.objects.get(user=took_a_password).revoked_at is not None
+    assert Client().get(pending_link).status_code == 200
