@@ -90,6 +90,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_cfa_admin or self.is_cfa_advisor
 
 
+def axes_username(request, credentials: dict | None) -> str | None:
+    """django-axes' AXES_USERNAME_CALLABLE: "Marie@X.fr" and "marie@x.fr" share one lock."""
+    raw = (credentials or {}).get("username") or getattr(request, "POST", {}).get("username")
+    return UserManager.normalize_email(raw) if raw else None
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

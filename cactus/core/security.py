@@ -6,6 +6,7 @@ files from /static/), so the policy can forbid inline code outright: an injected
 a few lines is enough here; django-csp would add nonces and report handling we do not use.
 """
 
+import ipaddress
 import re
 import socket
 import struct
@@ -39,6 +40,28 @@ class SecurityHeadersMiddleware:
         if response.headers.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", self.csp)  # a view may set a stricter one
         return response
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address of the person, for throttles and login locks.
+
+    Behind the TLS proxy (BEHIND_TLS_PROXY), REMOTE_ADDR is the proxy for everyone: the client is the
+    right-most X-Forwarded-For entry, the one the proxy itself appended. Entries to its left were
+    written by the client and are never trusted. Anything else gives REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.BEHIND_TLS_PROXY:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+    try:
+        return str(ipaddress.ip_address(forwarded))
+    except ValueError:
+        return remote
+
+
+def axes_client_ip(request: HttpRequest) -> str:
+    """django-axes' AXES_CLIENT_IP_CALLABLE."""
+    return client_ip(request)
 
 
 # --- Uploaded PDFs: what a scan of a signed paper may not contain.

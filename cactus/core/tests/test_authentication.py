@@ -467,3 +467,113 @@ def test_the_migration_kills_the_invitations_already_outlived_by_a_chosen_passwo
     assert take_over(old_link).status_code == 410
     assert Invitation.objects.get(user=took_a_password).revoked_at is not None
     assert Client().get(pending_link).status_code == 200
+
+
+# --- Throttles behind the TLS proxy (issue 11, finding 3). The proxy connects from 127.0.0.1 and
+# appends the address it saw to X-Forwarded-For: that right-most entry is the client.
+
+PROXY = "127.0.0.1"
+
+
+def through_proxy(forwarded_for: str) -> Client:
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.BEHIND_TLS_PROXY = True
+
+
+def test_behind_the_proxy_an_attackers_wrong_passwords_do_not_lock_the_owner_out(behind_proxy, settings):
+    advisor = UserFactory(email="conseillere@cfa.test")
+    attacker = through_proxy("198.51.100.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        login(attacker, advisor.email, "mauvais-mot-de-passe")
+    assert login(attacker, advisor.email).status_code == 429  # the attacker's address is locked
+
+    assert login(through_proxy("203.0.113.10"), advisor.email).status_code == 302
+
+
+def test_behind_the_proxy_a_spoofed_forwarded_entry_does_not_escape_the_lock(behind_proxy, settings):
+    advisor = UserFactory(email="conseillere@cfa.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # The client writes its own X-Forwarded-For; the proxy appends the real address after it.
+        login(through_proxy(f"10.0.0.{attempt}, 198.51.100.66"), advisor.email, "mauvais-mot-de-passe")
+
+    assert login(through_proxy("10.9.9.9, 198.51.100.66"), advisor.email).status_code == 429
+
+
+def test_without_the_proxy_setting_a_forwarded_header_is_ignored(settings):
+    settings.BEHIND_TLS_PROXY = False
+    advisor = UserFactory(email="conseillere@cfa.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(through_proxy(f"198.51.100.{attempt}"), advisor.email, "mauvais-mot-de-passe")
+
+    assert login(through_proxy("203.0.113.10"), advisor.email).status_code == 429
+
+
+def test_a_successful_reset_lifts_the_lock_for_the_real_owner(behind_proxy, settings):
+    # Same public address as the attacker (the CFA's network): the reset link is the way back.
+    advisor = UserFactory(email="conseillere@cfa.test")
+    shared = through_proxy("203.0.113.10")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login(shared, advisor.email, "mauvais-mot-de-passe")
+    assert login(shared, advisor.email).status_code == 429
+
+    assert choose_password(Client(), reset_link(advisor), "Cactus-en-fleur-2026").status_code == 302
+
+    assert login(through_proxy("203.0.113.10"), advisor.email, "Cactus-en-fleur-2026").status_code == 302
+
+
+def test_behind_the_proxy_reset_requests_of_one_client_do_not_disable_reset_for_everyone(behind_proxy):
+    UserFactory(email="conseillere@cfa.test")
+    attacker = through_proxy("198.51.100.66")
+    for index in range(settings.PASSWORD_RESET_THROTTLE * 5):
+        attacker.post(reverse("accounts:password_reset"), {"email": f"inconnu{index}@exemple.test"})
+
+    through_proxy("203.0.113.10").post(reverse("accounts:password_reset"), {"email": "conseillere@cfa.test"})
+
+    assert OutgoingEmail.objects.filter(to="conseillere@cfa.test", name="password_reset").count() == 1
+
+
+def test_reset_requests_for_one_account_are_capped_whatever_the_address(behind_proxy):
+    UserFactory(email="conseillere@cfa.test")
+    for index in range(settings.PASSWORD_RESET_THROTTLE + 3):
+        through_proxy(f"198.51.100.{index}").post(
+            reverse("accounts:password_reset"), {"email": "Conseillere@CFA.test"}
+        )
+
+    sent = OutgoingEmail.objects.filter(to="conseillere@cfa.test", name="password_reset").count()
+    assert sent == settings.PASSWORD_RESET_THROTTLE  # no mail-bombing; the links already sent still work
+
+
+def test_one_address_is_capped_across_accounts(behind_proxy, settings):
+    for index in range(settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS + 2):
+        UserFactory(email=f"personne{index}@entreprise.test")
+    client = through_proxy("198.51.100.66")
+    for index in range(settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS + 2):
+        client.post(reverse("accounts:password_reset"), {"email": f"personne{index}@entreprise.test"})
+
+    sent = OutgoingEmail.objects.filter(name="password_reset").count()
+    assert sent == settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "behind", "expected"),
+    [
+        (PROXY, "198.51.100.66", True, "198.51.100.66"),
+        (PROXY, "10.0.0.1, 198.51.100.66", True, "198.51.100.66"),
+        (PROXY, "10.0.0.1,2001:db8::1", True, "2001:db8::1"),
+        (PROXY, "", True, PROXY),
+        (PROXY, "pas-une-adresse", True, PROXY),
+        (PROXY, "198.51.100.66", False, PROXY),
+    ],
+)
+def test_the_client_address_is_the_proxys_own_entry_only_when_behind_the_proxy(
+    settings, rf, remote, forwarded, behind, expected
+):
+    from cactus.core.security import client_ip
+
+    settings.BEHIND_TLS_PROXY = behind
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
