@@ -15,6 +15,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -25,15 +26,24 @@ def build_policy(directives: dict[str, list[str]]) -> str:
 
 
 class SecurityHeadersMiddleware:
-    """Adds CONTENT_SECURITY_POLICY and PERMISSIONS_POLICY (settings) to responses that lack them."""
+    """Adds CONTENT_SECURITY_POLICY and PERMISSIONS_POLICY (settings) to responses that lack them,
+    and `Cache-Control: no-store, private` to every response but static files.
+
+    Pages, NIR, CERFAs and scans must not stay in the browser's cache: after logging out on a shared
+    CFA computer, the back button or the cache would show them to the next person. Only /static/
+    (whitenoise, public and versioned) may be cached.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
         self.csp = build_policy(settings.CONTENT_SECURITY_POLICY)
         self.permissions_policy = settings.PERMISSIONS_POLICY
+        self.static_prefix = "/" + settings.STATIC_URL.lstrip("/")
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if not request.path.startswith(self.static_prefix):
+            add_never_cache_headers(response)  # no-store, no-cache, private, max-age=0
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         # The policy is for pages. On a PDF shown inline, `object-src 'none'` could stop the
         # browser's own PDF viewer; X-Frame-Options still forbids framing it.

@@ -295,12 +295,14 @@ def test_setting_up_with_the_right_code_opens_the_session_and_confirms_the_devic
     device = TOTPDevice.objects.get(user=advisor)
 
     wrong = client.post(
-        reverse("twofactor:setup"), {"code": "000000" if current_code(device) != "000000" else "111111"}
+        reverse("twofactor:setup"),
+        {"code": "000000" if current_code(device) != "000000" else "111111", "password": PASSWORD},
     )
     assert "Ce code n&#x27;est pas le bon" in wrong.content.decode()
     with time_machine.travel(timezone.now() + timedelta(seconds=5)):  # past the throttle of the wrong code
         done = client.post(
-            reverse("twofactor:setup"), {"code": current_code(device), "next": reverse("dossiers:list")}
+            reverse("twofactor:setup"),
+            {"code": current_code(device), "password": PASSWORD, "next": reverse("dossiers:list")},
         )
 
     assert done["Location"] == reverse("dossiers:list")
@@ -577,3 +579,72 @@ def test_the_client_address_is_the_proxys_own_entry_only_when_behind_the_proxy(
     settings.BEHIND_TLS_PROXY = behind
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+# --- Nothing personal stays in the browser's cache (issue 11, finding 4)
+
+
+def test_pages_of_a_logged_in_person_are_not_kept_by_the_browser_and_static_files_are(client):
+    user = UserFactory(email="lea@etudiant.test")
+    login(client, user.email)
+
+    page = client.get(reverse("dossiers:list"))
+
+    assert page.status_code == 200
+    directives = {part.strip() for part in page["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= directives
+    static = client.get("/" + settings.STATIC_URL + "cactus/cactus.css")
+    if static.status_code == 200:
+        assert "no-store" not in static.get("Cache-Control", "")
+
+
+# --- Two-factor enrolment (issue 11, finding 4): the password again, one device, no silent swap
+
+
+def test_enrolling_an_authenticator_asks_for_the_password_again(client, two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    login(client, advisor.email)  # e.g. a session left open on a shared CFA computer
+    client.get(reverse("twofactor:setup"))
+    device = TOTPDevice.objects.get(user=advisor)
+
+    refused = client.post(reverse("twofactor:setup"), {"code": current_code(device), "password": "devine"})
+
+    assert refused.status_code == 200
+    assert "Mot de passe incorrect" in refused.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+    assert client.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_two_sessions_enrolling_at_once_get_different_keys_and_only_the_first_device_counts(two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    owner, intruder = Client(), Client()
+    login(owner, advisor.email)
+    login(intruder, advisor.email)
+    owner_page = owner.get(reverse("twofactor:setup")).content.decode()
+    intruder_page = intruder.get(reverse("twofactor:setup")).content.decode()
+    key = re.compile(r'<p class="secret"><code>([A-Z2-7 ]+)</code>')
+    assert key.search(owner_page).group(1) != key.search(intruder_page).group(1)  # nobody sees the other's key
+    owner_device, intruder_device = TOTPDevice.objects.filter(user=advisor).order_by("pk")
+
+    assert owner.post(
+        reverse("twofactor:setup"), {"code": current_code(owner_device), "password": PASSWORD}
+    ).status_code == 302
+    late = intruder.post(
+        reverse("twofactor:setup"), {"code": current_code(intruder_device), "password": PASSWORD}
+    )
+
+    assert late.status_code == 302 and late["Location"].startswith(reverse("twofactor:verify"))
+    assert list(TOTPDevice.objects.filter(user=advisor).values_list("pk", flat=True)) == [owner_device.pk]
+    assert intruder.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_an_account_with_an_authenticator_cannot_enrol_another_one(client, two_factor):
+    admin = UserFactory(email="admin@cfa.test", cfa_admin=True)
+    TOTPDevice.objects.create(user=admin, name="téléphone", confirmed=True)
+    login(client, admin.email)
+
+    response = client.post(reverse("twofactor:setup"), {"code": "123456", "password": PASSWORD})
+
+    assert response["Location"].startswith(reverse("twofactor:verify"))
+    assert TOTPDevice.objects.filter(user=admin).count() == 1
