@@ -30,7 +30,9 @@ class SetupForm(CodeForm):
         label="Votre mot de passe Cactus",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Saisissez votre mot de passe Cactus pour confirmer qu'il s'agit bien de vous."},
+        error_messages={
+            "required": "Saisissez votre mot de passe Cactus pour confirmer qu'il s'agit bien de vous."
+        },
     )
     field_order = ["password", "code"]
 

@@ -624,12 +624,17 @@ def test_two_sessions_enrolling_at_once_get_different_keys_and_only_the_first_de
     owner_page = owner.get(reverse("twofactor:setup")).content.decode()
     intruder_page = intruder.get(reverse("twofactor:setup")).content.decode()
     key = re.compile(r'<p class="secret"><code>([A-Z2-7 ]+)</code>')
-    assert key.search(owner_page).group(1) != key.search(intruder_page).group(1)  # nobody sees the other's key
+    assert key.search(owner_page).group(1) != key.search(intruder_page).group(
+        1
+    )  # nobody sees the other's key
     owner_device, intruder_device = TOTPDevice.objects.filter(user=advisor).order_by("pk")
 
-    assert owner.post(
-        reverse("twofactor:setup"), {"code": current_code(owner_device), "password": PASSWORD}
-    ).status_code == 302
+    assert (
+        owner.post(
+            reverse("twofactor:setup"), {"code": current_code(owner_device), "password": PASSWORD}
+        ).status_code
+        == 302
+    )
     late = intruder.post(
         reverse("twofactor:setup"), {"code": current_code(intruder_device), "password": PASSWORD}
     )

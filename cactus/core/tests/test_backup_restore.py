@@ -236,7 +236,10 @@ def test_a_backup_is_readable_by_its_owner_only(populated, tmp_path):
     old_umask = os.umask(0o022)  # the usual default, which the script must not rely on
     try:
         backup = run(
-            BACKUP, tmp_path / "backup", database_url=f"sqlite:///{live}", media_root=Path(settings.MEDIA_ROOT)
+            BACKUP,
+            tmp_path / "backup",
+            database_url=f"sqlite:///{live}",
+            media_root=Path(settings.MEDIA_ROOT),
         )
     finally:
         os.umask(old_umask)
