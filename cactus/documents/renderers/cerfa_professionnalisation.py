@@ -65,7 +65,11 @@ NATURES = {"1": "CDD", "2": "CDI", "3": "TT", "CDD": "CDD", "CDI": "CDI", "TT": 
 
 
 def render(data: dict) -> bytes:
-    values = field_values(data)
+    return render_fields(field_values(data))
+
+
+def render_fields(values: dict[str, str | bool]) -> bytes:
+    """Draw the form with each official field's value in its rectangle (True ticks a check box)."""
     form = Form(
         title="Contrat de professionnalisation – CERFA n° " + CERFA_NUMBER,
         subject="Contrat de professionnalisation",
