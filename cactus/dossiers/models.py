@@ -229,6 +229,9 @@ class Employer(AddressFields):
     idcc_branch = models.CharField("branche", max_length=255, blank=True)
     idcc_opco = models.CharField("OPCO", max_length=100, blank=True)
     is_monegasque = models.BooleanField("entreprise monégasque", default=False)
+    # CERFA EJ20 (12434*05) only: Particulier-employeur oui / non and its URSSAF number.
+    is_individual_employer = models.BooleanField("particulier-employeur", null=True, blank=True)
+    urssaf_number = models.CharField("N° URSSAF du particulier-employeur", max_length=20, blank=True)
     public_unemployment_scheme = models.BooleanField(
         "adhésion de l'apprenti au régime spécifique d'assurance chômage", default=False
     )
@@ -323,6 +326,7 @@ class AlternantDetails(AddressFields):
     )
     highest_diploma = models.CharField("diplôme ou titre le plus élevé obtenu", max_length=2)
     # Contrat de professionnalisation: job seekers and minimum-income beneficiaries (EJ20).
+    is_job_seeker = models.BooleanField("inscrit à France Travail", null=True, blank=True)
     job_seeker_id = models.CharField("identifiant France Travail", max_length=20, blank=True)
     job_seeker_months = models.PositiveIntegerField("durée d'inscription (mois)", null=True, blank=True)
     social_minimum = models.CharField("bénéficiaire d'un minimum social", max_length=3, blank=True)
@@ -422,6 +426,29 @@ class Contract(models.Model):
     )
     hiring_salary = models.DecimalField("salaire brut mensuel à l'embauche", max_digits=8, decimal_places=2)
     pension_fund = models.CharField("caisse de retraite complémentaire", max_length=100)
+    # CERFA EJ20 (12434*05) only: prévoyance, classification, période d'essai, and the tuteur of the
+    # entreprise utilisatrice when the contract is a contrat de travail temporaire.
+    provident_fund = models.CharField("organisme de prévoyance", max_length=100, blank=True)
+    classification = models.CharField(
+        "classification de l'emploi dans la convention collective", max_length=150, blank=True
+    )
+    classification_level = models.CharField("niveau", max_length=20, blank=True)
+    coefficient = models.CharField("coefficient hiérarchique", max_length=20, blank=True)
+    trial_period_days = models.PositiveSmallIntegerField(
+        "durée de la période d'essai (jours)", null=True, blank=True
+    )
+    user_company_tutor_last_name = models.CharField(
+        "nom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_first_name = models.CharField(
+        "prénom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_job_title = models.CharField(
+        "emploi occupé du tuteur de l'entreprise utilisatrice", max_length=150, blank=True
+    )
+    user_company_tutor_birth_date = models.DateField(
+        "date de naissance du tuteur de l'entreprise utilisatrice", null=True, blank=True
+    )
     has_benefits_in_kind = models.BooleanField("avantages en nature", default=False)
     benefit_food = models.DecimalField(
         "nourriture (€ par repas)", max_digits=6, decimal_places=2, null=True, blank=True

@@ -38,6 +38,16 @@ def validate_plausible_date(value: date) -> None:
         )
 
 
+def yes_no_field(label: str) -> forms.TypedChoiceField:
+    """A required Oui / Non question for a nullable boolean: an unanswered question is an error."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[(True, "Oui"), (False, "Non")],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+
+
 def choices_of(text_choices, *, empty: str = "---------") -> list[tuple[str, str]]:
     return [("", empty)] + [(value, f"{value} – {label}") for value, label in text_choices.choices]
 

@@ -25,6 +25,7 @@ class FormationForm(forms.ModelForm):
             "site_postal_code",
             "site_city",
             "nsf_code",
+            "qualification_type",
             "teaching_hours",
             "annual_cost",
             "npec",

@@ -48,6 +48,21 @@ class Formation(models.Model):
     nsf_code = models.CharField(
         "spécialité de formation (code NSF)", max_length=3, blank=True, help_text="3 chiffres, par ex. 326."
     )
+    # Notice 51650#09, « Type de qualification visée »: 4 (2018 experiment, ended 2023) and 8 (VAE
+    # experiment, loi 2022-1598) are not offered, 5 to 7 are repealed.
+    qualification_type = models.CharField(
+        "type de qualification visée (contrat de professionnalisation)",
+        max_length=1,
+        choices=[
+            ("1", "1 – Certification enregistrée au RNCP autre qu'un CQP"),
+            ("2", "2 – Certificat de qualification professionnelle (CQP)"),
+            (
+                "3",
+                "3 – Qualification reconnue dans les classifications d'une convention collective nationale",
+            ),
+        ],
+        default="1",
+    )
     teaching_hours = models.PositiveIntegerField(
         "dont enseignements généraux, professionnels et technologiques (heures)", null=True, blank=True
     )

@@ -202,7 +202,16 @@ def test_a_professionalisation_salarie_of_26_must_be_a_job_seeker(started_dossie
     nir = "295061305501716"
     values = tab_data.alternant_values(nir=nir, representative=False)
     assert not submit("alternant", dossier, values)[0]
-    assert submit("alternant", dossier, values | {"alternant-job_seeker_id": "1234567A"})[0]
+    assert submit(
+        "alternant",
+        dossier,
+        values
+        | {
+            "alternant-is_job_seeker": "True",
+            "alternant-job_seeker_id": "1234567A",
+            "alternant-job_seeker_months": "14",
+        },
+    )[0]
 
 
 # Les données du contrat ----------------------------------------------------------------------
