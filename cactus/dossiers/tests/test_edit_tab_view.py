@@ -286,3 +286,15 @@ def test_every_help_text_and_error_a_field_points_to_exists_on_the_page(client, 
             } | set(re.findall(r'\bfor="([^"]+)"', page))
             assert referenced <= ids, (tab, sorted(referenced - ids))
             assert len(re.findall(r'\bid="([^"]+)"', page)) == len(ids), tab  # no duplicate id
+
+
+def test_the_page_title_names_the_tab_the_dossier_state_and_an_error(client, started_dossier, employer_contact):
+    client.force_login(employer_contact)
+
+    shown = client.get(url(started_dossier, "employer")).content.decode()
+    refused = client.post(url(started_dossier, "employer"), {"version": started_dossier.version}).content.decode()
+
+    title = re.search(r"<title>(.*?)</title>", shown, re.S).group(1)
+    assert title.startswith("L&#x27;employeur – Dossier de ")
+    assert f"({started_dossier.status_label})" in title
+    assert re.search(r"<title>Erreur – L&#x27;employeur – ", refused)
