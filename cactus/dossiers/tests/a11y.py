@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 PHONE = {"width": 390, "height": 844}
 SMALLEST = {"width": 320, "height": 640}
+TABLET = {"width": 800, "height": 1024}
 DESKTOP = {"width": 1366, "height": 768}
 AXE = Axe()
 # WCAG 2.2 A and AA, plus axe's best practices (landmarks, headings, skip link).

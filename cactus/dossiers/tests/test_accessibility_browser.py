@@ -139,9 +139,9 @@ def test_a_refused_tab_page_says_erreur_in_its_title_and_stays_readable_on_a_pho
     assert a11y.problems_of(page) == {}
 
 
-def test_the_key_controls_are_on_screen_on_a_phone_and_the_smallest_screen(live_server, browser, journey, employer_contact):
+def test_the_key_controls_are_on_screen_from_the_smallest_phone_to_a_tablet(live_server, browser, journey, employer_contact):
     base, dossier = live_server.url, journey["validated"]
-    for viewport in (a11y.PHONE, a11y.SMALLEST):
+    for viewport in (a11y.PHONE, a11y.SMALLEST, a11y.TABLET):
         page = browser.new_context(viewport=viewport).new_page()
         log_in(page, base, employer_contact.email)
         for path, selectors in {
