@@ -26,7 +26,6 @@ from cactus.dossiers.models import (
 from cactus.dossiers.models import Contract as ContractModel
 
 
-
 def date_widget() -> forms.DateInput:
     """A new date input for each form: a widget shared between requests would carry one person's
     error attributes (aria-invalid) into every other person's page."""

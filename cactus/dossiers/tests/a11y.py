@@ -13,7 +13,10 @@ TABLET = {"width": 800, "height": 1024}
 DESKTOP = {"width": 1366, "height": 768}
 AXE = Axe()
 # WCAG 2.2 A and AA, plus axe's best practices (landmarks, headings, skip link).
-AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"],
+}
 
 BROKEN_REFERENCES = """() => {
   const broken = [];

@@ -38,7 +38,13 @@ def pages_of(role: str, journey: dict) -> list[str]:
     complete, validated = journey["complete"].pk, journey["validated"].pk
     tabs = [f"/dossiers/{complete}/{tab}/" for tab in TABS]
     return {
-        "alternant": ["/dossiers/", *tabs, f"/dossiers/{validated}/suivi/", "/compte/rgpd/", "/mentions-legales/"],
+        "alternant": [
+            "/dossiers/",
+            *tabs,
+            f"/dossiers/{validated}/suivi/",
+            "/compte/rgpd/",
+            "/mentions-legales/",
+        ],
         "employer_contact": [
             "/dossiers/",
             *tabs,
@@ -81,7 +87,9 @@ def check_pages(page, base: str, paths: list[str]) -> dict:
     return found
 
 
-@pytest.mark.parametrize("role", ["alternant", "employer_contact", "formation_manager", "cfa_advisor", "cfa_admin"])
+@pytest.mark.parametrize(
+    "role", ["alternant", "employer_contact", "formation_manager", "cfa_advisor", "cfa_admin"]
+)
 def test_every_page_of_the_journey_fits_a_phone_and_passes_axe(live_server, browser, journey, role, request):
     user = request.getfixturevalue(role)
     page = browser.new_context(viewport=a11y.PHONE).new_page()
@@ -104,7 +112,14 @@ def test_the_pages_before_logging_in_fit_a_phone_and_pass_axe(live_server, brows
     base = live_server.url
 
     found = check_pages(
-        page, base, ["/compte/connexion/", "/compte/mot-de-passe-oublie/", "/mentions-legales/", f"/compte/invitation/{token}/"]
+        page,
+        base,
+        [
+            "/compte/connexion/",
+            "/compte/mot-de-passe-oublie/",
+            "/mentions-legales/",
+            f"/compte/invitation/{token}/",
+        ],
     )
     page.get_by_label("Choisissez votre mot de passe").fill("court")
     page.get_by_role("button", name="Valider").click()
@@ -130,7 +145,9 @@ def test_a_refused_tab_page_says_erreur_in_its_title_and_stays_readable_on_a_pho
     page.locator('[name="remuneration-rate_1_1"]').fill("1")
     page.get_by_role("button", name="Valider").click()
 
-    expect(page).to_have_title(re.compile("^Erreur – Les données du contrat – Dossier de .* \\(Saisie complète\\)"))
+    expect(page).to_have_title(
+        re.compile("^Erreur – Les données du contrat – Dossier de .* \\(Saisie complète\\)")
+    )
     expect(page.locator(".error-summary")).to_be_visible()
     # The summary links to the field, and the field is told its message and its help (RGAA 11.10).
     described = page.locator('[name="remuneration-rate_1_1"]').get_attribute("aria-describedby").split()
@@ -139,7 +156,9 @@ def test_a_refused_tab_page_says_erreur_in_its_title_and_stays_readable_on_a_pho
     assert a11y.problems_of(page) == {}
 
 
-def test_the_key_controls_are_on_screen_from_the_smallest_phone_to_a_tablet(live_server, browser, journey, employer_contact):
+def test_the_key_controls_are_on_screen_from_the_smallest_phone_to_a_tablet(
+    live_server, browser, journey, employer_contact
+):
     base, dossier = live_server.url, journey["validated"]
     for viewport in (a11y.PHONE, a11y.SMALLEST, a11y.TABLET):
         page = browser.new_context(viewport=viewport).new_page()
@@ -175,7 +194,9 @@ FOCUSED = """() => {
 def test_a_keyboard_alone_completes_vie_etudiante_with_a_focus_ring_on_every_control(
     live_server, browser, formation, alternant, employer_contact
 ):
-    dossier = DossierFactory(with_base_data=True, formation=formation, alternant=alternant, employer_contact=employer_contact)
+    dossier = DossierFactory(
+        with_base_data=True, formation=formation, alternant=alternant, employer_contact=employer_contact
+    )
     page = browser.new_context(viewport=a11y.DESKTOP).new_page()
     log_in(page, live_server.url, alternant.email)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/student_life/")
@@ -204,6 +225,12 @@ def test_a_keyboard_alone_completes_vie_etudiante_with_a_focus_ring_on_every_con
 
     expect(page.locator(".message.success")).to_have_text("Vie étudiante : onglet enregistré.")
     saved = Dossier.objects.get(pk=dossier.pk).student_life
-    assert (saved.housing, saved.has_driving_licence, saved.emergency_contact_name) == ("family", True, "Françoise Benoît")
+    assert (saved.housing, saved.has_driving_licence, saved.emergency_contact_name) == (
+        "family",
+        True,
+        "Françoise Benoît",
+    )
     # WCAG 2.4.7: every control reached showed the 3 px ring (yellow, edged dark to be seen on green and white).
-    assert [ring for ring in rings if ring["outline"] != "solid" or ring["width"] < 3 or ring["shadow"] == "none"] == []
+    assert [
+        ring for ring in rings if ring["outline"] != "solid" or ring["width"] < 3 or ring["shadow"] == "none"
+    ] == []

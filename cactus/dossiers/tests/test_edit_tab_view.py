@@ -271,7 +271,9 @@ def test_a_date_error_of_one_person_does_not_mark_the_date_fields_of_the_next_on
     assert not [tag for tag in date_inputs if "aria-invalid" in tag or "_error" in tag]
 
 
-def test_every_help_text_and_error_a_field_points_to_exists_on_the_page(client, started_dossier, employer_contact):
+def test_every_help_text_and_error_a_field_points_to_exists_on_the_page(
+    client, started_dossier, employer_contact
+):
     client.force_login(employer_contact)
     for tab in ["base", "employer", "contract", "mission"]:
         for page in (
@@ -288,11 +290,15 @@ def test_every_help_text_and_error_a_field_points_to_exists_on_the_page(client, 
             assert len(re.findall(r'\bid="([^"]+)"', page)) == len(ids), tab  # no duplicate id
 
 
-def test_the_page_title_names_the_tab_the_dossier_state_and_an_error(client, started_dossier, employer_contact):
+def test_the_page_title_names_the_tab_the_dossier_state_and_an_error(
+    client, started_dossier, employer_contact
+):
     client.force_login(employer_contact)
 
     shown = client.get(url(started_dossier, "employer")).content.decode()
-    refused = client.post(url(started_dossier, "employer"), {"version": started_dossier.version}).content.decode()
+    refused = client.post(
+        url(started_dossier, "employer"), {"version": started_dossier.version}
+    ).content.decode()
 
     title = re.search(r"<title>(.*?)</title>", shown, re.S).group(1)
     assert title.startswith("L&#x27;employeur – Dossier de ")
