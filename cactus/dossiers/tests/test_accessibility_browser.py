@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cactus.accounts.services import create_invitation
-from cactus.accounts.tests.factories import UserFactory
+from cactus.accounts.services import create_invitation, get_or_create_user
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import a11y
 from cactus.dossiers.tests.browser import log_in
@@ -106,7 +105,7 @@ def within_width(page, selector: str) -> bool:
 
 
 def test_the_pages_before_logging_in_fit_a_phone_and_pass_axe(live_server, browser, db):
-    invited = UserFactory(email="invitee@entreprise.test", consented=False)
+    invited = get_or_create_user(email="invitee@entreprise.test")
     _, token = create_invitation(user=invited, by=None)
     page = browser.new_context(viewport=a11y.PHONE).new_page()
     base = live_server.url
