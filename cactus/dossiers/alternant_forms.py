@@ -2,8 +2,6 @@
 
 from django import forms
 
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import identity
 from cactus.dossiers.models import AlternantDetails, Dossier, EntryMode
 from cactus.dossiers.tab_forms import (
     TabForm,
@@ -13,6 +11,8 @@ from cactus.dossiers.tab_forms import (
     person_name,
     related,
 )
+from cactus.law import age as age_rules
+from cactus.law import identity
 from cactus.referentials import codes
 
 SOCIAL_MINIMA = [

@@ -9,7 +9,7 @@ dispositif et suivant le type d'employeur"), and what the next action is. The on
 | Monegasque or foreign employer         | "Clôturé par le CFA"      | the CFA, by hand    | none     | yes     |
 | Contrat de professionnalisation        | "Envoyé à l'OPCO"         | contact alternance  | 5 j. ouv.| yes     |
 
-R-7.1 to R-7.4 (rules.md); the Billing column is R-8.1, decided in core/rules/employer.py. The EPIC routing (R-7.3) and the Monaco/foreign end are
+R-7.1 to R-7.4 (rules.md); the Billing column is R-8.1, decided in law/employer.py. The EPIC routing (R-7.3) and the Monaco/foreign end are
 product decisions recorded here.
 """
 
@@ -36,7 +36,7 @@ class Circuit:
         return self.final_status == Status.CLOSED
 
 
-# Whether billing information is required is a data-entry rule: core/rules/employer.py (R-8.1).
+# Whether billing information is required is a data-entry rule: law/employer.py (R-8.1).
 OPCO = Circuit("opco", "Envoyé à l'OPCO", Status.SENT_TO_OPCO, has_deadline=True)
 DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadline=True)
 CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False)

@@ -14,12 +14,12 @@ from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.core.rules.dates import last_day_within
 from cactus.documents.uploads import CheckedPdf
 from cactus.dossiers import services, tabs, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
+from cactus.law.dates import last_day_within
 
 DEFAULT_PASSWORD = "cactus-demo-2026"
 
