@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from cactus.accounts import emails
 from cactus.accounts.services import create_invitation, get_or_create_user
 from cactus.dossiers import selectors
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
@@ -17,7 +18,6 @@ from cactus.dossiers.models import (
     StudentLife,
 )
 from cactus.formations.models import Formation
-from cactus.notifications import emails
 
 ALTERNANT_ROLE_LABEL = "alternant(e)"
 EMPLOYER_CONTACT_ROLE_LABEL = "contact alternance (gestionnaire chez l'employeur)"

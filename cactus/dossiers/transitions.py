@@ -13,11 +13,10 @@ from django.utils import timezone
 from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.documents.models import Document
 from cactus.documents.uploads import CheckedPdf, current_signed_documents, store_uploaded_pdf
-from cactus.dossiers import circuits, deadlines, selectors
+from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.formations.models import Formation
-from cactus.notifications import emails
 
 Status = Dossier.Status
 # Cleared when a dossier goes back to "Saisie en cours": every later step must be done again.
