@@ -17,9 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from cactus.dossiers.models import ContractScheme, Dossier
-
-Status = Dossier.Status
+from cactus.dossiers.states import ContractScheme, Status
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadli
 CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False)
 
 
-def _employer(dossier: Dossier):
+def _employer(dossier):
     """The "L'employeur" tab's data, or None while it has not been entered."""
     try:
         return dossier.employer
@@ -50,19 +48,19 @@ def _employer(dossier: Dossier):
         return None
 
 
-def employer_type(dossier: Dossier) -> int | None:
+def employer_type(dossier) -> int | None:
     """The CERFA "type d'employeur" code (11-16 private, 21-29 public, 30 EPIC), None if not entered."""
     employer = _employer(dossier)
     return int(employer.employer_type) if employer and employer.employer_type.isdigit() else None
 
 
-def is_monaco_or_foreign(dossier: Dossier) -> bool:
+def is_monaco_or_foreign(dossier) -> bool:
     """A Monegasque company: no French OPCO circuit, the CFA closes the dossier by hand."""
     employer = _employer(dossier)
     return bool(employer and employer.is_monegasque)
 
 
-def circuit_for(dossier: Dossier) -> Circuit:
+def circuit_for(dossier) -> Circuit:
     if is_monaco_or_foreign(dossier):
         return CLOSED_BY_CFA
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
@@ -75,7 +73,7 @@ def circuit_for(dossier: Dossier) -> Circuit:
     return OPCO  # R-7.1
 
 
-def next_action(dossier: Dossier) -> str:
+def next_action(dossier) -> str:
     """ "Action suivante" in Suivi - Info: what must happen next, in the guide's words."""
     status = dossier.status
     if status == Status.DRAFT:

@@ -2,30 +2,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cactus.dossiers.circuits import circuit_for
 from cactus.dossiers.exceptions import InvalidTransition
-
-
-class EntryMode(models.TextChoices):
-    SIMPLE = "simple", "Saisie simple (pas de CERFA produit)"
-    FULL = "full", "Saisie complète (le CERFA est produit)"
-
-
-class ContractScheme(models.TextChoices):
-    APPRENTICESHIP = "apprenticeship", "Apprentissage"
-    PROFESSIONALISATION = "professionalisation", "Contrat de professionnalisation"
+from cactus.dossiers.states import ContractScheme, EntryMode, Status
 
 
 class Dossier(models.Model):
     """One work-study contract file: who is party to it, where it stands, and its base data."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Saisie en cours"
-        VALIDATION_REQUESTED = "validation_requested", "Validation demandée"
-        VALIDATED = "validated", "Validé par la formation"
-        DOCUMENTS_RETURNED = "documents_returned", "Documents signés retournés"
-        DOCUMENTS_VALIDATED = "documents_validated", "Documents validés (CFA)"
-        SENT_TO_OPCO = "sent_to_opco", "Envoyé à l'OPCO"
-        CLOSED = "closed", "Clôturé par le CFA"
+    Status = Status
 
     # The only place that says which moves are legal; services and templates ask it.
     TRANSITIONS = {
@@ -141,8 +126,6 @@ class Dossier(models.Model):
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
         if self.status == self.Status.SENT_TO_OPCO:
-            from cactus.dossiers.circuits import circuit_for  # circuits reads this module
-
             return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
         return self.get_status_display()
 
