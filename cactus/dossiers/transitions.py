@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP
+from cactus.core.uploads import CheckedPdf
 from cactus.documents.models import Document
-from cactus.documents.uploads import CheckedPdf, current_signed_documents, store_uploaded_pdf
+from cactus.documents.uploads import current_signed_documents, store_uploaded_pdf
 from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent

@@ -14,7 +14,7 @@ from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.documents.uploads import CheckedPdf
+from cactus.core.uploads import CheckedPdf
 from cactus.dossiers import services, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
