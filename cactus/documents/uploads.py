@@ -63,3 +63,8 @@ def current_signed_documents(dossier) -> dict[str, Document | None]:
         if latest and latest.pk not in rejected:
             result[kind] = latest
     return result
+
+
+def uploaded_document(dossier, document_id: int) -> Document | None:
+    """One uploaded version (signed scan or stamped CERFA) of this dossier, None if it has no such file."""
+    return Document.objects.filter(dossier=dossier, pk=document_id, source=Document.Source.UPLOADED).first()
