@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from cactus.notifications.models import OutgoingEmail, SentReminder
+from cactus.notifications.models import OutgoingEmail
 
 
 @admin.register(OutgoingEmail)
@@ -9,10 +9,3 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     list_filter = ["name", "status"]
     search_fields = ["to", "subject"]
     readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
-
-
-@admin.register(SentReminder)
-class SentReminderAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "dossier", "due_date"]
-    list_filter = ["kind"]
-    readonly_fields = [field.name for field in SentReminder._meta.fields]
