@@ -15,13 +15,13 @@ def invitation(*, invitation, token: str, dossier, role_label: str) -> OutgoingE
         invitation.user.email,
         {
             "invitation": invitation,
-            "link": link,
             "dossier": dossier,
             "role_label": role_label,
             "inviter": invitation.invited_by,
             "validity_days": settings.INVITATION_VALIDITY_DAYS,
         },
         dossier=dossier,
+        secret_link=link,
     )
 
 
@@ -44,5 +44,6 @@ def password_reset(*, user, link: str) -> OutgoingEmail:
     return make_message(
         "password_reset",
         user.email,
-        {"user": user, "link": link, "validity_days": settings.INVITATION_VALIDITY_DAYS},
+        {"user": user, "validity_days": settings.INVITATION_VALIDITY_DAYS},
+        secret_link=link,
     )

@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossiers", "0003_add_list_and_deadline_indexes"),
+        ("dossiers", "0004_add_pay_cases_and_age_derogation"),
         ("notifications", "0002_add_sent_reminder"),
     ]
 

@@ -5,8 +5,8 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notifications", "0002_add_sent_reminder"),
-        ("dossiers", "0004_take_sent_reminder_from_notifications"),
+        ("notifications", "0003_keep_personal_links_out_of_stored_mails"),
+        ("dossiers", "0005_take_sent_reminder_from_notifications"),
     ]
 
     operations = [
