@@ -32,6 +32,7 @@ def equip_formation(formation) -> None:
     formation.site_city = "Marseille"
     formation.nsf_code = "326"
     formation.teaching_hours = 420
+    formation.distance_hours = 120
     formation.annual_cost = Decimal("8450.00")
     formation.npec = Decimal("7600.00")
     formation.save()

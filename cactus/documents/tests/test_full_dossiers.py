@@ -44,6 +44,7 @@ NOT_ON_THE_EJ20 = {
     "formation_type_diplome",
     "salarie_intitule_dernier_diplome",  # the EJ20 asks the highest diploma only
     "tuteur_diplome",  # the EJ20 asks the tuteur's diploma level only
+    "formation_heures_distance",  # a box of the apprenticeship CERFA 10103*14 only
 }
 
 # The convention's facts (the rest of the dossier is the CERFA's).
