@@ -5,10 +5,12 @@ so a key the export and a renderer spell differently shows up here as a value mi
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cactus.documents import services
 from cactus.documents.models import Document
 from cactus.documents.official_forms import cerfa_10103_14
+from cactus.documents.official_forms.synthetic import synthetic_blank
 from cactus.documents.tests import full_dossiers
 from cactus.documents.tests.readback import flat_text, pdf_text, text_in_boxes
 from cactus.dossiers.export import dossier_data
@@ -242,3 +244,24 @@ def test_the_calendar_and_programme_name_the_alternant_and_the_formation(apprent
         "Rentrée" if kind == Document.Kind.CALENDAR else "Génie logiciel",
     ]:
         assert expected in text
+
+
+def test_with_an_uploaded_official_blank_the_cerfa_is_that_blank_filled_and_flattened(
+    apprenticeship, cfa_advisor, cfa_admin
+):
+    own = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor)
+    assert "Rendu par Cactus" in own
+    own_content = services.render_bytes(dossier=apprenticeship, kind=Document.Kind.CERFA)
+    blank = synthetic_blank(cerfa_10103_14.FIELD_MAP)
+    services.upload_official_blank(
+        uploaded=SimpleUploadedFile("cerfa.pdf", blank, content_type="application/pdf"), by=cfa_admin
+    )
+    content = services.get_or_generate(
+        dossier=apprenticeship, kind=Document.Kind.CERFA, by=cfa_advisor
+    ).file.read()
+    text = flat_text(content)
+    assert "imitant le CERFA n° 10103*14" in text and "Rendu par Cactus" not in text
+    # The same boxes hold the same values as in Cactus's own rendition (checked value by value above).
+    assert text_in_boxes(content, cerfa_10103_14.FIELDS) == text_in_boxes(own_content, cerfa_10103_14.FIELDS)
+    boxes = text_in_boxes(content, cerfa_10103_14.FIELDS)
+    assert boxes["Zone de texte 8_102"] == "120"  # the formation's hours of distance training
