@@ -49,8 +49,10 @@ def render_dossier(dossier) -> bytes:
     return render(dossier_data(dossier))
 
 
-# The fonts of the layout, in the order the cached layout's code names them (/F1, /F2, …).
-LAYOUT_FONTS = tuple(dict.fromkeys(font for _page, _x, _y, font, _size, _words in TEXTS))
+# The fonts of the layout, in the order the cached layout's code names them (/F1, /F2, …): every font
+# `_page_layout` and `_header` use must be here, or the cached code would name a font the page lacks.
+HEADER_FONTS = ("Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
+LAYOUT_FONTS = tuple(dict.fromkeys([*(font for _page, _x, _y, font, _size, _words in TEXTS), *HEADER_FONTS]))
 
 
 def _draw_layout(canvas: Canvas, page: int) -> None:

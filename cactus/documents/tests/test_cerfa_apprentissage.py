@@ -1,5 +1,8 @@
+import io
+
 import pytest
 import time_machine
+from pypdf import PdfReader
 
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.official_forms.cerfa_10103_14 import FIELD_MAP, FIELDS
@@ -166,6 +169,30 @@ def test_the_hours_of_distance_training_are_in_their_own_box():
     assert boxes["Zone de texte 8_102"] == "120"
     assert boxes[box("Durée de la formation — heures")] == "800"
     assert "heures de formation à distance" in flat_text(cerfa_apprentissage.render(data))
+
+
+def fonts_of(content: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(content))
+    return {
+        str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def test_only_standard_fonts_are_used_unless_a_value_needs_dejavu():
+    # Embedding four DejaVu faces made the CERFA ~3x a bare canvas (docs/bench.md).
+    standard = fonts_of(cerfa_apprentissage.render(samples.apprenticeship()))
+    assert standard <= {
+        "Helvetica",
+        "Helvetica-Bold",
+        "Helvetica-Oblique",
+        "Helvetica-BoldOblique",
+        "Times-Bold",
+    }
+    polish = cerfa_apprentissage.render(samples.apprenticeship(apprenti_prenom="Łucja"))
+    assert "DejaVuSans" in fonts_of(polish)
+    assert "Łucja" in flat_text(polish)
 
 
 def test_the_document_is_two_a4_pages():
