@@ -7,11 +7,11 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from cactus.documents.exceptions import DocumentError
-from cactus.documents.official_forms import cerfa_10103_14
+from cactus.documents.official_forms import cerfa_10103_14, cerfa_12434_05
 from cactus.documents.official_forms.maps import FieldMap
 
 # Append the next version here (its own module); keep the old ones, with their `valid_until` set.
-FIELD_MAPS: tuple[FieldMap, ...] = (cerfa_10103_14.FIELD_MAP,)
+FIELD_MAPS: tuple[FieldMap, ...] = (cerfa_10103_14.FIELD_MAP, cerfa_12434_05.FIELD_MAP)
 
 # Two rectangles are the same box within this margin (points): a re-saved blank may round them.
 RECT_TOLERANCE = 1.5
