@@ -3,7 +3,10 @@ bands, lines and check-box squares (points, origin bottom left), read once off t
 
 The value boxes are not here: they are the field rectangles of `official_forms.cerfa_10103_14.FIELDS`. Labels
 are set in Helvetica (the metrics of the official Arial, so every label ends where the official one does).
-Generated data: regenerate rather than edit by hand when the form changes.
+Generated data, made once with pypdf from the public blank: `page.extract_text(visitor_text=…)` for the
+text runs (position = text matrix × CTM, Arial faces mapped to Helvetica ones), the content stream's
+`re`/`m l S` operators for bands, squares and lines (the field backgrounds, grey 0.867, left out). The
+one-off script was not kept: for the next version, write its own table beside its own field map.
 """
 
 # (page, x, y, font, size, text)
