@@ -259,6 +259,7 @@ def _formation(dossier: Dossier) -> dict:
         "formation_date_debut": formation.start_date,
         "formation_date_fin": formation.end_date,
         "formation_duree_heures": formation.duration_hours,
+        "formation_heures_distance": formation.distance_hours,
         "lieu_formation_meme_que_cfa": same_place,
     }
     if not same_place:

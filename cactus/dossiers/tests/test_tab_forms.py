@@ -131,6 +131,21 @@ def test_a_nir_that_disagrees_with_the_sex_is_refused(started_dossier):
     assert "R-12.3" in errors
 
 
+def test_an_alternant_declaring_a_rqth_cannot_also_claim_equivalence_jeunes_or_extension_boe(started_dossier):
+    # CERFA 10103*14, notice 51649#09 p. 4: "Si non, bénéficiez-vous de droits attachés à la RQTH".
+    values = tab_data.alternant_values(has_rqth="on", rqth_youth_equivalence="on", rqth_boe_extension="on")
+    is_valid, errors, _ = submit("alternant", started_dossier, values)
+    assert not is_valid
+    assert errors.count("Ne cochez cette case que si l'alternant ne déclare pas de RQTH") == 2
+
+
+def test_an_alternant_without_rqth_may_claim_equivalence_jeunes_and_extension_boe(started_dossier):
+    # Art. L5213-2 (équivalence jeunes) and L5212-13-1 (extension BOE) du code du travail.
+    values = tab_data.alternant_values(rqth_youth_equivalence="on", rqth_boe_extension="on")
+    is_valid, errors, _ = submit("alternant", started_dossier, values)
+    assert is_valid, errors
+
+
 def test_a_nir_with_a_wrong_key_is_refused(started_dossier):
     # R-12.2 (rules.md): key = 97 − (number mod 97).
     nir = tab_data.MINOR_NIR[:-2] + "03"

@@ -118,6 +118,7 @@ class Command(BaseCommand):
                 "start_date": date(2026, 9, 7),
                 "end_date": date(2027, 8, 31),
                 "duration_hours": 450,
+                "distance_hours": 45,
                 "site_name": "Campus Saint-Charles, Marseille",
                 "site_uai": "0134009M",
                 "site_siret": "13001533200013",

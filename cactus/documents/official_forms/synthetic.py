@@ -1,4 +1,4 @@
-"""Synthetic official blanks for tests: an AcroForm with a field map's names and rectangles (ReportLab).
+"""Synthetic official blanks for the tests and the bench: an AcroForm with a field map's names and rectangles.
 
 The project ships no copy of the official PDFs: these stand-ins have the same fields at the same places,
 a printed line saying which form they imitate, and nothing else.
