@@ -87,6 +87,8 @@ def save_draft(request, pk: int, tab: str):
     """Keep what was typed on a tab page (the page's debounced fetch): JSON, never validated data."""
     dossier = selectors.get_dossier_for(request.user, pk)
     _check_data_tab(dossier, tab)
+    if not permissions.can_view_tab(request.user, dossier, tab):
+        raise Http404  # Vie étudiante: health data, as the tab itself answers
     if not permissions.can_edit_tab(request.user, dossier, tab):
         raise PermissionDenied
     forms = tabs.page_forms(tab, dossier, data=request.POST)
