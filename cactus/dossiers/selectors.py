@@ -81,7 +81,9 @@ def incomplete_tabs_with_fillers(
     ]
 
 
-def next_tab_for(user, dossier: Dossier, problems: dict[str, list[str]], *, after: str = "") -> tabs.Tab | None:
+def next_tab_for(
+    user, dossier: Dossier, problems: dict[str, list[str]], *, after: str = ""
+) -> tabs.Tab | None:
     """The next incomplete tab this person may edit, after `after` in the guide's order, then from the start."""
     shown = tabs.data_tabs(dossier)
     keys = [tab.key for tab in shown]

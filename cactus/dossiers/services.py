@@ -253,4 +253,3 @@ def _bounded(value):
     if isinstance(value, list):
         return [str(item)[:DRAFT_VALUE_MAX_LENGTH] for item in value[:50]]
     return str(value)[:DRAFT_VALUE_MAX_LENGTH]
-

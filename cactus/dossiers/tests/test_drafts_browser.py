@@ -30,7 +30,9 @@ def test_a_draft_survives_a_change_of_page_and_a_reload(live_server, page, dossi
     tab_link(page, "L'employeur").click()
     expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
     expect(page.locator('[name="employer-city"]')).to_have_value("Marseille")
-    expect(page.locator("#brouillon")).to_contain_text(re.compile(r"Brouillon non validé du .* : cliquez sur « Valider »"))
+    expect(page.locator("#brouillon")).to_contain_text(
+        re.compile(r"Brouillon non validé du .* : cliquez sur « Valider »")
+    )
 
     page.reload()
     expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)

@@ -103,12 +103,18 @@ def test_a_frozen_dossier_refuses_drafts(complete_dossier, employer_contact):
     frozen = transitions.request_validation(dossier=complete_dossier, by=employer_contact)
 
     with pytest.raises(DossierFrozen):
-        services.save_draft(dossier=frozen, tab="employer", values={"employer-name": "x"}, by=employer_contact)
+        services.save_draft(
+            dossier=frozen, tab="employer", values={"employer-name": "x"}, by=employer_contact
+        )
 
 
 def test_the_demande_de_validation_deletes_every_draft(complete_dossier, employer_contact, alternant):
-    services.save_draft(dossier=complete_dossier, tab="employer", values={"employer-name": "x"}, by=employer_contact)
-    services.save_draft(dossier=complete_dossier, tab="alternant", values={"alternant-phone": "0"}, by=alternant)
+    services.save_draft(
+        dossier=complete_dossier, tab="employer", values={"employer-name": "x"}, by=employer_contact
+    )
+    services.save_draft(
+        dossier=complete_dossier, tab="alternant", values={"alternant-phone": "0"}, by=alternant
+    )
 
     transitions.request_validation(dossier=complete_dossier, by=employer_contact)
 
