@@ -1,6 +1,5 @@
-from datetime import date
-
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
