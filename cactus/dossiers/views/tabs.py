@@ -62,7 +62,6 @@ def edit_tab(request, pk: int, tab: str):
         else:
             # An invalid "Valider" loses nothing: what was typed is kept as the person's draft.
             draft = _keep_draft(request, dossier, tab, forms)
-    tabs.describe_errors(forms)
     problems = tabs.tab_problems(dossier)  # once a request: it validates every tab's stored data
     context = tab_context(request, dossier, tab, problems) | {
         "forms": forms,
