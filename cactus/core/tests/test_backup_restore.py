@@ -229,10 +229,9 @@ def test_restoring_over_existing_media_is_refused(populated, tmp_path):
 
 def test_a_backup_is_readable_by_its_owner_only(populated, tmp_path):
     # It holds NIRs, salaries and signed scans: other accounts on the server must not read it.
-    live = tmp_path / "live.sqlite3"
-    with sqlite3.connect(live) as target:
-        connection.ensure_connection()
-        connection.connection.backup(target)
+    live = tmp_path / "live.sqlite3"  # any database: the test is about the files' modes, on both databases
+    with sqlite3.connect(live) as database:
+        database.execute("CREATE TABLE t (x)")
     old_umask = os.umask(0o022)  # the usual default, which the script must not rely on
     try:
         backup = run(
