@@ -58,7 +58,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     expect(page.locator(".error-summary")).to_contain_text("R-2.10")
     fill(page, {"remuneration-rate_1_1": "40"})
     validate(page, "Les données du contrat")
-    expect(page.locator('[name="remuneration-rate_1_1"]')).to_have_value("30.00")
+    expect(page.locator('[name="remuneration-rate_1_1"]')).to_have_value("40.00")
 
     tab_link(page, "La mission").click()
     fill(page, tab_data.mission_values())
