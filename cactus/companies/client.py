@@ -115,7 +115,6 @@ def parse_search(payload: dict, siret: str) -> Establishment:
 
 
 def _establishment(unit: dict, place: dict, siret: str) -> Establishment:
-    siege = unit.get("siege") or {}
     complements = unit.get("complements") or {}
     number, repetition, street, complement = _address(place)
     closed_on = _date(place.get("date_fermeture"))
