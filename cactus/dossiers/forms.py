@@ -1,6 +1,8 @@
 from django import forms
 
 from cactus.accounts.models import User
+from cactus.companies import lookup
+from cactus.companies.exceptions import CompanySearchError
 from cactus.core.rules import age as age_rules
 from cactus.core.rules import dates as date_rules
 from cactus.core.validators import validate_siret
@@ -14,6 +16,17 @@ def rule_message(violation) -> str:
     if violation.rule and violation.rule not in violation.message:
         return f"{violation.message} (règle {violation.rule})"
     return violation.message
+
+
+def refuse_closed_establishment(siret: str) -> None:
+    """R-11.4: a closed establishment cannot host the alternant. The register's silence (offline,
+    unknown SIRET, service down) never blocks: the SIRET's checksum was checked already."""
+    try:
+        establishment = lookup.find_establishment(siret)
+    except CompanySearchError:
+        return
+    if establishment.is_closed:
+        raise forms.ValidationError(lookup.closed_message(establishment), code="siret_closed")
 
 
 class RegisterAlternantForm(forms.Form):
@@ -107,8 +120,10 @@ class BaseDataForm(forms.ModelForm):
             "contract_end": "Date de fin du contrat",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, check_register: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only on "Valider": the check marks validate stored data on every page and must not wait on the network.
+        self.check_register = check_register
         self.warnings: list[str] = []
         for field in self.fields.values():
             field.required = True
@@ -116,7 +131,10 @@ class BaseDataForm(forms.ModelForm):
         self.fields["scheme"].choices = [c for c in self.fields["scheme"].choices if c[0]]
 
     def clean_siret(self) -> str:
-        return validate_siret(self.cleaned_data["siret"])
+        siret = validate_siret(self.cleaned_data["siret"])
+        if self.check_register:
+            refuse_closed_establishment(siret)
+        return siret
 
     def clean(self):
         cleaned = super().clean()

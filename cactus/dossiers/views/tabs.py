@@ -29,7 +29,12 @@ def edit_tab(request, pk: int, tab: str):
     can_edit = permissions.can_edit_tab(request.user, dossier, tab)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
-    forms = tabs.page_forms(tab, dossier, data=request.POST if request.method == "POST" else None)
+    forms = tabs.page_forms(
+        tab,
+        dossier,
+        data=request.POST if request.method == "POST" else None,
+        check_register=request.method == "POST",
+    )
     if request.method == "POST":
         results = [form.is_valid() for form in forms]  # a list, so every block shows its errors
         if all(results):
