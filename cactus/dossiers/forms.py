@@ -32,7 +32,14 @@ def refuse_closed_establishment(siret: str) -> None:
 class RegisterAlternantForm(forms.Form):
     """ "Inscrire un alternant": only the alternant's e-mail is mandatory (guide, "VOS DOSSIERS")."""
 
-    formation = forms.ModelChoiceField(queryset=Formation.objects.none(), label="Formation", empty_label=None)
+    # No formation chosen in advance: registering an alternant in the first formation of the list by
+    # mistake sends invitations about the wrong course (issue 13). A link may pass ?formation=<id>.
+    formation = forms.ModelChoiceField(
+        queryset=Formation.objects.none(),
+        label="Formation",
+        empty_label="— Choisissez la formation —",
+        error_messages={"required": "Choisissez la formation de l'alternant."},
+    )
     alternant_email = forms.EmailField(label="E-mail de l'alternant")
     employer_contact_email = forms.EmailField(
         label="E-mail du contact alternance (facultatif)",
