@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cactus.documents import selectors, services
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.forms import ConventionTemplateForm
-from cactus.documents.renderers import convention
+from cactus.documents.renderers import convention, convention_sample
 from cactus.dossiers import permissions, tabs
 from cactus.dossiers import selectors as dossier_selectors
 from cactus.dossiers.permissions import GENERATED_KINDS
@@ -42,6 +42,8 @@ def convention_template(request):
     form = ConventionTemplateForm(
         request.POST or None, initial={"body": selectors.current_convention_template()}
     )
+    if request.method == "POST" and "apercu" in request.POST and form.is_valid():
+        return _preview(form.cleaned_data["body"])
     if request.method == "POST" and form.is_valid():
         template = form.save(commit=False)
         template.created_by = request.user
@@ -56,3 +58,15 @@ def convention_template(request):
         "documents/convention_template_edit.html",
         {"form": form, "placeholders": placeholders, "default_body": convention.default_template()},
     )
+
+
+def _preview(body: str) -> HttpResponse:
+    """The edited text rendered on a fictitious dossier, as the real conventions are (same sandboxed
+    engine, no external resource); nothing is saved."""
+    try:
+        pdf = convention.render(convention_sample.SAMPLE, template=body)
+    except DocumentError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="apercu-convention.pdf"'
+    return response
