@@ -11,7 +11,6 @@ from cactus.referentials.codes import EmployerType
 EXACT = {
     "7210": EmployerType.MUNICIPALITY,  # Commune et commune nouvelle
     "7220": EmployerType.DEPARTEMENT,  # Département
-    "7229": EmployerType.DEPARTEMENT,  # (Autre) collectivité territoriale: Corse, Mayotte... closest
     "7230": EmployerType.REGION,  # Région
     "7364": EmployerType.PUBLIC_HOSPITAL,  # Établissement d'hospitalisation
     "7331": EmployerType.LOCAL_SCHOOL,  # Établissement public local d'enseignement
@@ -20,7 +19,7 @@ PREFIXES = {
     "71": EmployerType.STATE_SERVICE,  # Administration de l'État
     "738": EmployerType.STATE_ADMINISTRATIVE_BODY,  # Établissements publics nationaux (EPA, EPSCP...)
     "73": EmployerType.LOCAL_ADMINISTRATIVE_BODY,  # Établissements publics locaux, EPCI
-    "72": EmployerType.LOCAL_ADMINISTRATIVE_BODY,  # Syndicats, autres collectivités
+    "72": EmployerType.OTHER_PUBLIC,  # Collectivités d'outre-mer, autres collectivités territoriales
     "74": EmployerType.OTHER_PUBLIC,  # Autre personne morale de droit public administratif
     "41": EmployerType.EPIC,  # Établissement public à caractère industriel ou commercial
     "92": EmployerType.ASSOCIATION,  # Associations loi 1901 ou assimilées
