@@ -2,8 +2,6 @@
 
 from django import forms
 
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import identity
 from cactus.dossiers.models import AlternantDetails, Dossier, EntryMode
 from cactus.dossiers.tab_forms import (
     TabForm,
@@ -14,6 +12,8 @@ from cactus.dossiers.tab_forms import (
     related,
     yes_no_field,
 )
+from cactus.law import age as age_rules
+from cactus.law import identity
 from cactus.referentials import codes
 
 SOCIAL_MINIMA = [
@@ -93,6 +93,14 @@ class AlternantForm(TabForm):
             "email": "Courriel de l'alternant",
             "is_high_level_athlete": "Déclare être inscrit(e) sur la liste des sportifs de haut niveau",
             "has_rqth": "Déclare bénéficier de la reconnaissance travailleur handicapé (RQTH)",
+            "rqth_youth_equivalence": "Si non, bénéficie de droits attachés à la RQTH : Équivalence jeunes",
+            "rqth_boe_extension": "Si non, bénéficie de droits attachés à la RQTH : Extension BOE",
+        }
+        help_texts = {
+            "rqth_youth_equivalence": (
+                "De 15 à 20 ans : notification de PCH ou d'AEEH, ou projet personnalisé de scolarisation (PPS)."
+            ),
+            "rqth_boe_extension": "Bénéficiaire de l'obligation d'emploi des travailleurs handicapés (BOE).",
             "has_business_project": "Déclare avoir un projet de création ou de reprise d'entreprise",
         }
 
@@ -153,6 +161,16 @@ class AlternantForm(TabForm):
     def clean(self):
         cleaned = super().clean()
         dossier = self.dossier
+        if cleaned.get("has_rqth"):
+            # CERFA 10103*14 and notice 51649#09 p. 4 (art. L5213-2 and L5212-13-1 du code du travail):
+            # these rights are asked only of an alternant who does not declare a RQTH.
+            for name in ("rqth_youth_equivalence", "rqth_boe_extension"):
+                if cleaned.get(name):
+                    self.add_error(
+                        name,
+                        "Ne cochez cette case que si l'alternant ne déclare pas de RQTH : "
+                        "l'équivalence jeunes et l'extension BOE ne se demandent qu'en l'absence de RQTH.",
+                    )
         if cleaned.get("nir"):
             # R-12.1 to R-12.3: the NIR agrees with the sex, birth year/month (Données de base) and département.
             self.add_violations(

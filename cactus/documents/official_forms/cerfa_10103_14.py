@@ -674,8 +674,8 @@ def _employer(result: Values, data: dict) -> None:
 
 
 def _apprentice(result: Values, data: dict) -> None:
-    put(result, "Zone de texte 8_15", text(data.get("apprenti_nom")).upper())
-    put(result, "Zone de texte 8_16", text(data.get("apprenti_nom_usage")).upper())
+    put(result, "Zone de texte 8_15", data.get("apprenti_nom"))
+    put(result, "Zone de texte 8_16", data.get("apprenti_nom_usage"))
     put(result, "Zone de texte 8_17", data.get("apprenti_prenom"))
     put(
         result,
@@ -789,7 +789,7 @@ MENTOR_FIELDS = {
 
 def _mentors(result: Values, data: dict) -> None:
     for prefix, (last, first, birth, email, job, diploma, level) in MENTOR_FIELDS.items():
-        put(result, last, text(data.get(f"{prefix}_nom")).upper())
+        put(result, last, data.get(f"{prefix}_nom"))
         put(result, first, data.get(f"{prefix}_prenom"))
         put(result, birth, date_parts(data.get(f"{prefix}_date_naissance")))
         put(result, email, data.get(f"{prefix}_courriel"))

@@ -5,12 +5,15 @@ so a key the export and a renderer spell differently shows up here as a value mi
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cactus.documents import services
 from cactus.documents.models import Document
+from cactus.documents.official_forms import cerfa_10103_14
+from cactus.documents.official_forms.synthetic import synthetic_blank
 from cactus.documents.renderers.base import NBSP, format_date, format_number
 from cactus.documents.tests import full_dossiers
-from cactus.documents.tests.readback import flat_text, pdf_text
+from cactus.documents.tests.readback import flat_text, pdf_text, text_in_boxes
 from cactus.dossiers.export import dossier_data
 
 # Keys of dossier_data the CERFA has no box for, and why.
@@ -40,6 +43,7 @@ NOT_ON_THE_EJ20_PREFIXES = ("tuteur2_", "remu_", "lieu_formation_", "cfa_", "of_
 NOT_ON_THE_EJ20 = {
     "formation_code_diplome",  # the EJ20 asks the diploma type (diplôme ou titre visé), printed translated
     "salarie_intitule_dernier_diplome",  # the EJ20 asks the highest diploma only
+    "formation_heures_distance",  # a box of the apprenticeship CERFA 10103*14 only
     "salarie_dernier_diplome_prepare",
     "salarie_derniere_classe",
     "salarie_nationalite",  # no nationalité box on 12434*05
@@ -182,14 +186,19 @@ def test_the_apprenticeship_dossier_is_the_full_case(apprenticeship):
 def test_the_apprenticeship_cerfa_prints_every_value_of_the_dossier(apprenticeship, cfa_advisor):
     data = dossier_data(apprenticeship)
     text = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor)
-    assert full_dossiers.missing_values(data, cerfa_keys(data), text) == {}
+    printer = full_dossiers.printed_in_boxes
+    assert full_dossiers.missing_values(data, cerfa_keys(data), text, printer=printer) == {}
     for expected in ["Société Méditerranéenne d'Études", "Ødegård-Lopès", "Françoise", "Benoît-Séverac"]:
         assert expected in text
     assert "04 91 00 00 00" in text and "06 12 34 56 78" in text  # stored +33…, printed national
-    assert "01/09/2026" in text and "2026-09-01" not in text
-    layout = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor, layout=True)
-    assert "☒ employeur privé ☐ employeur « public »" in layout
-    assert "☐M ☒F" in layout
+    # 10103*14 prints each date in three boxes (day / month / year).
+    assert "01 / 09 / 2026" in text and "2026-09-01" not in text
+    content = services.get_or_generate(
+        dossier=apprenticeship, kind=Document.Kind.CERFA, by=cfa_advisor
+    ).file.read()
+    boxes = text_in_boxes(content, cerfa_10103_14.FIELDS)
+    # employeur privé ☒, « public » ☐; sexe M ☐, F ☒
+    assert [boxes[f"Case #C3#A0 cocher {number}"] for number in (1, 2, 3, 4)] == ["X", "", "", "X"]
     assert "None" not in text
 
 
@@ -256,9 +265,14 @@ def test_a_public_employer_s_documents_carry_billing_and_no_opco_funding(public_
     data = dossier_data(public_employer)
     assert data["employeur_prive_public"] == "public"
     cerfa = document_text(public_employer, Document.Kind.CERFA, cfa_advisor)
-    layout = document_text(public_employer, Document.Kind.CERFA, cfa_advisor, layout=True)
-    assert "☐ employeur privé ☒ employeur « public »" in layout
-    assert full_dossiers.missing_values(data, cerfa_keys(data), cerfa) == {}
+    content = services.get_or_generate(
+        dossier=public_employer, kind=Document.Kind.CERFA, by=cfa_advisor
+    ).file.read()
+    boxes = text_in_boxes(content, cerfa_10103_14.FIELDS)
+    # employeur privé ☐, employeur « public » ☒
+    assert (boxes["Case #C3#A0 cocher 1"], boxes["Case #C3#A0 cocher 2"]) == ("", "X")
+    printer = full_dossiers.printed_in_boxes
+    assert full_dossiers.missing_values(data, cerfa_keys(data), cerfa, printer=printer) == {}
     convention = document_text(public_employer, Document.Kind.CONVENTION, cfa_advisor)
     assert full_dossiers.missing_values(data, ON_THE_CONVENTION + BILLING, convention) == {}
     assert "Pris en charge par l'OPCO 0,00 €" in convention
@@ -279,3 +293,24 @@ def test_the_calendar_and_programme_name_the_alternant_and_the_formation(apprent
         "Rentrée" if kind == Document.Kind.CALENDAR else "Génie logiciel",
     ]:
         assert expected in text
+
+
+def test_with_an_uploaded_official_blank_the_cerfa_is_that_blank_filled_and_flattened(
+    apprenticeship, cfa_advisor, cfa_admin
+):
+    own = document_text(apprenticeship, Document.Kind.CERFA, cfa_advisor)
+    assert "Rendu par Cactus" in own
+    own_content = services.render_bytes(dossier=apprenticeship, kind=Document.Kind.CERFA)
+    blank = synthetic_blank(cerfa_10103_14.FIELD_MAP)
+    services.upload_official_blank(
+        uploaded=SimpleUploadedFile("cerfa.pdf", blank, content_type="application/pdf"), by=cfa_admin
+    )
+    content = services.get_or_generate(
+        dossier=apprenticeship, kind=Document.Kind.CERFA, by=cfa_advisor
+    ).file.read()
+    text = flat_text(content)
+    assert "imitant le CERFA n° 10103*14" in text and "Rendu par Cactus" not in text
+    # The same boxes hold the same values as in Cactus's own rendition (checked value by value above).
+    assert text_in_boxes(content, cerfa_10103_14.FIELDS) == text_in_boxes(own_content, cerfa_10103_14.FIELDS)
+    boxes = text_in_boxes(content, cerfa_10103_14.FIELDS)
+    assert boxes["Zone de texte 8_102"] == "120"  # the formation's hours of distance training

@@ -7,9 +7,9 @@ from pypdf import PdfReader
 
 from cactus.documents.official_forms import cerfa_12434_05, filling, registry
 from cactus.documents.official_forms.maps import CHECK
+from cactus.documents.official_forms.synthetic import synthetic_blank
 from cactus.documents.renderers import cerfa_12434_05_layout as layout
 from cactus.documents.tests import samples
-from cactus.documents.tests.official_blanks import synthetic_blank
 from cactus.documents.tests.readback import flat_text, pdf_text
 
 

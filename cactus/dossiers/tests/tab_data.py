@@ -19,6 +19,18 @@ def base_values(**overrides) -> dict:
     } | overrides
 
 
+# Keys of L'employeur asked only on a contrat de professionnalisation (12434*05): the page of an
+# apprenticeship has no such field, so a browser must not look for it.
+PROFESSIONALISATION_ONLY_EMPLOYER_KEYS = {"employer-is_individual_employer"}
+
+
+def apprenticeship_employer_values(**options) -> dict:
+    values = employer_values(**options)
+    return {
+        name: value for name, value in values.items() if name not in PROFESSIONALISATION_ONLY_EMPLOYER_KEYS
+    }
+
+
 def employer_values(
     *, employer_type: str = "12", monegasque: bool = False, billing: bool = False, mentor2: bool = True
 ) -> dict:

@@ -136,3 +136,19 @@ def test_a_wrong_nsf_code_and_too_many_teaching_hours_are_explained(
     assert "Le code NSF compte 3 chiffres" in content
     assert "ne peuvent dépasser la durée de la formation" in content
     assert not Formation.objects.exists()
+
+
+def test_the_hours_of_distance_training_are_saved_and_cannot_exceed_the_duration(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    # CERFA 10103*14 (notice 51649#09): "Dont … heures de formation à distance", among the training hours.
+    client.force_login(cfa_admin)
+    too_many = formation_data(cfa_advisor, formation_manager, distance_hours="1400")
+    content = client.post(reverse("formations:create"), too_many).content.decode()
+    assert "Les heures de formation à distance ne peuvent dépasser la durée de la formation." in content
+    assert not Formation.objects.exists()
+
+    client.post(
+        reverse("formations:create"), formation_data(cfa_advisor, formation_manager, distance_hours="150")
+    )
+    assert Formation.objects.get().distance_hours == 150
