@@ -106,3 +106,19 @@ def next_action(dossier) -> str:
             return "Clôture du dossier par le CFA"
         return "Transmission à la DDETS" if circuit is DDETS else "Envoi à l'OPCO"
     return "Aucune : le dossier est terminé"
+
+
+def next_actor(dossier) -> str:
+    """Who must do the "action suivante" once the tabs are complete ("" when nobody has to act)."""
+    status = dossier.status
+    if status == Status.DRAFT:
+        return "Le contact alternance"  # Demande de validation
+    if status == Status.VALIDATION_REQUESTED:
+        return "La formation"
+    if status == Status.VALIDATED:
+        return "Le CFA" if not dossier.economic_validated_at else "Le contact alternance"
+    if status == Status.DOCUMENTS_RETURNED:
+        return "Le CFA"
+    if status == Status.DOCUMENTS_VALIDATED:
+        return "Le CFA" if circuit_for(dossier).is_closed_by_cfa else "Le contact alternance"
+    return ""

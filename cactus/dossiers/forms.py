@@ -85,10 +85,29 @@ class DossierFilterForm(forms.Form):
         queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
     )
     status = forms.ChoiceField(required=False, label="État")
+    sort = forms.ChoiceField(
+        required=False,
+        label="Trier par",
+        choices=[("", "Les plus récents"), ("nom", "Nom de l'alternant"), ("etat", "État")],
+    )
 
-    def __init__(self, *args, status_choices, **kwargs):
+    # The order of each choice of "Trier par"; the id breaks ties so pages never overlap.
+    ORDERINGS = {
+        "": ("-created_at", "-pk"),
+        "nom": ("alternant_last_name", "alternant_first_name", "pk"),
+        "etat": ("status", "-is_entry_complete", "-created_at", "-pk"),
+    }
+
+    def __init__(self, *args, status_choices, with_formation: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "Tous")] + status_choices
+        if not with_formation:
+            # A contact or an alternant: the formations of their own dossiers only are of interest.
+            del self.fields["formation"]
+
+    def ordering(self) -> tuple[str, ...]:
+        sort = self.cleaned_data.get("sort", "") if self.is_valid() else ""
+        return self.ORDERINGS[sort]
 
 
 class BaseDataForm(forms.ModelForm):
@@ -156,6 +175,9 @@ class BaseDataForm(forms.ModelForm):
             # the contract's length, for both levels of entry. Beyond 3 years
             # the RQTH (R6222-46: up to 4 years) or the dérogation is entered in the later tabs,
             # which refuse a length the law does not allow: here it is advice, not a refusal.
+            # the formation's dates at once, with the rule Les données du
+            # contrat applies (its start as the start in CFA, its end as the end of the exams).
+            formation = self.instance.formation
             alternant = getattr(self.instance, "alternant_details", None) if self.instance.pk else None
             contract = getattr(self.instance, "contract", None) if self.instance.pk else None
             up_to_4_years = (
@@ -165,6 +187,8 @@ class BaseDataForm(forms.ModelForm):
                 scheme=cleaned["scheme"],
                 start=start,
                 end=end,
+                training_start=formation.start_date,
+                exams_end=formation.end_date,
                 is_rqth=bool(alternant and alternant.has_rqth),
                 derogation=contract.derogation_type if contract else "",
             ):
@@ -175,7 +199,8 @@ class BaseDataForm(forms.ModelForm):
                         "R6222-46) ou la dérogation dans Les données du contrat.",
                         is_warning=True,
                     )
-                self._add_violation(violation, field="contract_end")
+                field = "contract_start" if violation.field == "training_start" else "contract_end"
+                self._add_violation(violation, field=field)
             # the formation's hours against the contract's length. The formation sets
             # them, not the employer: advice to discuss with the CFA, never a refusal here.
             self.warnings += [

@@ -60,6 +60,8 @@ class Dossier(models.Model):
     status = models.CharField("état", max_length=30, choices=Status, default=Status.DRAFT, db_index=True)
     # Kept up to date by the tab services: lists of thousands of dossiers cannot recompute it per row.
     is_entry_complete = models.BooleanField("saisie complète", default=False)
+    # The keys of the data tabs with a check mark, kept with `is_entry_complete` ("Vos dossiers" progress).
+    complete_tabs = models.JSONField("onglets complets", default=list, blank=True)
 
     # Données de base
     entry_mode = models.CharField("niveau de saisie", max_length=10, choices=EntryMode, blank=True)
@@ -175,6 +177,30 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class TabDraft(models.Model):
+    """What one person typed on a tab page and did not validate: shown back to them, never used as data.
+
+    Not read by the check marks, the documents or the exports; deleted when the tab is validated by
+    that person and, for every tab, when the dossier is frozen (Demande de validation).
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="drafts")
+    tab = models.CharField(max_length=20)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The page's fields as posted: {"employer-siret": "...", ...}; lists for multiple values.
+    values = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "brouillon d'onglet"
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "tab", "author"], name="one_draft_per_tab_and_author")
+        ]
+
+    def __str__(self) -> str:
+        return f"Brouillon {self.tab} du dossier {self.dossier_id} ({self.updated_at:%d/%m/%Y %H:%M})"
 
 
 # Data of the tabs. Codes of the official lists are stored as strings without `choices`: the lists

@@ -1,7 +1,9 @@
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from cactus.dossiers import permissions, tabs
+from cactus.dossiers import circuits, permissions, tabs
 from cactus.dossiers.models import Dossier
 from cactus.formations.models import Formation
 
@@ -66,3 +68,58 @@ def incomplete_tabs(dossier: Dossier, problems: dict[str, list[str]] | None = No
     if problems is None:
         problems = tabs.tab_problems(dossier)
     return [tab.label for tab in tabs.data_tabs(dossier) if problems[tab.key]]
+
+
+def incomplete_tabs_with_fillers(
+    dossier: Dossier, problems: dict[str, list[str]] | None = None
+) -> list[tuple[str, str]]:
+    """(label, who fills it) for each shown data tab that is not complete, in the guide's order."""
+    if problems is None:
+        problems = tabs.tab_problems(dossier)
+    return [
+        (tab.label, permissions.TAB_FILLERS[tab.key]) for tab in tabs.data_tabs(dossier) if problems[tab.key]
+    ]
+
+
+def next_tab_for(
+    user, dossier: Dossier, problems: dict[str, list[str]], *, after: str = ""
+) -> tabs.Tab | None:
+    """The next incomplete tab this person may edit, after `after` in the guide's order, then from the start."""
+    shown = tabs.data_tabs(dossier)
+    keys = [tab.key for tab in shown]
+    start = keys.index(after) + 1 if after in keys else 0
+    for tab in shown[start:] + shown[:start]:
+        if tab.key != after and problems.get(tab.key) and permissions.can_edit_tab(user, dossier, tab.key):
+            return tab
+    return None
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    to_do: list[str]  # labels of the tabs still to complete
+    next_action: str
+    actor: str  # who must act next ("" when nobody)
+
+
+def dossier_progress(dossier: Dossier) -> Progress:
+    """What "Vos dossiers" shows of a dossier, from stored fields only (no query: lists of any length)."""
+    shown = tabs.data_tabs(dossier)
+    if dossier.is_frozen or dossier.is_entry_complete:
+        to_do = []
+    else:
+        to_do = [tab for tab in shown if tab.key not in (dossier.complete_tabs or [])]
+    if to_do:
+        fillers = list(dict.fromkeys(permissions.TAB_FILLERS[tab.key] for tab in to_do))
+        actor = " ; ".join(fillers)
+        actor = actor[0].upper() + actor[1:]
+    else:
+        actor = circuits.next_actor(dossier)
+    return Progress(
+        done=len(shown) - len(to_do),
+        total=len(shown),
+        to_do=[tab.label for tab in to_do],
+        next_action=circuits.next_action(dossier),
+        actor=actor,
+    )

@@ -1,6 +1,7 @@
 """Every operation that changes a dossier. Each runs in a transaction and writes a DossierEvent."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from cactus.accounts import emails
 from cactus.accounts.services import create_invitation, get_or_create_user
@@ -16,6 +17,7 @@ from cactus.dossiers.models import (
     Mission,
     RemunerationLine,
     StudentLife,
+    TabDraft,
 )
 from cactus.formations.models import Formation
 
@@ -181,6 +183,8 @@ def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: in
     it again validates every tab (the slowest part of a "Valider" that changes nothing).
     """
     locked = _lock_for_edit(dossier, expected_version)
+    # What this person typed is now validated data: their draft of the tab has served.
+    TabDraft.objects.filter(dossier=locked, tab=tab, author=by).delete()
     changes = {}
     for block, values in data.items():
         if block == "dossier":
@@ -206,10 +210,13 @@ def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: in
 def refresh_entry_completeness(*, dossier: Dossier) -> Dossier:
     """Recompute "Saisie complète" from the tabs' check marks (lists read the stored flag)."""
     fresh = Dossier.objects.select_related("formation").get(pk=dossier.pk)
-    is_complete = not selectors.incomplete_tabs(fresh)
-    if fresh.is_entry_complete != is_complete:
+    problems = tabs.tab_problems(fresh)
+    is_complete = not selectors.incomplete_tabs(fresh, problems)
+    complete_tabs = [key for key, missing in problems.items() if not missing]
+    if fresh.is_entry_complete != is_complete or fresh.complete_tabs != complete_tabs:
         fresh.is_entry_complete = is_complete
-        fresh.save(update_fields=["is_entry_complete", "updated_at"])
+        fresh.complete_tabs = complete_tabs
+        fresh.save(update_fields=["is_entry_complete", "complete_tabs", "updated_at"])
     return fresh
 
 
@@ -226,3 +233,31 @@ def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
     if not all([form.is_valid() for form in forms]):
         raise DossierError(f"{key} : " + " ; ".join(tabs.form_errors(forms)))
     return save_tab(dossier=dossier, tab=key, data=tabs.page_data(forms), by=by)
+
+
+# Brouillons: what was typed on a tab page and not validated -------------------------------------
+
+DRAFT_VALUE_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def save_draft(*, dossier: Dossier, tab: str, values: dict, by) -> TabDraft:
+    """Keep what a person typed on a tab page, as it was posted; never data of the dossier.
+
+    Refused once the dossier is frozen (the lock waits for a Demande de validation under way,
+    which deletes every draft). No DossierEvent: a draft changes nothing of the dossier.
+    """
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if locked.is_frozen:
+        raise DossierFrozen()
+    kept = {name: _bounded(value) for name, value in values.items()}
+    draft, _ = TabDraft.objects.update_or_create(
+        dossier=locked, tab=tab, author=by, defaults={"values": kept, "updated_at": timezone.now()}
+    )
+    return draft
+
+
+def _bounded(value):
+    if isinstance(value, list):
+        return [str(item)[:DRAFT_VALUE_MAX_LENGTH] for item in value[:50]]
+    return str(value)[:DRAFT_VALUE_MAX_LENGTH]

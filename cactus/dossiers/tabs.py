@@ -6,8 +6,14 @@ date of conclusion, remuneration from the birth date), a later change elsewhere 
 tab removes its check mark, and `tab_problems` says why.
 """
 
+import datetime
 from copy import copy
 from dataclasses import dataclass
+
+from django import forms as django_forms
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
+from django.utils.formats import date_format
 
 from cactus.dossiers import alternant_forms, contract_forms, employer_forms, tab_forms
 from cactus.dossiers.forms import BaseDataForm
@@ -37,6 +43,8 @@ TAB_ROWS = {
     STUDENT_LIFE.key: "student_life",
     CONTRACT.key: "contract",
 }
+# The pages where contract dates are entered: they show the formation's dates beside them.
+CONTRACT_DATE_TABS = {BASE.key, "contract"}
 NEVER_VALIDATED = "Cet onglet n'a pas encore été validé."
 REMUNERATION_CHANGED = (
     "Les périodes de rémunération ne correspondent plus à la date de naissance, aux dates du contrat ou au "
@@ -232,3 +240,80 @@ def tab_states(dossier: Dossier, problems: dict[str, list[str]] | None = None) -
     if problems is None:
         problems = tab_problems(dossier)
     return {key: not missing for key, missing in problems.items()}
+
+
+# Brouillons ---------------------------------------------------------------------------------------
+
+
+def draft_values(forms, posted) -> dict:
+    """The page's own fields among posted values, as a draft keeps them (lists for multiple values)."""
+    names = {form.add_prefix(name) for form in forms for name in form.fields}
+    values = {}
+    for name in sorted(names & set(posted.keys())):
+        items = posted.getlist(name)
+        values[name] = items[0] if len(items) == 1 else items
+    return values
+
+
+def draft_forms(key: str, dossier: Dossier, values: dict) -> list:
+    """The page's forms showing a draft's values, without judging them (the draft is not validated)."""
+    data = QueryDict(mutable=True)
+    for name, value in values.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    forms = page_forms(key, dossier, data=data)
+    for form in forms:
+        form._errors = ErrorDict()  # shown as typed: errors come with "Valider"
+        form.cleaned_data = {}
+    return forms
+
+
+# Read-only pages and the review before "Faire la demande" ---------------------------------------
+
+
+def read_only_blocks(forms) -> list[dict]:
+    """Each shown block's values as text: {"legend", "rows": [(label, value)]}."""
+    blocks = []
+    for form in forms:
+        if not getattr(form, "is_shown", True) or getattr(form, "is_hidden_block", False):
+            continue
+        if getattr(form, "block", "") == "remuneration_lines":
+            rows = [
+                (
+                    f"Année {row['line'].year}, période {row['line'].period} "
+                    f"(du {row['line'].legal.start:%d/%m/%Y} au {row['line'].legal.end:%d/%m/%Y})",
+                    f"{shown_value(row['field'])} % – {row['amount']} € brut mensuel",
+                )
+                for row in form.rows()
+            ]
+            rows.append((form["hiring_salary"].label, shown_value(form["hiring_salary"])))
+        else:
+            rows = [(bound_field.label, shown_value(bound_field)) for bound_field in form.visible_fields()]
+        blocks.append({"legend": form.legend, "rows": rows})
+    return blocks
+
+
+def shown_value(bound_field) -> str:
+    """A field's value as a person reads it: the choice's label, Oui/Non, JJ/MM/AAAA, "—" if empty."""
+    value = bound_field.value()
+    field = bound_field.field
+    if isinstance(field, django_forms.BooleanField):
+        return "Oui" if value else "Non"
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, datetime.date):
+        return date_format(value, "d/m/Y")
+    choices = getattr(field, "choices", None)
+    if choices:
+        labels = {str(choice): str(label) for choice, label in _flat_choices(choices)}
+        if isinstance(value, list | tuple):
+            return ", ".join(labels.get(str(item), str(item)) for item in value)
+        return labels.get(str(value), str(value))
+    return str(value)
+
+
+def _flat_choices(choices):
+    for choice, label in choices:
+        if isinstance(label, list | tuple):
+            yield from _flat_choices(label)
+        else:
+            yield getattr(choice, "value", choice), label

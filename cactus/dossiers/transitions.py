@@ -15,7 +15,7 @@ from cactus.core.uploads import CheckedPdf
 from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.files import SIGNED_CONVENTION, STAMPED_CERFA, kind_label, store
-from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.models import Dossier, DossierEvent, TabDraft
 from cactus.formations.models import Formation
 
 Status = Dossier.Status
@@ -92,6 +92,7 @@ def request_validation(*, dossier: Dossier, by) -> Dossier:
     now = timezone.now()
     dossier.validation_requested_at = now
     _move(dossier, Status.DRAFT, Status.VALIDATION_REQUESTED, by=by)
+    TabDraft.objects.filter(dossier=dossier).delete()  # a frozen dossier has no draft
     if dossier.formation.validation_mode == Formation.ValidationMode.AUTOMATIC:
         _validate(dossier, by=None, changes={"automatic": True})
     else:

@@ -18,4 +18,5 @@ urlpatterns = [
     path("<int:pk>/envoi/", follow_up.mark_sent, name="mark_sent"),
     path("<int:pk>/depots/<int:document_id>/", follow_up.uploaded_document, name="uploaded_document"),
     path("<int:pk>/<slug:tab>/", tabs.edit_tab, name="tab"),
+    path("<int:pk>/<slug:tab>/brouillon/", tabs.save_draft, name="tab_draft"),
 ]

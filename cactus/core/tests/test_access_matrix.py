@@ -102,6 +102,11 @@ PARTY_PERMISSIONS = {
 }
 
 
+def _reads(tab_key: str, permission: str) -> bool:
+    """Whether a role reads a tab (permissions.TAB_READERS: Vie étudiante is health data)."""
+    return permission in permissions.TAB_READERS.get(tab_key, {permission})
+
+
 def in_states(states, outcome: Outcome, otherwise: Outcome = 403) -> Callable[[str], Outcome]:
     return lambda state: outcome if state in states else otherwise
 
@@ -294,6 +299,25 @@ ACCESS: dict[str, list[Case]] = {
             post=all_parties(404),
             per_state=True,
         ),
+    ],
+    # Brouillons (the tab pages' debounced fetch): a tab's editors while in entry, POST only; the
+    # health data of Vie étudiante is a 404 to those who may not read it, as the tab is.
+    "dossiers:tab_draft": [
+        Case(
+            tab(key),
+            label=key,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(
+                **{
+                    role: while_draft(200)
+                    if permission in permissions.TAB_EDITORS[key]
+                    else (403 if _reads(key, permission) else 404)
+                    for role, permission in PARTY_PERMISSIONS.items()
+                }
+            ),
+            per_state=True,
+        )
+        for key in ("base", "employer", "alternant", "student_life", "contract", "mission")
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],

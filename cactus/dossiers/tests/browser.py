@@ -57,7 +57,7 @@ def enter_employer_tabs(page, base_url: str, dossier) -> None:
     fill(page, tab_data.base_values())
     validate(page, "Données de base")
     tab_link(page, "L'employeur").click()
-    fill(page, tab_data.apprenticeship_employer_values())
+    fill(page, tab_data.for_apprenticeship(tab_data.employer_values()))
     validate(page, "L'employeur")
     tab_link(page, "Les données du contrat").click()
     fill(page, tab_data.contract_values(Dossier.objects.get(pk=dossier.pk)))
@@ -70,7 +70,7 @@ def enter_employer_tabs(page, base_url: str, dossier) -> None:
 def enter_alternant_tabs(page, base_url: str, dossier) -> None:
     """The alternant, logged in, enters L'alternant (a minor, with her representative) and Vie étudiante."""
     open_tab(page, base_url, dossier, "alternant")
-    fill(page, tab_data.alternant_values())
+    fill(page, tab_data.for_apprenticeship(tab_data.alternant_values()))
     validate(page, "L'alternant")
     tab_link(page, "Vie étudiante").click()
     fill(page, tab_data.student_life_values())

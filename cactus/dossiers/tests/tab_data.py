@@ -19,16 +19,13 @@ def base_values(**overrides) -> dict:
     } | overrides
 
 
-# Keys of L'employeur asked only on a contrat de professionnalisation (12434*05): the page of an
-# apprenticeship has no such field, so a browser must not look for it.
-PROFESSIONALISATION_ONLY_EMPLOYER_KEYS = {"employer-is_individual_employer"}
+# Keys asked only on a contrat de professionnalisation (12434*05): the pages of an apprenticeship have
+# no such field, so a browser filling them must not look for it.
+PROFESSIONALISATION_ONLY_KEYS = {"employer-is_individual_employer", "alternant-is_job_seeker"}
 
 
-def apprenticeship_employer_values(**options) -> dict:
-    values = employer_values(**options)
-    return {
-        name: value for name, value in values.items() if name not in PROFESSIONALISATION_ONLY_EMPLOYER_KEYS
-    }
+def for_apprenticeship(values: dict) -> dict:
+    return {name: value for name, value in values.items() if name not in PROFESSIONALISATION_ONLY_KEYS}
 
 
 def employer_values(

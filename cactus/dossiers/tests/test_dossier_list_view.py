@@ -30,7 +30,11 @@ def test_the_list_shows_name_email_formation_state_and_a_modifier_pencil(client,
     assert dossier.alternant.email in content
     assert dossier.formation.title in content
     assert "Saisie en cours" in content
-    assert f'href="/dossiers/{dossier.pk}/base/" aria-label="Modifier"' in content
+    # The edit button names the dossier it opens (the name is blank until entered: the e-mail then).
+    assert (
+        f'href="/dossiers/{dossier.pk}/base/" aria-label="Modifier le dossier de {dossier.alternant.email}"'
+        in content
+    )
 
 
 def test_the_alternant_name_is_blank_until_entered(client, dossier, employer_contact):

@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -42,7 +43,10 @@ def test_every_party_reads_every_tab_and_only_its_editors_may_post(
     else:
         assert posted.status_code == 403
         assert "Cet onglet est en lecture seule pour vous." in page.content.decode()
-        assert "disabled" in page.content.decode()
+        # Values as text, not disabled mandatory fields with "Complétez-le puis cliquez sur « Valider »".
+        assert 'class="tab-page read-only"' in page.content.decode()
+        assert "disabled" not in page.content.decode()
+        assert "Complétez-le puis cliquez" not in page.content.decode()
 
 
 @pytest.mark.parametrize("tab", DATA_TABS + ["suivi"])
@@ -220,6 +224,9 @@ def test_an_invalid_field_is_tied_to_its_message_for_screen_readers(
 
 def test_advice_of_the_rules_is_shown_after_saving_without_blocking(client, dossier, employer_contact):
     # R-5.3 (rules.md): 450 h of training are less than 25 % of a two-year contract (803,5 h).
+    # A two-year formation, so that the contract fits its dates (R-5.5, checked on Données de base).
+    Formation.objects.filter(pk=dossier.formation_id).update(end_date=date(2028, 7, 31))
+    dossier.refresh_from_db()
     client.force_login(employer_contact)
     values = tab_data.base_values(contract_end="2028-08-31") | {"version": dossier.version}
 

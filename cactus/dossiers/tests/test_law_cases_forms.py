@@ -33,6 +33,9 @@ def all_rates_at(values: dict, rate: str) -> dict:
 
 def test_donnees_de_base_accepts_a_four_year_contract_as_advice(started_dossier):
     # R6222-46: up to 4 years for an RQTH apprentice, declared later in L'alternant (was refused).
+    # The exams end within 3 months of the contract's end (R-5.5, checked on Données de base too).
+    started_dossier.formation.end_date = date(2030, 6, 30)
+    started_dossier.formation.save()
     values = tab_data.base_values(contract_end=FOUR_YEARS_END)
     forms = tabs.page_forms("base", started_dossier, data=values)
     assert all([form.is_valid() for form in forms]), tabs.form_errors(forms)

@@ -30,7 +30,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
 
     tab_link(page, "L'employeur").click()
     expect(page.locator("#block-billing")).to_be_hidden()
-    values = tab_data.apprenticeship_employer_values(mentor2=True)
+    values = tab_data.for_apprenticeship(tab_data.employer_values(mentor2=True))
     fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
     # Guide, "L'EMPLOYEUR": type the IDCC and press Tab; the label, branch and OPCO fill themselves.
     page.locator('[name="employer-idcc"]').fill("1486")
@@ -44,18 +44,19 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     ).to_be_visible()
     dossier = Dossier.objects.get(pk=dossier.pk)
     rows = page.locator("table.remuneration tbody tr")
-    # R-2.2 (rules.md): 18 on 14/03/2027 → 27 % until 31/03/2027, 43 % from 01/04/2027.
+    # R-2.2 (rules.md): 18 on 14/03/2027 → the minor's rate until 31/03/2027, the 18–20 rate from 01/04/2027.
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text("01/09/2026")
     expect(rows.nth(0)).to_contain_text("31/03/2027")
-    expect(rows.nth(0)).to_contain_text("27 % du SMIC")
+    # The formation is a licence professionnelle: 2nd-year rates from the start (D6222-32).
+    expect(rows.nth(0)).to_contain_text("39 % du SMIC")
     expect(rows.nth(1)).to_contain_text("01/04/2027")
-    expect(rows.nth(1)).to_contain_text("43 % du SMIC")
+    expect(rows.nth(1)).to_contain_text("51 % du SMIC")
     fill(page, tab_data.contract_values(dossier, rates={"rate_1_1": "20"}))
     page.get_by_role("button", name="Valider").click()
     # below the legal minimum is refused, with the rule cited; nothing is saved.
     expect(page.locator(".error-summary")).to_contain_text("R-2.10")
-    fill(page, {"remuneration-rate_1_1": "30"})
+    fill(page, {"remuneration-rate_1_1": "40"})
     validate(page, "Les données du contrat")
     expect(page.locator('[name="remuneration-rate_1_1"]')).to_have_value("30.00")
 
@@ -67,10 +68,10 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     open_tab(page, live_server.url, dossier, "alternant")
     # a minor at the date of conclusion needs a legal representative.
     expect(page.get_by_text("Représentant légal", exact=False).first).to_be_visible()
-    fill(page, tab_data.alternant_values(representative=False))
+    fill(page, tab_data.for_apprenticeship(tab_data.alternant_values(representative=False)))
     page.get_by_role("button", name="Valider").click()
     expect(page.locator(".error-summary")).to_contain_text("Nom de naissance du représentant légal")
-    fill(page, tab_data.alternant_values(representative=True))
+    fill(page, tab_data.for_apprenticeship(tab_data.alternant_values(representative=True)))
     validate(page, "L'alternant")
 
     tab_link(page, "Vie étudiante").click()
@@ -160,7 +161,9 @@ def test_a_public_employer_is_asked_for_billing_information(
     # Guide: a public employer (type d'employeur > 20) completes the billing information.
     page.locator('[name="employer-employer_type"]').select_option("23")
     expect(page.locator("#block-billing")).to_be_visible()
-    values = tab_data.apprenticeship_employer_values(employer_type="23", mentor2=False, billing=True)
+    values = tab_data.for_apprenticeship(
+        tab_data.employer_values(employer_type="23", mentor2=False, billing=True)
+    )
     fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
     validate(page, "L'employeur")
     expect(page.locator("#block-billing")).to_be_visible()
@@ -170,7 +173,10 @@ def test_a_public_employer_is_asked_for_billing_information(
 
     log_in(page, live_server.url, alternant.email)
     open_tab(page, live_server.url, dossier, "alternant")
-    fill(page, tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M"))
+    fill(
+        page,
+        tab_data.for_apprenticeship(tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M")),
+    )
     validate(page, "L'alternant")
     tab_link(page, "Vie étudiante").click()
     fill(page, tab_data.student_life_values())

@@ -80,8 +80,10 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         return_form = ReturnDocumentsForm()
     if permissions.MARK_SENT in actions and sent_form is None:
         sent_form = SentForm(final_label=circuit.final_label)
-    context = tab_context(request, dossier, tabs.FOLLOW_UP.key) | {
+    problems = tabs.tab_problems(dossier)  # once a request: it validates every tab's stored data
+    context = tab_context(request, dossier, tabs.FOLLOW_UP.key, problems) | {
         "status_label": dossier.status_label,
+        "incomplete_tabs": selectors.incomplete_tabs_with_fillers(dossier, problems),
         "next_action": circuits.next_action(dossier),
         "circuit": circuit,
         "actions": actions,
@@ -166,9 +168,19 @@ def request_validation(request, pk: int):
         raise PermissionDenied
     problems = tabs.tab_problems(dossier)  # once a request: it validates every tab's stored data
     context = tab_context(request, dossier, tabs.FOLLOW_UP.key, problems) | {
-        "missing": selectors.incomplete_tabs(dossier, problems)
+        "missing": selectors.incomplete_tabs(dossier, problems),
+        "review": review_of(request.user, dossier),
     }
     return render(request, "dossiers/request_validation.html", context)
+
+
+def review_of(user, dossier: Dossier) -> list[dict]:
+    """ "Vérifiez avant d'envoyer": every data tab's stored values as text, the tabs this person may read."""
+    return [
+        {"tab": tab, "blocks": tabs.read_only_blocks(tabs.page_forms(tab.key, dossier))}
+        for tab in tabs.data_tabs(dossier)
+        if permissions.can_view_tab(user, dossier, tab.key)  # Vie étudiante: health data
+    ]
 
 
 @require_POST

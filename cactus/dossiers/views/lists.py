@@ -17,30 +17,47 @@ def status_choices() -> list[tuple[str, str]]:
     return choices
 
 
+# "Vos dossiers" offers search and sort beyond this many dossiers (always to the formation and the CFA).
+FEW_DOSSIERS = 5
+
+
 @require_GET
 def dossier_list(request):
-    """ "Vos dossiers": the dossiers the person is party to (all of them for CFA staff)."""
+    """ "Vos dossiers": the dossiers the person is party to (all of them for CFA staff), each with its
+    progress, its next action and who must act."""
     dossiers = selectors.dossiers_visible_to(request.user)
-    filters = forms.DossierFilterForm(request.GET or None, status_choices=status_choices())
+    is_staff_side = request.user.is_cfa_staff or request.user.managed_formations.exists()
+    filters = forms.DossierFilterForm(
+        request.GET or None, status_choices=status_choices(), with_formation=is_staff_side
+    )
     if filters.is_valid():
         dossiers = selectors.search_dossiers(
             dossiers,
             query=filters.cleaned_data["q"].strip(),
-            formation_id=filters.cleaned_data["formation"],
+            formation_id=filters.cleaned_data.get("formation"),
             status=filters.cleaned_data["status"],
         )
-    page = Paginator(dossiers.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(dossiers.order_by(*filters.ordering()), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(dossier, selectors.dossier_progress(dossier)) for dossier in page.object_list]
     can_register = selectors.formations_open_to_registration(request.user).exists()
     return render(
         request,
         "dossiers/dossier_list.html",
         {
             "page": page,
+            "rows": rows,
             "filters": filters,
-            "show_filters": request.user.is_cfa_staff or request.user.managed_formations.exists(),
+            "show_filters": is_staff_side or bool(request.GET) or page.paginator.count > FEW_DOSSIERS,
             "can_register": can_register,
+            "query_string": _query_without_page(request),
         },
     )
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @require_http_methods(["GET", "POST"])

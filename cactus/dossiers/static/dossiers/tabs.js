@@ -110,10 +110,56 @@
     monaco.addEventListener("change", update);
   }
 
+  // Brouillon: what is typed is kept (a debounced POST to the draft URL) until "Valider"; it is never
+  // data of the dossier. Leaving the page while a change is not yet kept asks for confirmation.
+  function setupDraft(form) {
+    var url = form.dataset.draftUrl;
+    var status = document.getElementById("etat-brouillon");
+    if (!url) return;
+    var timer = null;
+    var unsaved = false;
+    var submitting = false;
+    function say(text) { if (status) status.textContent = text; }
+    function save(keepalive) {
+      if (timer) { clearTimeout(timer); timer = null; }
+      if (!unsaved) return;
+      unsaved = false;
+      fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", keepalive: !!keepalive,
+                   headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        })
+        .then(function (data) { say("Brouillon enregistré le " + data.saved_at + " (non validé : cliquez sur « Valider »)."); })
+        .catch(function () {
+          unsaved = true;
+          say("Le brouillon n'a pas pu être enregistré : cliquez sur « Valider » pour ne rien perdre.");
+        });
+    }
+    function changed() {
+      unsaved = true;
+      say("Modifications non enregistrées…");
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, 800);
+    }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () { submitting = true; if (timer) clearTimeout(timer); });
+    window.addEventListener("beforeunload", function (event) {
+      if (submitting || !unsaved) return;
+      save(true);
+      event.preventDefault();
+      event.returnValue = "";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-idcc-lookup]").forEach(setupIdcc);
     if (companyUrl) document.querySelectorAll("input[data-company-lookup]").forEach(setupCompany);
     var form = document.querySelector("form.tab-page");
-    if (form) setupBilling(form);
+    if (form) {
+      setupBilling(form);
+      setupDraft(form);
+    }
   });
 })();

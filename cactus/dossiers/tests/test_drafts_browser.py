@@ -1,0 +1,56 @@
+"""In chromium: what is typed on L'employeur survives a change of page and a reload, as a draft."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cactus.dossiers import tabs
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests import tab_data
+from cactus.dossiers.tests.browser import log_in, open_tab, tab_link
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+TYPED = "Boulangerie du Vieux-Port"
+
+
+def test_a_draft_survives_a_change_of_page_and_a_reload(live_server, page, dossier, employer_contact):
+    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, dossier, "employer")
+
+    page.locator('[name="employer-name"]').fill(TYPED)
+    page.locator('[name="employer-city"]').fill("Marseille")
+    expect(page.locator("#etat-brouillon")).to_contain_text("Brouillon enregistré")
+
+    tab_link(page, "Les données du contrat").click()
+    tab_link(page, "L'employeur").click()
+    expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
+    expect(page.locator('[name="employer-city"]')).to_have_value("Marseille")
+    expect(page.locator("#brouillon")).to_contain_text(
+        re.compile(r"Brouillon non validé du .* : cliquez sur « Valider »")
+    )
+
+    page.reload()
+    expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
+    # Never data: no check mark, nothing stored on the dossier.
+    expect(tab_link(page, "L'employeur").locator(".tab-check")).to_have_count(0)
+    assert not Dossier.objects.filter(pk=dossier.pk, employer__isnull=False).exists()
+
+
+def test_leaving_with_a_change_not_yet_kept_asks_first(live_server, page, dossier, employer_contact):
+    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, dossier, "employer")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+
+    page.locator('[name="employer-name"]').click()
+    page.keyboard.type("Ab")  # the draft is sent 0.8 s after the last key: not kept yet
+    with page.expect_event("close"):
+        page.close(run_before_unload=True)
+
+    assert dialogs == ["beforeunload"]
