@@ -42,6 +42,8 @@ def _test_settings(settings, tmp_path, request):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CACTUS_BASE_URL = "http://testserver"
+    # No test reaches the real company search: tests that need one start a local fake.
+    settings.COMPANY_SEARCH_URL = ""
     # A fresh cache per test: throttling counters must not leak from one test to the next.
     settings.CACHES = {
         "default": {
@@ -108,6 +110,18 @@ class SmtpCollector:
             for message in self.messages
             if address in message["To"]
         ]
+
+
+@pytest.fixture
+def company_search(settings):
+    """A local fake of recherche-entreprises.api.gouv.fr, set as COMPANY_SEARCH_URL (short timeout)."""
+    from cactus.companies.tests.fake_api import FakeCompanySearch
+
+    fake = FakeCompanySearch().start()
+    settings.COMPANY_SEARCH_URL = fake.url
+    settings.COMPANY_SEARCH_TIMEOUT = 0.5
+    yield fake
+    fake.stop()
 
 
 @pytest.fixture

@@ -30,7 +30,10 @@ if not SECRET_KEY:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdefghij"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CACTUS_BASE_URL = os.environ.get("CACTUS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Absolute links in e-mails. Unset: the development server's address on $PORT (`PORT=8080 make run`).
+CACTUS_BASE_URL = (
+    os.environ.get("CACTUS_BASE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", CACTUS_BASE_URL)
 
 # The CFA this instance serves, as shown to users.
@@ -65,6 +68,7 @@ INSTALLED_APPS = [
     "cactus.documents",
     "cactus.notifications",
     "cactus.referentials",
+    "cactus.companies",
     "cactus.privacy",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -203,6 +207,14 @@ UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "50"))
 # "tcp://127.0.0.1:3310"). Empty: no scan. When set and clamd does not answer, uploads are refused.
 CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
 CLAMAV_TIMEOUT = 30
+
+# The State's company search (recherche-entreprises.api.gouv.fr) fills L'employeur from the SIRET.
+# Empty = offline (checksum only, fields typed by hand). Unset: the real API in production, offline
+# when DEBUG is on, so `make run` never needs the network.
+COMPANY_SEARCH_URL = os.environ.get(
+    "COMPANY_SEARCH_URL", "" if DEBUG else "https://recherche-entreprises.api.gouv.fr"
+).rstrip("/")
+COMPANY_SEARCH_TIMEOUT = float(os.environ.get("COMPANY_SEARCH_TIMEOUT", "3"))  # seconds, never blocking
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

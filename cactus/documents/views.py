@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cactus.documents import selectors, services
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.forms import ConventionTemplateForm, OfficialFormBlankForm
-from cactus.documents.renderers import convention
+from cactus.documents.renderers import convention, convention_sample
 from cactus.dossiers import permissions, tabs
 from cactus.dossiers import selectors as dossier_selectors
 from cactus.dossiers.permissions import GENERATED_KINDS
@@ -43,6 +43,8 @@ def convention_template(request):
     form = ConventionTemplateForm(
         request.POST or None, initial={"body": convention.current_convention_template()}
     )
+    if request.method == "POST" and "apercu" in request.POST and form.is_valid():
+        return _preview(form.cleaned_data["body"])
     if request.method == "POST" and form.is_valid():
         template = form.save(commit=False)
         template.created_by = request.user
@@ -57,6 +59,18 @@ def convention_template(request):
         "documents/convention_template_edit.html",
         {"form": form, "placeholders": placeholders, "default_body": convention.default_template()},
     )
+
+
+def _preview(body: str) -> HttpResponse:
+    """The edited text rendered on a fictitious dossier, as the real conventions are (same sandboxed
+    engine, no external resource); nothing is saved."""
+    try:
+        pdf = convention.render(convention_sample.SAMPLE, template=body)
+    except DocumentError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="apercu-convention.pdf"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -150,7 +150,6 @@ def logged_value(name: str, value: str | None) -> str | None:
 
 def history(dossier: Dossier) -> list[dict]:
     """Every event and every e-mail of the dossier, newest first: who, when, what changed."""
-    labels = dict(Status.choices)
     entries = []
     for event in dossier.events.select_related("actor"):
         changes = event.changes or {}
@@ -165,8 +164,8 @@ def history(dossier: Dossier) -> list[dict]:
                 "kind": "event",
                 "title": event.get_action_display(),
                 "actor": event.actor,
-                "from_label": labels.get(event.from_status, ""),
-                "to_label": labels.get(event.to_status, ""),
+                "from_label": circuits.logged_status_label(event.from_status, changes),
+                "to_label": circuits.logged_status_label(event.to_status, changes),
                 "comment": event.comment,
                 "diffs": diffs,
                 "details": {key: value for key, value in changes.items() if not isinstance(value, list)},

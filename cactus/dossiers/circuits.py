@@ -40,6 +40,20 @@ DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadli
 CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False)
 
 
+CIRCUITS = {circuit.key: circuit for circuit in (OPCO, DDETS, CLOSED_BY_CFA)}
+
+
+def logged_status_label(status: str, changes: dict | None) -> str:
+    """A state as a history entry names it: the last step by the circuit recorded with the move
+    ("Transmis à la DDETS" for a public employer, never "Envoyé à l'OPCO")."""
+    if not status:
+        return ""
+    circuit = CIRCUITS.get((changes or {}).get("circuit"))
+    if status == Status.SENT_TO_OPCO and circuit is not None:
+        return circuit.final_label
+    return Status(status).label
+
+
 def _employer(dossier):
     """The "L'employeur" tab's data, or None while it has not been entered."""
     try:

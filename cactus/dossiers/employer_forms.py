@@ -3,6 +3,7 @@
 from django import forms
 
 from cactus.core.validators import validate_siret
+from cactus.dossiers.forms import refuse_closed_establishment
 from cactus.dossiers.models import Dossier, Employer, Mentor
 from cactus.dossiers.tab_forms import (
     TabForm,
@@ -24,6 +25,40 @@ def billing_is_required(dossier: Dossier, employer_type: str, is_monegasque: boo
     return employer_rules.needs_billing_information(
         scheme=dossier.scheme, employer_type=employer_type or "", is_monegasque=bool(is_monegasque)
     )
+
+
+class EstablishmentForm(TabForm):
+    """The SIRET of Données de base, typed again here: the company's information fills from it (issue 13)."""
+
+    block = "dossier"
+    legend = "L'établissement"
+
+    class Meta:
+        model = Dossier
+        fields = ["siret"]
+        labels = {"siret": "SIRET de l'établissement qui accueille l'alternant"}
+
+    def __init__(self, data=None, *args, check_register: bool = False, **kwargs):
+        dossier = kwargs["dossier"]
+        key = f"{kwargs.get('prefix')}-siret"
+        if data is not None and key not in data:
+            # A post without this block (scripts, the demo, pages opened before it existed) keeps the SIRET.
+            data = data.copy()
+            data[key] = dossier.siret
+        super().__init__(data, *args, **kwargs)
+        self.check_register = check_register
+        self.fields["siret"].required = True
+        self.fields["siret"].help_text = (
+            "14 chiffres. Le nom, l'adresse, le code NAF, le type d'employeur et la convention collective "
+            "se proposent depuis le répertoire des entreprises ; vérifiez-les."
+        )
+        self.fields["siret"].widget.attrs.update({"inputmode": "numeric", "data-company-lookup": "1"})
+
+    def clean_siret(self) -> str:
+        siret = validate_siret(self.cleaned_data["siret"])
+        if self.check_register:
+            refuse_closed_establishment(siret)
+        return siret
 
 
 class EmployerForm(TabForm):

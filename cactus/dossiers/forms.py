@@ -3,6 +3,8 @@ from dataclasses import replace
 from django import forms
 
 from cactus.accounts.models import User
+from cactus.companies import lookup
+from cactus.companies.exceptions import CompanySearchError
 from cactus.core.validators import validate_siret
 from cactus.core.widgets import LongSelect
 from cactus.dossiers.models import ContractScheme, Dossier
@@ -18,10 +20,28 @@ def rule_message(violation) -> str:
     return violation.message
 
 
+def refuse_closed_establishment(siret: str) -> None:
+    """R-11.4: a closed establishment cannot host the alternant. The register's silence (offline,
+    unknown SIRET, service down) never blocks: the SIRET's checksum was checked already."""
+    try:
+        establishment = lookup.find_establishment(siret)
+    except CompanySearchError:
+        return
+    if establishment.is_closed:
+        raise forms.ValidationError(lookup.closed_message(establishment), code="siret_closed")
+
+
 class RegisterAlternantForm(forms.Form):
     """ "Inscrire un alternant": only the alternant's e-mail is mandatory (guide, "VOS DOSSIERS")."""
 
-    formation = forms.ModelChoiceField(queryset=Formation.objects.none(), label="Formation", empty_label=None)
+    # No formation chosen in advance: registering an alternant in the first formation of the list by
+    # mistake sends invitations about the wrong course (issue 13). A link may pass ?formation=<id>.
+    formation = forms.ModelChoiceField(
+        queryset=Formation.objects.none(),
+        label="Formation",
+        empty_label="— Choisissez la formation —",
+        error_messages={"required": "Choisissez la formation de l'alternant."},
+    )
     alternant_email = forms.EmailField(label="E-mail de l'alternant")
     employer_contact_email = forms.EmailField(
         label="E-mail du contact alternance (facultatif)",
@@ -128,8 +148,10 @@ class BaseDataForm(forms.ModelForm):
             "contract_end": "Date de fin du contrat",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, check_register: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only on "Valider": the check marks validate stored data on every page and must not wait on the network.
+        self.check_register = check_register
         self.warnings: list[str] = []
         for field in self.fields.values():
             field.required = True
@@ -137,7 +159,10 @@ class BaseDataForm(forms.ModelForm):
         self.fields["scheme"].choices = [c for c in self.fields["scheme"].choices if c[0]]
 
     def clean_siret(self) -> str:
-        return validate_siret(self.cleaned_data["siret"])
+        siret = validate_siret(self.cleaned_data["siret"])
+        if self.check_register:
+            refuse_closed_establishment(siret)
+        return siret
 
     def clean(self):
         cleaned = super().clean()

@@ -229,7 +229,7 @@ def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | 
 
 def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
     """Validate and save a tab page from the values a browser would post (demo data, tests)."""
-    forms = tabs.page_forms(key, dossier, data=values)
+    forms = tabs.page_forms(key, dossier, data=values, check_register=True)
     if not all([form.is_valid() for form in forms]):
         raise DossierError(f"{key} : " + " ; ".join(tabs.form_errors(forms)))
     return save_tab(dossier=dossier, tab=key, data=tabs.page_data(forms), by=by)

@@ -81,16 +81,17 @@ def data_tabs(dossier: Dossier) -> list[Tab]:
     return [tab for tab in visible_tabs(dossier) if tab is not FOLLOW_UP]
 
 
-def page_forms(key: str, dossier: Dossier, data=None) -> list:
+def page_forms(key: str, dossier: Dossier, data=None, *, check_register: bool = False) -> list:
     """The forms of a tab page, bound to `data` (a POST) or unbound on the stored values.
 
     Forms edit copies of the stored rows: an invalid POST must not change what the rest of the
-    page (check marks, other tabs' rules) reads from the dossier.
+    page (check marks, other tabs' rules) reads from the dossier. `check_register` asks the
+    company register whether the SIRET's establishment is closed: on "Valider" only.
     """
     if key == BASE.key:
-        return [BaseDataForm(data, instance=copy(dossier))]
+        return [BaseDataForm(data, instance=copy(dossier), check_register=check_register)]
     if key == EMPLOYER.key:
-        return employer_page(dossier, data)
+        return employer_page(dossier, data, check_register=check_register)
     if key == ALTERNANT.key:
         details = _copy_row(dossier, "alternant_details")
         return [
@@ -127,7 +128,7 @@ def page_forms(key: str, dossier: Dossier, data=None) -> list:
     raise KeyError(key)
 
 
-def employer_page(dossier: Dossier, data) -> list:
+def employer_page(dossier: Dossier, data, *, check_register: bool = False) -> list:
     employer = _copy_row(dossier, "employer")
     mentors = {mentor.position: copy(mentor) for mentor in dossier.mentors.all()}
     employer_form = employer_forms.EmployerForm(data, dossier=dossier, instance=employer, prefix="employer")
@@ -138,6 +139,13 @@ def employer_page(dossier: Dossier, data) -> list:
         employer_type = employer.employer_type if employer else ""
         is_monegasque = bool(employer and employer.is_monegasque)
     return [
+        employer_forms.EstablishmentForm(
+            data,
+            dossier=dossier,
+            instance=copy(dossier),
+            prefix="establishment",
+            check_register=check_register,
+        ),
         employer_form,
         employer_forms.SignatoryForm(data, dossier=dossier, instance=employer, prefix="signatory"),
         employer_forms.MentorForm(

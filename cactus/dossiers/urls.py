@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cactus.dossiers.views import follow_up, lists, staff, tabs
+from cactus.dossiers.views import company, follow_up, lists, staff, tabs
 
 app_name = "dossiers"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("suivi/<int:pk>/", staff.staff_dossier, name="staff_dossier"),
     path("suivi/<int:pk>/<slug:action>/", staff.act, name="staff_action"),
     path("<int:pk>/", lists.dossier_detail, name="detail"),
+    path("<int:pk>/entreprise/", company.company, name="company"),
     path("<int:pk>/contact-alternance/", follow_up.change_employer_contact, name="employer_contact"),
     path("<int:pk>/demande-de-validation/", follow_up.request_validation, name="request_validation"),
     path("<int:pk>/retour-des-documents/", follow_up.return_documents, name="return_documents"),

@@ -21,6 +21,7 @@ def test_invited_contact_reaches_vos_dossiers(live_server, page, smtp_sink, form
 
     login(page, live_server.url, formation_manager.email, PASSWORD)
     page.get_by_role("link", name="Inscrire un alternant").click()
+    page.locator('[name="formation"]').select_option(label=formation.title)
     page.get_by_label("E-mail de l'alternant").fill("lea.petit@etudiant.test")
     page.get_by_label("E-mail du contact alternance (facultatif)").fill("rh@entreprise.test")
     page.get_by_role("button", name="Valider").click()

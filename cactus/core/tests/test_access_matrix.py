@@ -321,6 +321,20 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # L'employeur's company search (JSON): the tab's editors until the freeze; without ?siret= a 400.
+    "dossiers:company": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(
+                **{
+                    role: while_draft(400) if permission in permissions.TAB_EDITORS["employer"] else 403
+                    for role, permission in PARTY_PERMISSIONS.items()
+                }
+            ),
+            post=everyone(405),
+            per_state=True,
+        )
+    ],
     # --- Life-cycle, Suivi - Info (permissions.LIFECYCLE_ACTIONS). The empty POST of a form action
     # re-shows the page with its errors (200); an action without a form runs (302).
     "dossiers:request_validation": [

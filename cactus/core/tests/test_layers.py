@@ -16,7 +16,7 @@ LAYERS = [
     {"core"},  # helpers that know no domain
     {"notifications"},  # e-mail delivery only
     {"referentials"},  # SMIC, IDCC, code lists
-    {"law"},  # the law's rules
+    {"law", "companies"},  # the law's rules; the company register client (knows no dossier)
     {"accounts"},
     {"twofactor"},
     {"formations"},

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cactus.documents.models import ConventionTemplate, Document
+from cactus.documents.tests.readback import flat_text
 from cactus.dossiers import tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests.factories import DossierFactory
@@ -101,6 +102,31 @@ def test_a_broken_convention_text_is_refused_and_explained(client, cfa_admin):
     assert response.status_code == 200
     assert "Le modèle de convention contient une erreur" in response.content.decode()
     assert not ConventionTemplate.objects.exists()
+
+
+def test_the_preview_renders_the_edited_text_on_a_sample_dossier_without_saving_it(client, cfa_admin):
+    client.force_login(cfa_admin)
+    body = "<h1>Essai {{ employeur_denomination }}</h1>{% if facturation_requise %}<p>{{ facturation_siret }}</p>{% endif %}"
+
+    response = client.post(reverse("documents:convention_template"), {"body": body, "apercu": "1"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = flat_text(response.content)
+    assert "Essai Commune de Vitrolles-sur-Mer (exemple)" in text
+    assert "21750001600027" in text  # a public employer's billing block is printed
+    assert not ConventionTemplate.objects.exists()
+
+
+def test_the_preview_is_sandboxed_like_the_real_rendering(client, cfa_admin):
+    client.force_login(cfa_admin)
+    body = '<p>ok</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
+
+    response = client.post(reverse("documents:convention_template"), {"body": body, "apercu": "1"})
+
+    assert response["Content-Type"] == "application/pdf"  # the resources are refused, the text renders
+    assert "ok" in flat_text(response.content)
+    assert "root:" not in flat_text(response.content)
 
 
 def test_only_the_cfa_administrator_edits_the_convention_text(client, cfa_advisor, employer_contact):

@@ -152,6 +152,22 @@ def test_validation_by_the_formation_from_the_queue(client, request, formation, 
     assert (dossier.status == Status.VALIDATED) == (status == 302)
 
 
+def test_valider_stands_apart_from_the_refusal_whose_comment_is_asked_only_to_refuse(
+    client, formation, formation_manager
+):
+    dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
+    client.force_login(formation_manager)
+
+    page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+    validate_form = page.split('id="validate-dossier"')[1].split("</form>")[0]
+    refusal = page.split('<details id="refuse-dossier">')[1].split("</details>")[0]
+
+    assert "comment" not in validate_form
+    assert 'name="comment"' in refusal and "Refuser et renvoyer en saisie" in refusal
+    response = client.post(reverse("dossiers:staff_action", args=[dossier.pk, "validate"]), {"comment": ""})
+    assert response.status_code == 302
+
+
 def test_refusing_without_a_comment_shows_the_error(client, formation, formation_manager):
     dossier = dossier_in(Status.VALIDATION_REQUESTED, formation=formation)
     client.force_login(formation_manager)
@@ -160,6 +176,7 @@ def test_refusing_without_a_comment_shows_the_error(client, formation, formation
 
     assert response.status_code == 200
     assert "ce champ est obligatoire" in response.content.decode()
+    assert '<details id="refuse-dossier" open>' in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.status == Status.VALIDATION_REQUESTED
 

@@ -19,6 +19,18 @@ def demo(capsys):
     return capsys.readouterr().out
 
 
+def test_the_demo_says_where_e_mails_go_and_prints_the_accounts_last(capsys, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+    call_command("demo", password="Demo-password-2026")
+    lines = capsys.readouterr().out.splitlines()
+
+    assert any(line.startswith("E-mails : affichés dans ce terminal") for line in lines)
+    accounts = lines.index("Comptes (mot de passe : Demo-password-2026) :")
+    assert len(lines[accounts + 1 :]) == 5
+    assert lines[-1].split() == ["alternant@etudiant.test", "alternante"]
+
+
 def test_the_demo_loads_a_believable_cfa_and_can_run_twice(demo):
     counts = (
         User.objects.count(),

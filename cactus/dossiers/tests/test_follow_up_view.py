@@ -229,6 +229,22 @@ def test_a_public_employers_last_step_reads_transmis_a_la_ddets(client):
     assert "Transmis à la DDETS" in page and "Envoyé à l&#x27;OPCO" not in page
 
 
+def test_a_dossier_transmitted_to_the_ddets_never_says_envoye_a_l_opco_in_its_history(client, cfa_advisor):
+    # R-7.2 (rules.md): public employers (21-29) transmit to the DDETS, also in both histories.
+    dossier = dossier_in(Status.DOCUMENTS_VALIDATED)
+    EmployerFactory(dossier=dossier, employer_type="24")
+    client.force_login(dossier.employer_contact)
+    client.post(reverse("dossiers:mark_sent", args=[dossier.pk]), {"confirmed": "on"})
+
+    follow_up_page = client.get(follow_up_url(dossier)).content.decode()
+    client.force_login(cfa_advisor)
+    staff_page = client.get(reverse("dossiers:staff_dossier", args=[dossier.pk])).content.decode()
+
+    for page in (follow_up_page, staff_page):
+        assert "Transmis à la DDETS" in page.split("Historique")[-1]
+        assert "Envoyé à l&#x27;OPCO" not in page
+
+
 @pytest.mark.parametrize(
     ("user", "status"), [("employer_contact", 200), ("alternant", 404), ("stranger", 404)]
 )

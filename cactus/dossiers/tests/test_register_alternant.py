@@ -108,3 +108,15 @@ def test_cfa_staff_register_for_any_formation(client, formation, cfa_advisor):
     client.force_login(cfa_advisor)
 
     assert register(client, formation, "lea@etudiant.test").status_code == 302
+
+
+def test_no_formation_is_chosen_in_advance(client, formation, formation_manager):
+    client.force_login(formation_manager)
+
+    page = client.get(reverse("dossiers:register")).content.decode()
+    response = client.post(reverse("dossiers:register"), {"alternant_email": "lea@etudiant.test"})
+
+    options = page.split('name="formation"')[1].split("</select>")[0]
+    assert re.findall(r'<option value="(\d*)" selected', options) == [""]
+    assert "Choisissez la formation de l&#x27;alternant." in response.content.decode()
+    assert not Dossier.objects.exists()

@@ -88,7 +88,7 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         "circuit": circuit,
         "actions": actions,
         "contact_form": contact_form,
-        "events": dossier.events.select_related("actor")[:50],
+        "events": logged_events(dossier),
         "advisor": dossier.formation.cfa_advisor,
         "documents": documents,
         "missing_formation_documents": [
@@ -103,7 +103,6 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         "can_use_back_office": permissions.can_use_back_office(user),
         "show_documents": dossier.has_reached(Status.VALIDATED) and dossier.status != Status.CLOSED,
         "upload_limit": f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} Mo",
-        "status_labels": dict(Status.choices),
         **deadline_context(dossier),
     }
     return render(request, "dossiers/follow_up.html", context)
@@ -238,3 +237,11 @@ def uploaded_document(request, pk: int, document_id: int):
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
     )
+
+
+def logged_events(dossier) -> list:
+    """The last 50 events, each with the state it led to as the history names it (`to_label`)."""
+    events = list(dossier.events.select_related("actor")[:50])
+    for event in events:
+        event.to_label = circuits.logged_status_label(event.to_status, event.changes)
+    return events

@@ -113,9 +113,14 @@ def _data_rows(dossier: Dossier) -> list[tuple[str, str]]:
         if field.name in HIDDEN_FIELDS:
             continue
         value = getattr(dossier, field.name)
-        if field.choices:
+        label = back_office.field_label(field.name)
+        if field.name == "status":
+            value = dossier.status_label  # "Transmis à la DDETS" for a public employer
+        elif field.choices:
             value = getattr(dossier, f"get_{field.name}_display")()
-        rows.append((back_office.field_label(field.name), back_office.display_value(value)))
+        if field.name == "sent_to_opco_at":
+            label = f"{circuits.circuit_for(dossier).final_label} le"
+        rows.append((label, back_office.display_value(value)))
     return rows
 
 

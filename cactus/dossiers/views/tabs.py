@@ -35,7 +35,8 @@ def edit_tab(request, pk: int, tab: str):
         raise PermissionDenied
     draft = _draft_of(request.user, dossier, tab) if can_edit and request.method == "GET" else None
     if request.method == "POST":
-        forms = tabs.page_forms(tab, dossier, data=request.POST)
+        # Only "Valider" asks the company register (a closed establishment is refused).
+        forms = tabs.page_forms(tab, dossier, data=request.POST, check_register=True)
     elif draft is not None:
         forms = tabs.draft_forms(tab, dossier, draft.values)
     else:

@@ -30,10 +30,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--password", default=DEFAULT_PASSWORD, help="Mot de passe de tous les comptes.")
 
+    def handle(self, *args, password: str, **options):
+        people = self._load(password)
+        self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
+        self.stdout.write(f"Adresse : {settings.CACTUS_BASE_URL}/")
+        self.stdout.write(f"E-mails : {where_emails_go()}")
+        self.stdout.write(f"Recherche d'entreprise par SIRET : {company_search_mode()}")
+        # The accounts last: they are what a newcomer looks for when the server starts.
+        self.stdout.write(f"Comptes (mot de passe : {password}) :")
+        for key, label in [
+            ("admin", "administratrice CFA"),
+            ("advisor", "conseillère CFA"),
+            ("manager", "responsable de formation"),
+            ("contact", "contact alternance"),
+            ("alternant", "alternante"),
+        ]:
+            self.stdout.write(f"  {people[key].email:<28} {label}")
+
     # Demo addresses are fictitious: the invitations are recorded but never leave the machine.
     @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     @transaction.atomic
-    def handle(self, *args, password: str, **options):
+    def _load(self, password: str) -> dict:
         people = {
             "admin": self._user("admin@cfa.test", "Camille", "Administratrice", password, CFA_ADMIN_GROUP),
             "advisor": self._user(
@@ -88,17 +105,7 @@ class Command(BaseCommand):
         for formation in (manual, automatic, delayed):
             add_calendar_and_programme(formation)
         load_lifecycle_demo(delayed, people)
-        self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
-        self.stdout.write(f"Adresse : {settings.CACTUS_BASE_URL}/")
-        self.stdout.write(f"Comptes (mot de passe : {password}) :")
-        for key, label in [
-            ("admin", "administratrice CFA"),
-            ("advisor", "conseillère CFA"),
-            ("manager", "responsable de formation"),
-            ("contact", "contact alternance"),
-            ("alternant", "alternante"),
-        ]:
-            self.stdout.write(f"  {people[key].email:<28} {label}")
+        return people
 
     def _user(self, email, first_name, last_name, password, group=None, phone="") -> User:
         user, _ = User.objects.get_or_create(
@@ -312,6 +319,24 @@ def fill_tabs(dossier: Dossier, people: dict, base: dict, pages) -> Dossier:
         values = values(dossier) if callable(values) else values
         services.submit_page(dossier=dossier, key=key, values=values, by=by)
     return Dossier.objects.get(pk=dossier.pk)
+
+
+def where_emails_go() -> str:
+    """Where this server's e-mails end up, in words (EMAIL_BACKEND), for the demo's last lines."""
+    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if backend == "console":
+        return "affichés dans ce terminal, sous les requêtes du serveur (EMAIL_BACKEND console), pas envoyés"
+    if backend == "smtp":
+        return f"envoyés par SMTP à {settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+    if backend == "filebased":
+        return f"écrits dans {settings.EMAIL_FILE_PATH}"
+    return f"non envoyés ({settings.EMAIL_BACKEND})"
+
+
+def company_search_mode() -> str:
+    if settings.COMPANY_SEARCH_URL:
+        return settings.COMPANY_SEARCH_URL
+    return "hors ligne (COMPANY_SEARCH_URL vide) : les informations de l'entreprise se saisissent à la main"
 
 
 def with_nir_key(number: str) -> str:

@@ -3,6 +3,7 @@
   "use strict";
   var script = document.currentScript;
   var idccUrl = script && script.dataset.idccUrl;
+  var companyUrl = script && script.dataset.companyUrl;
 
   // Guide, "L'EMPLOYEUR": type the IDCC and press Tab, the label, branch and OPCO fill themselves.
   function setupIdcc(input) {
@@ -33,6 +34,64 @@
           }
         })
         .catch(function () { message.textContent = "Le libellé sera rempli à l'enregistrement (service indisponible)."; });
+    });
+  }
+
+  // L'employeur: the SIRET proposes the company's information from the register (issue 13). Only
+  // empty fields are filled, and the server checks again on "Valider" (a closed establishment is refused).
+  var COMPANY_FIELDS = ["name", "address_number", "address_repetition", "address_street", "address_complement",
+    "postal_code", "city", "naf", "employer_type"];
+
+  function note(after, className) {
+    var paragraph = document.createElement("p");
+    paragraph.className = className;
+    paragraph.setAttribute("aria-live", "polite");
+    after.insertAdjacentElement("afterend", paragraph);
+    return paragraph;
+  }
+
+  function fillIfEmpty(id, value) {
+    var target = document.getElementById(id);
+    if (!target || !value || target.value) return false;
+    if (target.tagName === "SELECT" && !target.querySelector('option[value="' + value + '"]')) return false;
+    target.value = value;
+    target.dispatchEvent(new Event("change", { bubbles: true }));
+    return true;
+  }
+
+  function setupCompany(input) {
+    var message = note(input, "help company-message");
+    var headcount = document.getElementById("id_employer-headcount");
+    var band = headcount ? note(headcount, "help company-headcount") : null;
+    function show(text, isError) {
+      message.textContent = text;
+      message.className = isError ? "error company-message" : "help company-message";
+    }
+    function fill(company) {
+      var filled = COMPANY_FIELDS.filter(function (name) { return fillIfEmpty("id_employer-" + name, company[name]); });
+      var idcc = company.idcc || [];
+      if (idcc.length === 1 && fillIfEmpty("id_employer-idcc", idcc[0])) filled.push("idcc");
+      var text = "Établissement trouvé : " + company.name + (company.city ? ", " + company.city : "") + ".";
+      if (filled.length) text += " Les champs vides ont été remplis depuis le répertoire des entreprises : vérifiez-les.";
+      if (idcc.length > 1) text += " Conventions collectives déclarées : " + idcc.join(", ") + ".";
+      show(text, false);
+      if (band) band.textContent = company.headcount_label
+        ? "Tranche d'effectif au répertoire des entreprises : " + company.headcount_label + " (saisissez l'effectif exact)."
+        : "";
+    }
+    input.addEventListener("change", function () {
+      var siret = input.value.replace(/\s/g, "");
+      show("", false);
+      if (!siret) return;
+      fetch(companyUrl + "?siret=" + encodeURIComponent(siret), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (data.establishment) fill(data.establishment);
+          else show(data.error || data.message || "", !data.offline);
+        })
+        .catch(function () {
+          show("La recherche de l'entreprise est indisponible : saisissez les informations de l'entreprise.", true);
+        });
     });
   }
 
@@ -96,6 +155,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-idcc-lookup]").forEach(setupIdcc);
+    if (companyUrl) document.querySelectorAll("input[data-company-lookup]").forEach(setupCompany);
     var form = document.querySelector("form.tab-page");
     if (form) {
       setupBilling(form);
