@@ -61,6 +61,7 @@ REFERENCE_DATA = [
         [
             "cactus.referentials.migrations.0002_load_smic_history",
             "cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic",
+            "cactus.referentials.migrations.0005_load_smic_of_june_2026",
         ],
     ),
     (

@@ -12,7 +12,7 @@ from decimal import ROUND_CEILING, Decimal
 from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation
 from cactus.core.rules.age import age_on
 from cactus.core.rules.dates import add_months, last_day_within
-from cactus.referentials.selectors import smic_on
+from cactus.referentials.selectors import smic_changes_between, smic_on
 
 SMIC = "SMIC"
 SMC = "SMC"
@@ -38,12 +38,25 @@ class MissingSmic(LookupError):
 
 
 @dataclass(frozen=True)
+class SmicChange:
+    """A SMIC revaluation inside a period (R-3.3): from `start`, the minimum is `amount`."""
+
+    start: date
+    smic: Decimal
+    rate: Decimal
+    base: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class RemunerationPeriod:
     """One line of the CERFA's rémunération block.
 
     `year` is the contract year (1..4), `rate` the legal minimum in percent of `base` ("SMIC" or
     "SMC"), `amount` the monthly gross minimum at `start`, with the SMIC in force that day,
-    rounded up to the cent.
+    rounded up to the cent. `smic_changes` lists the SMIC revaluations after `start` and up to
+    `end`, each with the minimum from its date: the minimum follows the SMIC in force every month
+    (D6222-26 "pourcentage du SMIC"; R-2.11), the rate does not change.
     """
 
     year: int
@@ -52,6 +65,16 @@ class RemunerationPeriod:
     rate: Decimal
     base: str
     amount: Decimal
+    smic_changes: tuple[SmicChange, ...] = ()
+
+    def minimum_on(self, day: date) -> Decimal:
+        """The legal monthly minimum on `day` (a day of the period): the amount from the latest
+        SMIC change on or before it."""
+        amount = self.amount
+        for change in self.smic_changes:
+            if change.start <= day:
+                amount = change.amount
+        return amount
 
 
 def is_smc_relevant(*, birth_date: date, start: date, end: date, scheme: str = APPRENTICESHIP) -> bool:
@@ -264,6 +287,31 @@ def _period(
     if smic is None:
         raise MissingSmic(start)
     rate, base = rate_and_base(band, year, smic.monthly)
-    base_amount = smc if base == SMC else smic.monthly
-    amount = (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
-    return RemunerationPeriod(year=year, start=start, end=end, rate=rate, base=base, amount=amount)
+    changes = []
+    for change in smic_changes_between(start, end, departement):
+        # R-2.3, R-4: a new SMIC above the SMC (or 85 % of it, contrat pro 26+) makes it the base.
+        change_rate, change_base = rate_and_base(band, year, change.monthly)
+        changes.append(
+            SmicChange(
+                start=change.valid_from,
+                smic=change.monthly,
+                rate=change_rate,
+                base=change_base,
+                amount=_amount(change_base, smc, change.monthly, change_rate),
+            )
+        )
+    return RemunerationPeriod(
+        year=year,
+        start=start,
+        end=end,
+        rate=rate,
+        base=base,
+        amount=_amount(base, smc, smic.monthly, rate),
+        smic_changes=tuple(changes),
+    )
+
+
+def _amount(base: str, smc: Decimal | None, smic: Decimal, rate: Decimal) -> Decimal:
+    # R-2.11: base × rate, rounded up to the cent.
+    base_amount = smc if base == SMC else smic
+    return (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)

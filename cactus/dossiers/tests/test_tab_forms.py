@@ -231,26 +231,26 @@ def test_a_rate_above_the_legal_minimum_is_kept(contract_dossier):
     assert is_valid
     first = tabs.page_data(forms)["remuneration_lines"][0]
     assert (first["rate"], first["minimum_rate"]) == (Decimal("35.5"), Decimal("27"))
-    # 1 823,03 € (SMIC of 01/01/2026) × 35,5 % = 647,1756 → 647,18 € rounded up.
-    assert first["amount"] == Decimal("647.18")
+    # 1 867,02 € (SMIC of 01/06/2026) × 35,5 % = 662,7921 → 662,80 € rounded up.
+    assert first["amount"] == Decimal("662.80")
 
 
 def test_the_hiring_salary_cannot_be_below_the_first_periods_minimum(contract_dossier):
-    # R-2.11 (rules.md): 27 % of 1 823,03 € = 492,22 €.
+    # R-2.11 (rules.md G′): 27 % of 1 867,02 € (SMIC of 01/06/2026) = 504,10 €.
     values = tab_data.contract_values(contract_dossier) | {"remuneration-hiring_salary": "400"}
     is_valid, errors, _ = submit("contract", contract_dossier, values)
     assert not is_valid
-    assert "492,22 €" in errors
+    assert "504,10 €" in errors
 
 
 def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
-    # R-2.12 (rules.md): 27 % of 1 415,05 € (Mayotte, 01/01/2026) = 382,0635 → 382,07 €.
+    # R-2.12 (rules.md): 27 % of 1 449,93 € (Mayotte, 01/06/2026) = 391,4811 → 391,49 €.
     values = tab_data.employer_values() | {"employer-postal_code": "97600", "employer-city": "Mamoudzou"}
     tabs.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=started_dossier.pk)
     is_valid, _, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid
-    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("382.07")
+    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("391.49")
 
 
 def test_the_smc_is_the_base_from_21_when_it_is_higher(started_dossier, employer_contact):
