@@ -460,3 +460,26 @@ def stored_lines_match(dossier: Dossier, form: RemunerationForm) -> bool:
         (line.year, line.period, line.legal.start, line.legal.end, line.legal.base) for line in form.lines
     ]
     return stored == computed
+
+
+def pay_below_minimum(dossier: Dossier, form: RemunerationForm) -> list[str]:
+    """R-3.3, R-2.10: the stored periods whose amount is now below the legal minimum at their start,
+    because a SMIC value was added since the tab was validated (the minimum follows the SMIC)."""
+    stored = {
+        (line.year, line.period, line.start, line.end): line for line in dossier.remuneration_lines.all()
+    }
+    problems = []
+    for line in form.lines:
+        kept = stored.get((line.year, line.period, line.legal.start, line.legal.end))
+        if kept is None or kept.amount >= line.legal.amount:
+            continue
+        smic = smic_on(line.legal.start, form.departement)
+        since = f" (SMIC de {euros(smic.monthly)} depuis le {smic.valid_from:%d/%m/%Y})" if smic else ""
+        problems.append(
+            f"Année {line.year}, période {line.period} (du {line.legal.start:%d/%m/%Y} au "
+            f"{line.legal.end:%d/%m/%Y}) : le SMIC a été revalorisé{since} ; le minimum légal de cette période "
+            f"est désormais de {euros(line.legal.amount)} par mois ({line.legal.rate.normalize():f} % du "
+            f"{line.legal.base}), le montant enregistré est de {euros(kept.amount)}. Vérifiez la rémunération "
+            "et validez de nouveau cet onglet (règle R-2.10)."
+        )
+    return problems
