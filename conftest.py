@@ -66,7 +66,10 @@ REFERENCE_DATA = [
     ),
     (
         "referentials.CollectiveAgreement",
-        ["cactus.referentials.migrations.0003_load_common_collective_agreements"],
+        [
+            "cactus.referentials.migrations.0003_load_common_collective_agreements",
+            "cactus.referentials.migrations.0006_load_idcc_opco_table",
+        ],
     ),
 ]
 
