@@ -386,6 +386,16 @@ class RemunerationForm(forms.Form):
                     "line": line,
                     "field": field,
                     "amount": monthly_amount(base_amount(line, smc=smc, departement=self.departement), rate),
+                    # the amount follows each SMIC revaluation inside the period.
+                    "smic_changes": [
+                        {
+                            "start": change.start,
+                            "amount": monthly_amount(
+                                smc if change.base == "SMC" and smc else change.smic, max(rate, change.rate)
+                            ),
+                        }
+                        for change in line.legal.smic_changes
+                    ],
                 }
             )
         return rows

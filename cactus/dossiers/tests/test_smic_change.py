@@ -212,3 +212,25 @@ def test_a_cfa_administrator_adds_the_smic_in_the_admin_and_the_contact_gets_a_r
     [body] = smtp_sink.bodies_to(complete.employer_contact.email)
     assert "à partir du 01/06/2026" in body and "504,10 €" in body and "sans avenant" in body
     assert PayBelowMinimum.objects.filter(dossier=complete).exists()
+
+
+@pytest.mark.django_db
+def test_the_contract_tab_shows_the_amount_from_each_smic_change_inside_a_period(
+    client, started_dossier, employer_contact
+):
+    # D6222-26 + R-3.3: a contract from 01/03/2026 at 18 (43 %): 783,91 € on 1 823,03 €, then
+    # 802,82 € from 01/06/2026 (SMIC 1 867,02 €).
+    tabs.submit_page(
+        dossier=started_dossier,
+        key="base",
+        values=tab_data.base_values(
+            alternant_birth_date="2007-03-01", contract_start="2026-03-02", contract_end="2027-03-01"
+        ),
+        by=employer_contact,
+    )
+    client.force_login(employer_contact)
+    page = client.get(
+        reverse("dossiers:tab", kwargs={"pk": started_dossier.pk, "tab": "contract"})
+    ).content.decode()
+    assert "783,91 €" in page
+    assert "puis 802,82 € à partir du 01/06/2026" in page
