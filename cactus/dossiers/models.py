@@ -313,6 +313,9 @@ class AlternantDetails(AddressFields):
     rqth_youth_equivalence = models.BooleanField("RQTH : équivalence jeunes", default=False)
     rqth_boe_extension = models.BooleanField("RQTH : extension BOE", default=False)
     has_business_project = models.BooleanField("projet de création ou de reprise d'entreprise", default=False)
+    # Saisie simple only (Les données du contrat holds it in saisie complète): the age derogation
+    # R-1.5 asks for (11 under 16, 12 from 30, 50 cumul).
+    age_derogation = models.CharField("type de dérogation d'âge", max_length=2, blank=True)
     prior_situation = models.CharField("situation avant ce contrat", max_length=2)
     last_diploma_prepared = models.CharField("dernier diplôme ou titre préparé", max_length=2)
     last_class = models.CharField("dernière classe ou année suivie", max_length=2)
@@ -386,6 +389,29 @@ class Contract(models.Model):
         "date de début de formation pratique chez l'employeur", null=True, blank=True
     )
     amendment_effective_date = models.DateField("date d'effet de l'avenant", null=True, blank=True)
+    # Pay cases of the law (apprenticeship): shortened cycle (D6222-28-1), previous contract
+    # (types 21–23: D6222-28, D6222-29, D6222-30), prolongation for a handicap (R6222-47, R6222-48).
+    first_cycle_year = models.PositiveSmallIntegerField(
+        "année du cycle de formation à laquelle commence le contrat", default=1
+    )
+    previous_contract_end = models.DateField("date de fin du contrat précédent", null=True, blank=True)
+    previous_contract_last_year = models.PositiveSmallIntegerField(
+        "dernière année d'exécution du contrat précédent", null=True, blank=True
+    )
+    previous_contract_outcome = models.CharField("issue du contrat précédent", max_length=10, blank=True)
+    previous_contract_rate = models.DecimalField(
+        "taux perçu la dernière année du contrat précédent (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    is_same_level_diploma = models.BooleanField(
+        "diplôme de même niveau que celui obtenu, en rapport direct", default=False
+    )
+    disability_extension_start = models.DateField(
+        "début de la prolongation liée au handicap", null=True, blank=True
+    )
     job_title = models.CharField("emploi occupé pendant le contrat", max_length=150, blank=True)
     weekly_hours = models.PositiveSmallIntegerField("durée hebdomadaire du travail (heures)")
     weekly_minutes = models.PositiveSmallIntegerField("durée hebdomadaire du travail (minutes)", default=0)

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
+from cactus.core.validators import validate_siret
+
 
 class Formation(models.Model):
     """A training course of the CFA, with the people who run it and how its dossiers are handled."""
@@ -16,15 +19,23 @@ class Formation(models.Model):
         REQUIRED = "required", "Obligatoire"
 
     title = models.CharField("intitulé", max_length=255)
-    diploma_code = models.CharField("code diplôme", max_length=8, blank=True)
-    rncp = models.CharField("code RNCP", max_length=12, blank=True)
+    # R-13.1 to R-13.3, R-11.2: the identifiers are checked wherever a formation is written (form,
+    # demo, admin), not only on the page.
+    diploma_code = models.CharField(
+        "code diplôme", max_length=8, blank=True, validators=[validate_code_diplome]
+    )
+    rncp = models.CharField("code RNCP", max_length=12, blank=True, validators=[validate_rncp])
     level = models.CharField("niveau", max_length=2, blank=True, help_text="Niveau du diplôme visé (3 à 8).")
     start_date = models.DateField("date de début")
     end_date = models.DateField("date de fin")
     duration_hours = models.PositiveIntegerField("durée en heures")
     site_name = models.CharField("lieu de formation", max_length=255, blank=True)
-    site_uai = models.CharField("UAI du lieu de formation", max_length=8, blank=True)
-    site_siret = models.CharField("SIRET du lieu de formation", max_length=14, blank=True)
+    site_uai = models.CharField(
+        "UAI du lieu de formation", max_length=8, blank=True, validators=[validate_uai]
+    )
+    site_siret = models.CharField(
+        "SIRET du lieu de formation", max_length=14, blank=True, validators=[validate_siret]
+    )
     site_street = models.CharField(
         "adresse du lieu de formation",
         max_length=255,

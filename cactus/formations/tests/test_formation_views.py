@@ -16,7 +16,7 @@ def formation_data(advisor, manager, **overrides):
         "end_date": "2028-06-30",
         "duration_hours": "1350",
         "site_name": "Campus de Toulon",
-        "site_uai": "0831440C",
+        "site_uai": "0831440P",
         "site_siret": "73282932000074",
         "managers": [manager.pk],
         "cfa_advisor": advisor.pk,
@@ -59,6 +59,33 @@ def test_a_wrong_siret_and_reversed_dates_are_explained_and_nothing_is_saved(
     assert "clé de contrôle incorrecte" in content
     assert "La date de fin doit être postérieure" in content
     assert not Formation.objects.exists()
+
+
+def test_a_wrong_uai_rncp_and_code_diplome_are_explained_and_nothing_is_saved(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    # R-13.1 (UAI check letter), R-13.2 (RNCP), R-13.3 (code diplôme): the validators of the rules.
+    client.force_login(cfa_admin)
+    data = formation_data(
+        cfa_advisor, formation_manager, site_uai="0831440C", rncp="RNCP12", diploma_code="3203121"
+    )
+
+    content = client.post(reverse("formations:create"), data).content.decode()
+
+    assert "lettre de contrôle du numéro UAI" in content
+    assert "RNCP suivi de 3 à 5 chiffres" in content
+    assert "Le code diplôme comporte 8 caractères" in content
+    assert not Formation.objects.exists()
+
+
+def test_the_identifiers_are_stored_normalised(client, cfa_admin, cfa_advisor, formation_manager):
+    # "0831440p" → "0831440P", "38368" → "RNCP38368".
+    client.force_login(cfa_admin)
+    data = formation_data(cfa_advisor, formation_manager, site_uai="0831440p", rncp="38368")
+
+    assert client.post(reverse("formations:create"), data).status_code == 302
+    formation = Formation.objects.get()
+    assert (formation.site_uai, formation.rncp) == ("0831440P", "RNCP38368")
 
 
 @pytest.mark.parametrize(

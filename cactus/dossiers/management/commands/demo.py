@@ -120,7 +120,7 @@ class Command(BaseCommand):
                 "duration_hours": 450,
                 "site_name": "Campus Saint-Charles, Marseille",
                 "site_uai": "0134009M",
-                "site_siret": "13002609700013",
+                "site_siret": "13001533200013",
                 "site_street": "3 place Victor Hugo",
                 "site_postal_code": "13003",
                 "site_city": "Marseille",
@@ -132,6 +132,8 @@ class Command(BaseCommand):
                 **fields,
             },
         )
+        # The demo's formations pass the checks of the Formations page (UAI, RNCP, code diplôme, SIRET).
+        formation.full_clean()
         formation.managers.add(people["manager"])
         return formation
 

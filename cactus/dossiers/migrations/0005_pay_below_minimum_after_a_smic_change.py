@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0003_add_list_and_deadline_indexes'),
+        ('dossiers', '0004_add_pay_cases_and_age_derogation'),
         ('referentials', '0005_load_smic_of_june_2026'),
     ]
 
