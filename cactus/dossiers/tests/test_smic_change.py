@@ -14,6 +14,7 @@ from cactus.dossiers import back_office, smic, tabs
 from cactus.dossiers.models import Dossier, DossierEvent, PayBelowMinimum
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import fill_every_tab
+from cactus.formations.models import Formation
 from cactus.notifications.models import OutgoingEmail
 from cactus.referentials.models import SmicRate
 
@@ -23,6 +24,13 @@ JUNE_2026 = date(2026, 6, 1)
 def before_june_2026_was_published():
     """The SMIC table as it stood in May 2026: the 01/06/2026 revaluation not yet known."""
     SmicRate.objects.filter(valid_from=JUNE_2026).delete()
+
+
+def prepare_a_bts(dossier) -> None:
+    """The formation prepares a BTS, so the grid of D6222-26 applies as such (a licence
+    professionnelle, the factories' default, is paid the 2nd-year rates: D6222-32)."""
+    Formation.objects.filter(pk=dossier.formation_id).update(diploma_code="32031309")
+    dossier.formation.refresh_from_db()
 
 
 def june_2026(territory=SmicRate.Territory.METROPOLE) -> SmicRate:
@@ -39,8 +47,10 @@ def june_2026(territory=SmicRate.Territory.METROPOLE) -> SmicRate:
 @pytest.fixture
 def entered_in_may(dossier):
     """A complete dossier (born 14/03/2009, contract from 01/09/2026) entered before the June SMIC
-    was known: 27 % of 1 823,03 € = 492,22 € stored for period 1.1, 43 % = 783,91 € for 1.2."""
+    was known, for a BTS: 27 % of 1 823,03 € = 492,22 € stored for period 1.1, 43 % = 783,91 €
+    for 1.2."""
     before_june_2026_was_published()
+    prepare_a_bts(dossier)
     complete = fill_every_tab(dossier)
     assert complete.remuneration_lines.get(year=1, period=1).amount == Decimal("492.22")
     return complete
@@ -51,6 +61,7 @@ def test_a_dossier_starting_on_7_september_2026_at_19_is_proposed_802_82_euros(
     started_dossier, employer_contact
 ):
     # D6222-26 (18–20, 1st year: 43 %), rules.md G′: 43 % of 1 867,02 € = 802,8186 → 802,82 €.
+    prepare_a_bts(started_dossier)
     tabs.submit_page(
         dossier=started_dossier,
         key="base",
@@ -137,6 +148,7 @@ def test_a_validated_dossier_is_queued_and_its_contact_told_once(entered_in_may,
 def test_a_contract_running_when_the_smic_rises_owes_the_new_minimum_from_its_date(dossier, cfa_admin):
     # D6222-26 + R-3.3: year 1 from 01/09/2026 at 27 % of 1 867,02 € (504,10 €); a SMIC of
     # 1 895,83 € (12,50 €/h) from 01/01/2027 raises it to 511,8741 → 511,88 € from that date.
+    prepare_a_bts(dossier)
     validated = fill_every_tab(dossier)
     Dossier.objects.filter(pk=validated.pk).update(status=Dossier.Status.SENT_TO_OPCO)
     later = SmicRate(valid_from=date(2027, 1, 1), hourly=Decimal("12.50"), monthly=Decimal("1895.83"))
@@ -156,6 +168,7 @@ def test_pay_already_above_the_new_minimum_is_left_alone(dossier, cfa_admin):
     # R-2.10: 40 % and 50 % of 1 823,03 € (729,22 € and 911,52 €) are above 27 % and 43 % of
     # 1 867,02 € (504,10 € and 802,82 €).
     before_june_2026_was_published()
+    prepare_a_bts(dossier)
     complete = fill_every_tab(dossier)
     tabs.submit_page(
         dossier=complete,
@@ -192,6 +205,7 @@ def test_a_cfa_administrator_adds_the_smic_in_the_admin_and_the_contact_gets_a_r
     from cactus.accounts.tests.factories import UserFactory
 
     before_june_2026_was_published()
+    prepare_a_bts(dossier)
     complete = fill_every_tab(dossier)
     Dossier.objects.filter(pk=complete.pk).update(status=Dossier.Status.VALIDATED)
     administrator = UserFactory(email="admin-smic@cfa.test", cfa_admin=True, is_staff=True)
@@ -220,6 +234,7 @@ def test_the_contract_tab_shows_the_amount_from_each_smic_change_inside_a_period
 ):
     # D6222-26 + R-3.3: a contract from 01/03/2026 at 18 (43 %): 783,91 € on 1 823,03 €, then
     # 802,82 € from 01/06/2026 (SMIC 1 867,02 €).
+    prepare_a_bts(started_dossier)
     tabs.submit_page(
         dossier=started_dossier,
         key="base",
@@ -234,3 +249,15 @@ def test_the_contract_tab_shows_the_amount_from_each_smic_change_inside_a_period
     ).content.decode()
     assert "783,91 €" in page
     assert "puis 802,82 € à partir du 01/06/2026" in page
+
+
+@pytest.mark.django_db
+def test_a_licence_pro_is_checked_against_the_new_second_year_minimum(dossier, cfa_admin):
+    # D6222-32 (licence professionnelle: 2nd-year rates) + R-3.3: 39 % of 1 823,03 € = 710,99 €
+    # stored in May; from 01/06/2026 the minimum is 39 % of 1 867,02 € = 728,14 €.
+    before_june_2026_was_published()
+    complete = fill_every_tab(dossier)
+    assert complete.remuneration_lines.get(year=1, period=1).amount == Decimal("710.99")
+    smic.record_smic_change(smic=june_2026(), by=cfa_admin)
+    problems = " | ".join(tabs.tab_problems(Dossier.objects.get(pk=complete.pk))["contract"])
+    assert "728,14 €" in problems and "710,99 €" in problems
