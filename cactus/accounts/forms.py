@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from cactus.accounts import emails
 from cactus.accounts.models import User
-from cactus.notifications import emails
 
 
 class LoginForm(auth_forms.AuthenticationForm):

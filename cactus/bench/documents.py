@@ -8,6 +8,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import date
 from importlib import import_module
 
 from pypdf import PdfReader
@@ -122,6 +123,31 @@ def document_font() -> str | None:
     return base.REGULAR
 
 
+def official_filler() -> tuple[Callable[[Dossier], bytes], str]:
+    """`fill(dossier) -> bytes` in "official form" mode (the apprenticeship CERFA in force), and where its
+    blank comes from: the one a CFA administrator uploaded, else a synthetic AcroForm with the same fields
+    (the project ships no official PDF). FeatureAbsent in a build without that mode."""
+    with missing_feature():
+        registry = import_module("cactus.documents.official_forms.registry")
+        filling = import_module("cactus.documents.official_forms.filling")
+        synthetic = import_module("cactus.documents.official_forms.synthetic")
+        models = import_module("cactus.documents.models")
+        export = import_module("cactus.dossiers.export")
+
+    field_map = registry.map_in_force("apprentissage", on=date.today())
+    uploaded = models.OfficialFormBlank.objects.filter(number=field_map.number).first()
+    if uploaded:
+        with uploaded.file.open("rb") as handle:
+            blank, origin = handle.read(), f"uploaded blank n° {field_map.number}"
+    else:
+        blank, origin = synthetic.synthetic_blank(field_map), f"synthetic blank n° {field_map.number}"
+
+    def fill(dossier: Dossier) -> bytes:
+        return filling.fill(blank, field_map, {"dispositif": "apprentissage", **export.dossier_data(dossier)})
+
+    return fill, origin
+
+
 def measure_documents() -> dict:
     render_cerfa = renderer("cerfa_apprentissage")
     render_convention = renderer("convention")
@@ -132,13 +158,18 @@ def measure_documents() -> dict:
         cerfa = render_cerfa(dossier)
     strings, pages = text_fields(cerfa)
     font = document_font() or "Helvetica"
-    cerfa_ms, font_ms, helvetica_ms, convention_ms = medians_ms(
+    fill_official, blank_origin = official_filler()
+    cerfa_ms, font_ms, helvetica_ms, convention_ms, official_ms = medians_ms(
         lambda: render_cerfa(dossier),
         lambda: bare_canvas(strings, pages, font),
         lambda: bare_canvas(strings, pages),
         lambda: render_convention(dossier),
+        lambda: fill_official(dossier),
     )
     return {
+        "official_ms": round(official_ms, 2),
+        "official_blank": blank_origin,
+        "official_to_canvas": round(official_ms / font_ms, 2),
         "runs": RUNS,
         "dossier": dossier.pk,
         "cerfa_ms": round(cerfa_ms, 2),
@@ -155,8 +186,18 @@ def measure_documents() -> dict:
 
 def measure_bulk(count: int = BULK_COUNT) -> dict:
     """A CFA's end-of-September batch: `count` CERFAs rendered into one ZIP (in memory)."""
+    return bulk_zip(lambda dossier: cerfa_renderer(dossier)(dossier), count)
+
+
+def measure_bulk_official(count: int = BULK_COUNT) -> dict:
+    """The same batch in "official form" mode: the uploaded (or synthetic) blank filled `count` times."""
+    fill_official, origin = official_filler()
+    return bulk_zip(fill_official, count, scheme=ContractScheme.APPRENTICESHIP) | {"blank": origin}
+
+
+def bulk_zip(make: Callable[[Dossier], bytes], count: int, *, scheme: str | None = None) -> dict:
     # Small bench data may hold fewer: the figure is then for what there is (and says so).
-    dossiers = list(documented_dossiers()[:count])
+    dossiers = list(documented_dossiers(scheme=scheme)[:count])
     if not dossiers:
         raise RuntimeError("No dossier in the bench data has a CERFA (validated, full entry).")
     count = len(dossiers)
@@ -165,7 +206,7 @@ def measure_bulk(count: int = BULK_COUNT) -> dict:
     started = time.perf_counter()
     with missing_feature(), zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for done, dossier in enumerate(dossiers, start=1):
-            archive.writestr(f"cerfa-{dossier.pk}.pdf", cerfa_renderer(dossier)(dossier))
+            archive.writestr(f"cerfa-{dossier.pk}.pdf", make(dossier))
             if progress:
                 progress.show(done)
     seconds = time.perf_counter() - started

@@ -18,3 +18,11 @@ class ConventionTemplateForm(forms.ModelForm):
         except DocumentError as error:
             raise forms.ValidationError(str(error)) from error
         return body
+
+
+class OfficialFormBlankForm(forms.Form):
+    file = forms.FileField(
+        label="Formulaire CERFA officiel vierge (PDF)",
+        help_text="Le formulaire à remplir téléchargé sur le site de l'État, sans rien y saisir.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )

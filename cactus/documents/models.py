@@ -61,3 +61,29 @@ class ConventionTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"Modèle de convention du {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
+
+
+class OfficialFormBlank(models.Model):
+    """A blank official CERFA uploaded by a CFA administrator, recognised as one of the project's field maps.
+
+    The latest blank of the form version in force is filled instead of Cactus's own rendition; without
+    one, the rendition is used. Never edited: a new upload is a new row (the older stay for the record).
+    """
+
+    number = models.CharField("numéro du formulaire CERFA", max_length=20)
+    file = models.FileField("fichier", upload_to="formulaires-officiels/")
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField("taille (octets)")
+    original_name = models.CharField("nom du fichier déposé", max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "formulaire CERFA officiel vierge"
+        verbose_name_plural = "formulaires CERFA officiels vierges"
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"CERFA n° {self.number} déposé le {timezone.localtime(self.uploaded_at):%d/%m/%Y}"

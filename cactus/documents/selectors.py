@@ -1,13 +1,26 @@
 from django.conf import settings
 
-from cactus.documents.models import ConventionTemplate, Document
-from cactus.documents.renderers import convention
+from cactus.documents.models import Document, OfficialFormBlank
+from cactus.documents.official_forms import registry
+from cactus.documents.official_forms.maps import FieldMap
 
 
-def current_convention_template() -> str:
-    """The latest text saved by the CFA administrator, or Cactus's default."""
-    latest = ConventionTemplate.objects.first()
-    return latest.body if latest else convention.default_template()
+def official_blank_for(scheme: str, *, on) -> tuple[FieldMap, OfficialFormBlank] | None:
+    """The uploaded blank of the dispositif's form version in force that day, with its field map; None
+    when Cactus has no map in force for it or no administrator uploaded that version (own rendition)."""
+    field_map = registry.map_in_force(scheme, on=on)
+    if field_map is None:
+        return None
+    blank = OfficialFormBlank.objects.filter(number=field_map.number).first()
+    return (field_map, blank) if blank else None
+
+
+def official_forms_overview() -> list[dict]:
+    """Each form version Cactus can fill, whether it is in force, and its latest uploaded blank."""
+    latest = {}
+    for blank in OfficialFormBlank.objects.all():
+        latest.setdefault(blank.number, blank)
+    return [{"map": field_map, "blank": latest.get(field_map.number)} for field_map in registry.FIELD_MAPS]
 
 
 def latest_document(dossier, kind: str) -> Document | None:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
-from cactus.documents import selectors
+from cactus.documents import selectors, uploads
 from cactus.documents.exceptions import DocumentUnavailable
-from cactus.documents.models import Document
+from cactus.documents.models import Document, OfficialFormBlank
+from cactus.documents.official_forms import filling, registry
 from cactus.documents.renderers import (
     calendar,
     cerfa_apprentissage,
@@ -85,11 +87,20 @@ def document_source(dossier: Dossier, kind: str) -> Source:
         if dossier.entry_mode != EntryMode.FULL:
             raise DocumentUnavailable(SIMPLE_ENTRY)
         data = _data_with_scheme(dossier)
+        official = selectors.official_blank_for(data["dispositif"], on=timezone.localdate())
+        if official:
+            field_map, blank = official
+            with blank.file.open("rb") as handle:
+                content = handle.read()
+            return Source(
+                lambda: filling.fill(content, field_map, data),
+                _fingerprint("official", field_map.number, blank.sha256, data),
+            )
         renderer = cerfa_renderer(dossier)
         return Source(lambda: renderer.render(data), _fingerprint(renderer.__name__, data))
     if kind == Document.Kind.CONVENTION:
         data = _data_with_scheme(dossier)
-        template = selectors.current_convention_template()
+        template = convention.current_convention_template()
         return Source(
             lambda: convention.render(data, template=template), _fingerprint("convention", data, template)
         )
@@ -149,3 +160,24 @@ def _file_part(value: str) -> str:
 def _fingerprint(*parts) -> str:
     canonical = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@transaction.atomic
+def upload_official_blank(*, uploaded, by) -> OfficialFormBlank:
+    """Store a blank official CERFA once it passed the upload checks and was recognised as a known version.
+
+    Raises ValidationError (upload checks) or DocumentError (not a form Cactus knows), both in French.
+    """
+    pdf = uploads.read_valid_pdf(uploaded)  # the signed scans' checks (core.security)
+    field_map = registry.recognise(pdf.data)
+    blank = OfficialFormBlank(
+        number=field_map.number,
+        sha256=hashlib.sha256(pdf.data).hexdigest(),
+        size=len(pdf.data),
+        original_name=pdf.original_name[:255],
+        uploaded_by=by,
+    )
+    blank.file.save(
+        f"cerfa-{field_map.number.replace('*', '-')}-{blank.sha256[:12]}.pdf", ContentFile(pdf.data)
+    )
+    return blank

@@ -1,12 +1,13 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cactus.documents import selectors, services
 from cactus.documents.exceptions import DocumentError
-from cactus.documents.forms import ConventionTemplateForm
+from cactus.documents.forms import ConventionTemplateForm, OfficialFormBlankForm
 from cactus.documents.renderers import convention
 from cactus.dossiers import permissions, tabs
 from cactus.dossiers import selectors as dossier_selectors
@@ -40,7 +41,7 @@ def convention_template(request):
     if not request.user.is_cfa_admin:
         raise PermissionDenied
     form = ConventionTemplateForm(
-        request.POST or None, initial={"body": selectors.current_convention_template()}
+        request.POST or None, initial={"body": convention.current_convention_template()}
     )
     if request.method == "POST" and form.is_valid():
         template = form.save(commit=False)
@@ -55,4 +56,29 @@ def convention_template(request):
         request,
         "documents/convention_template_edit.html",
         {"form": form, "placeholders": placeholders, "default_body": convention.default_template()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def official_forms(request):
+    """The CFA administrator uploads the official blank CERFA; Cactus fills it instead of its own rendition."""
+    if not request.user.is_cfa_admin:
+        raise PermissionDenied
+    form = OfficialFormBlankForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            blank = services.upload_official_blank(uploaded=form.cleaned_data["file"], by=request.user)
+        except (ValidationError, DocumentError) as error:
+            form.add_error("file", error.messages if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(
+                request,
+                f"Formulaire CERFA n° {blank.number} reconnu et enregistré : "
+                "il sera rempli pour les prochains CERFA produits.",
+            )
+            return redirect("documents:official_forms")
+    return render(
+        request,
+        "documents/official_forms.html",
+        {"form": form, "forms_overview": selectors.official_forms_overview(), "today": timezone.localdate()},
     )

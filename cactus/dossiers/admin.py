@@ -11,6 +11,7 @@ from cactus.dossiers.models import (
     Mission,
     PayBelowMinimum,
     RemunerationLine,
+    SentReminder,
     StudentLife,
 )
 from cactus.referentials.admin import CfaAdministratorsOnly
@@ -121,6 +122,13 @@ class DossierAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "dossier", "due_date"]
+    list_filter = ["kind"]
+    readonly_fields = [field.name for field in SentReminder._meta.fields]
 
 
 # The SMIC page of the referentials, where a CFA administrator adds a new SMIC value the day it is

@@ -2,8 +2,6 @@
 
 from django import forms
 
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import identity
 from cactus.dossiers.models import AlternantDetails, Dossier, EntryMode
 from cactus.dossiers.tab_forms import (
     TabForm,
@@ -12,7 +10,10 @@ from cactus.dossiers.tab_forms import (
     conclusion_date_of,
     person_name,
     related,
+    yes_no_field,
 )
+from cactus.law import age as age_rules
+from cactus.law import identity
 from cactus.referentials import codes
 
 SOCIAL_MINIMA = [
@@ -82,7 +83,8 @@ class AlternantForm(TabForm):
             "postal_code", "city", "phone", "email", "social_regime", "is_high_level_athlete",
             "has_rqth", "rqth_youth_equivalence", "rqth_boe_extension", "has_business_project",
             "prior_situation", "last_diploma_prepared", "last_class", "last_diploma_title",
-            "highest_diploma", "job_seeker_id", "job_seeker_months", "social_minimum", "age_derogation",
+            "highest_diploma", "is_job_seeker", "job_seeker_id", "job_seeker_months", "social_minimum",
+            "age_derogation",
         ]  # fmt: skip
         labels = {
             "nir": "NIR (numéro de sécurité sociale, 13 ou 15 caractères)",
@@ -91,6 +93,14 @@ class AlternantForm(TabForm):
             "email": "Courriel de l'alternant",
             "is_high_level_athlete": "Déclare être inscrit(e) sur la liste des sportifs de haut niveau",
             "has_rqth": "Déclare bénéficier de la reconnaissance travailleur handicapé (RQTH)",
+            "rqth_youth_equivalence": "Si non, bénéficie de droits attachés à la RQTH : Équivalence jeunes",
+            "rqth_boe_extension": "Si non, bénéficie de droits attachés à la RQTH : Extension BOE",
+        }
+        help_texts = {
+            "rqth_youth_equivalence": (
+                "De 15 à 20 ans : notification de PCH ou d'AEEH, ou projet personnalisé de scolarisation (PPS)."
+            ),
+            "rqth_boe_extension": "Bénéficiaire de l'obligation d'emploi des travailleurs handicapés (BOE).",
             "has_business_project": "Déclare avoir un projet de création ou de reprise d'entreprise",
         }
 
@@ -107,8 +117,14 @@ class AlternantForm(TabForm):
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
         if self.is_apprenticeship:
-            for name in ("job_seeker_id", "job_seeker_months", "social_minimum"):
+            for name in ("is_job_seeker", "job_seeker_id", "job_seeker_months", "social_minimum"):
                 del self.fields[name]
+        else:
+            # CERFA EJ20 12434*05, Le salarié: « Inscrit à France Travail : oui / non », then
+            # « Si oui, numéro d'inscription » and « Durée : … mois ».
+            self.fields["is_job_seeker"] = yes_no_field("Inscrit à France Travail")
+            self.fields["job_seeker_id"].label = "Si oui, numéro d'inscription à France Travail"
+            self.fields["job_seeker_months"].label = "Si oui, durée d'inscription (mois)"
         if not (self.is_apprenticeship and dossier.entry_mode == EntryMode.SIMPLE):
             del self.fields["age_derogation"]
 
@@ -132,9 +148,29 @@ class AlternantForm(TabForm):
     def clean_nir(self) -> str:
         return identity.normalize_nir(self.cleaned_data["nir"])
 
+    def check_job_seeker(self, cleaned: dict) -> None:
+        """Registered: the number and the duration are asked; not registered: neither is kept."""
+        if not cleaned.get("is_job_seeker"):
+            cleaned.update(job_seeker_id="", job_seeker_months=None)
+            return
+        if not cleaned.get("job_seeker_id"):
+            self.add_error("job_seeker_id", "Saisissez le numéro d'inscription à France Travail.")
+        if cleaned.get("job_seeker_months") is None:
+            self.add_error("job_seeker_months", "Saisissez la durée d'inscription à France Travail, en mois.")
+
     def clean(self):
         cleaned = super().clean()
         dossier = self.dossier
+        if cleaned.get("has_rqth"):
+            # CERFA 10103*14 and notice 51649#09 p. 4 (art. L5213-2 and L5212-13-1 du code du travail):
+            # these rights are asked only of an alternant who does not declare a RQTH.
+            for name in ("rqth_youth_equivalence", "rqth_boe_extension"):
+                if cleaned.get(name):
+                    self.add_error(
+                        name,
+                        "Ne cochez cette case que si l'alternant ne déclare pas de RQTH : "
+                        "l'équivalence jeunes et l'extension BOE ne se demandent qu'en l'absence de RQTH.",
+                    )
         if cleaned.get("nir"):
             # R-12.1 to R-12.3: the NIR agrees with the sex, birth year/month (Données de base) and département.
             self.add_violations(
@@ -145,6 +181,8 @@ class AlternantForm(TabForm):
                     birth_departement=cleaned.get("birth_department", ""),
                 )
             )
+        if "is_job_seeker" in self.fields:
+            self.check_job_seeker(cleaned)
         if dossier.alternant_birth_date and dossier.contract_start:
             contract = related(dossier, "contract")
             if self.is_apprenticeship:
@@ -169,7 +207,7 @@ class AlternantForm(TabForm):
                 violations = age_rules.professionalisation_age_violations(
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
-                    is_job_seeker=bool(cleaned.get("job_seeker_id")),
+                    is_job_seeker=bool(cleaned.get("is_job_seeker")),
                     has_social_minimum=social_minimum in {"rsa", "ass", "aah"},
                     had_cui=social_minimum == "cui",
                 )

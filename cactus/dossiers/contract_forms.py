@@ -1,6 +1,6 @@
 """Les données du contrat (saisie complète): the contract's terms and its rémunération block.
 
-The periods and their legal minimum rates are computed by `cactus.core.rules.remuneration` from
+The periods and their legal minimum rates are computed by `cactus.law.remuneration` from
 the birth date (Données de base), the contract dates, the employer's département (L'employeur),
 the SMC entered here and, for a contrat de professionnalisation, the alternant's highest diploma
 (L'alternant). They are PROPOSED: the employer may raise a rate, never go below the minimum.
@@ -12,30 +12,48 @@ from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from django import forms
 
-from cactus.core.rules import RuleViolation, identity
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import dates as date_rules
-from cactus.core.rules import remuneration as pay_rules
 from cactus.dossiers.alternant_forms import has_completed_college
 from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import Contract as ContractModel
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import TabForm, choices_of, related
+from cactus.law import RuleViolation, identity
+from cactus.law import age as age_rules
+from cactus.law import dates as date_rules
+from cactus.law import remuneration as pay_rules
 from cactus.referentials import codes
 from cactus.referentials.selectors import smic_on
 
-# Contrat de professionnalisation codes (EJ20, cerfa-professionnalisation.md §3.4): not in the referentials.
+# Contrat de professionnalisation codes (CERFA EJ20 12434*05 and its notice 51650#09): not in the referentials.
 PROFESSIONALISATION_NATURES = [
     ("1", "Contrat à durée déterminée (CDD)"),
     ("2", "Contrat à durée indéterminée (CDI)"),
+    ("3", "Contrat de travail temporaire"),
 ]
+TEMPORARY_WORK = "3"
 PROFESSIONALISATION_CONTRACT_TYPES = [
-    ("1", "Contrat initial"),
-    ("2", "Nouveau contrat (échec aux épreuves d'évaluation)"),
-    ("3", "Nouveau contrat (défaillance de l'organisme de formation)"),
-    ("4", "Nouveau contrat (maternité, maladie, accident du travail)"),
-    ("5", "Avenant"),
+    ("11", "11 – Contrat initial (cas général)"),
+    (
+        "12",
+        "12 – Contrat initial conclu conjointement avec deux employeurs pour une activité saisonnière "
+        "(convention tripartite, L6325-4-1)",
+    ),
+    ("21", "21 – Nouveau contrat en raison de l'échec aux épreuves d'évaluation"),
+    ("22", "22 – Nouveau contrat en raison de la défaillance de l'organisme de formation"),
+    ("23", "23 – Nouveau contrat en raison de la maternité, de la maladie ou d'un accident de travail"),
+    (
+        "24",
+        "24 – Nouveau contrat pour l'obtention d'une qualification supérieure ou complémentaire",
+    ),
+    ("30", "30 – Avenant"),
 ]
+# Asked on the 12434*05 for a contrat de professionnalisation only.
+PROFESSIONALISATION_ONLY = (
+    "provident_fund", "classification", "classification_level", "coefficient", "trial_period_days",
+    "user_company_tutor_last_name", "user_company_tutor_first_name", "user_company_tutor_job_title",
+    "user_company_tutor_birth_date",
+)  # fmt: skip
+USER_COMPANY_TUTOR = PROFESSIONALISATION_ONLY[5:]
 # cerfa-apprentissage.md §8.10: the anchor's list, offered as suggestions (the CERFA box is free text).
 PENSION_FUNDS = [
     "AG2R Agirc-Arrco", "Agrica", "Apicil", "Audiens", "B2V", "Banque de France", "BTPR", "CARCDSF",
@@ -77,7 +95,7 @@ LEGAL_MINIMA_WARNING = (
 TYPES_WITH_PREVIOUS_CONTRACT = {"21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "38"}
 # Avenants 31–37: the previous contract number and the date d'effet are required (R-6.5, cerfa §4).
 AMENDMENT_TYPES = {"31", "32", "33", "34", "35", "36", "37"}
-PROFESSIONALISATION_AMENDMENT = "5"
+PROFESSIONALISATION_AMENDMENT = "30"
 CENT = Decimal("0.01")
 
 
@@ -139,7 +157,9 @@ class ContractForm(TabForm):
             "conclusion_date", "practical_training_start", "amendment_effective_date",
             *PAY_CASE_FIELDS, "job_title",
             "weekly_hours", "weekly_minutes", "dangerous_machines", "smc", "pension_fund",
-            "has_benefits_in_kind", "benefit_food", "benefit_housing", "benefit_other",
+            "provident_fund", "classification", "classification_level", "coefficient", "trial_period_days",
+            "user_company_tutor_last_name", "user_company_tutor_first_name", "user_company_tutor_job_title",
+            "user_company_tutor_birth_date", "has_benefits_in_kind", "benefit_food", "benefit_housing", "benefit_other",
             "signature_place", "documents_attested",
         ]  # fmt: skip
         labels = {
@@ -185,7 +205,8 @@ class ContractForm(TabForm):
             )
         if self.is_apprenticeship:
             self.fields["practical_training_start"].required = True
-            del self.fields["job_title"]
+            for name in ("job_title", *PROFESSIONALISATION_ONLY):
+                del self.fields[name]
         else:
             self.fields["contract_mode"].label = "Nature du contrat"
             self.fields["contract_mode"].choices = [("", "---------")] + PROFESSIONALISATION_NATURES
@@ -194,6 +215,17 @@ class ContractForm(TabForm):
             self.fields["job_title"].label = "Emploi occupé pendant le contrat"
             for name in ("derogation_type", "practical_training_start", *PAY_CASE_FIELDS):
                 del self.fields[name]
+            # 12434*05, Le contrat: classification and période d'essai are on every contract; niveau,
+            # coefficient and prévoyance only where the convention collective has them (« le cas échéant »).
+            self.fields["classification"].required = True
+            self.fields["trial_period_days"].required = True
+            self.fields["provident_fund"].label = "Organisme de prévoyance (le cas échéant)"
+            self.fields["trial_period_days"].help_text = "0 s'il n'y a pas de période d'essai."
+            self.fields["user_company_tutor_birth_date"].widget = forms.DateInput(attrs={"type": "date"})
+            for name in USER_COMPANY_TUTOR:
+                self.fields[
+                    name
+                ].help_text = "Contrat de travail temporaire : tuteur de l'entreprise utilisatrice."
         if self.is_apprenticeship and self.instance.pk is None:
             # Saisie simple first: the age derogation chosen in L'alternant is proposed.
             alternant = related(dossier, "alternant_details")
@@ -247,6 +279,8 @@ class ContractForm(TabForm):
             cleaned["amendment_effective_date"] = None
         if self.is_apprenticeship:
             self.clean_pay_case(cleaned, contract_type)
+        if not self.is_apprenticeship:
+            self.check_user_company_tutor(cleaned)
         if not cleaned.get("has_benefits_in_kind"):
             cleaned.update(benefit_food=None, benefit_housing=None, benefit_other=False)
         elif not (
@@ -369,6 +403,18 @@ class ContractForm(TabForm):
             disability_extension_start=_lenient(date.fromisoformat, raw["disability_extension_start"]),
             amendment_effective_date=_lenient(date.fromisoformat, raw["amendment_effective_date"]),
         )
+
+    def check_user_company_tutor(self, cleaned: dict) -> None:
+        """12434*05, Le tuteur: a contrat de travail temporaire names the entreprise utilisatrice's tuteur."""
+        if cleaned.get("contract_mode") != TEMPORARY_WORK:
+            cleaned.update(dict.fromkeys(USER_COMPANY_TUTOR[:3], ""), user_company_tutor_birth_date=None)
+            return
+        for name in USER_COMPANY_TUTOR:
+            if not cleaned.get(name) and not self.has_error(name):
+                self.add_error(
+                    name,
+                    "Pour un contrat de travail temporaire, renseignez le tuteur de l'entreprise utilisatrice.",
+                )
 
     def block_data(self) -> dict:
         data = super().block_data()

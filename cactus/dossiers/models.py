@@ -2,30 +2,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cactus.dossiers.circuits import circuit_for
 from cactus.dossiers.exceptions import InvalidTransition
-
-
-class EntryMode(models.TextChoices):
-    SIMPLE = "simple", "Saisie simple (pas de CERFA produit)"
-    FULL = "full", "Saisie complète (le CERFA est produit)"
-
-
-class ContractScheme(models.TextChoices):
-    APPRENTICESHIP = "apprenticeship", "Apprentissage"
-    PROFESSIONALISATION = "professionalisation", "Contrat de professionnalisation"
+from cactus.dossiers.states import ContractScheme, EntryMode, Status
 
 
 class Dossier(models.Model):
     """One work-study contract file: who is party to it, where it stands, and its base data."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Saisie en cours"
-        VALIDATION_REQUESTED = "validation_requested", "Validation demandée"
-        VALIDATED = "validated", "Validé par la formation"
-        DOCUMENTS_RETURNED = "documents_returned", "Documents signés retournés"
-        DOCUMENTS_VALIDATED = "documents_validated", "Documents validés (CFA)"
-        SENT_TO_OPCO = "sent_to_opco", "Envoyé à l'OPCO"
-        CLOSED = "closed", "Clôturé par le CFA"
+    Status = Status
 
     # The only place that says which moves are legal; services and templates ask it.
     TRANSITIONS = {
@@ -141,8 +126,6 @@ class Dossier(models.Model):
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
         if self.status == self.Status.SENT_TO_OPCO:
-            from cactus.dossiers.circuits import circuit_for  # circuits reads this module
-
             return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
         return self.get_status_display()
 
@@ -230,6 +213,9 @@ class Employer(AddressFields):
     idcc_branch = models.CharField("branche", max_length=255, blank=True)
     idcc_opco = models.CharField("OPCO", max_length=100, blank=True)
     is_monegasque = models.BooleanField("entreprise monégasque", default=False)
+    # CERFA EJ20 (12434*05) only: Particulier-employeur oui / non and its URSSAF number.
+    is_individual_employer = models.BooleanField("particulier-employeur", null=True, blank=True)
+    urssaf_number = models.CharField("N° URSSAF du particulier-employeur", max_length=20, blank=True)
     public_unemployment_scheme = models.BooleanField(
         "adhésion de l'apprenti au régime spécifique d'assurance chômage", default=False
     )
@@ -324,6 +310,7 @@ class AlternantDetails(AddressFields):
     )
     highest_diploma = models.CharField("diplôme ou titre le plus élevé obtenu", max_length=2)
     # Contrat de professionnalisation: job seekers and minimum-income beneficiaries (EJ20).
+    is_job_seeker = models.BooleanField("inscrit à France Travail", null=True, blank=True)
     job_seeker_id = models.CharField("identifiant France Travail", max_length=20, blank=True)
     job_seeker_months = models.PositiveIntegerField("durée d'inscription (mois)", null=True, blank=True)
     social_minimum = models.CharField("bénéficiaire d'un minimum social", max_length=3, blank=True)
@@ -423,6 +410,29 @@ class Contract(models.Model):
     )
     hiring_salary = models.DecimalField("salaire brut mensuel à l'embauche", max_digits=8, decimal_places=2)
     pension_fund = models.CharField("caisse de retraite complémentaire", max_length=100)
+    # CERFA EJ20 (12434*05) only: prévoyance, classification, période d'essai, and the tuteur of the
+    # entreprise utilisatrice when the contract is a contrat de travail temporaire.
+    provident_fund = models.CharField("organisme de prévoyance", max_length=100, blank=True)
+    classification = models.CharField(
+        "classification de l'emploi dans la convention collective", max_length=150, blank=True
+    )
+    classification_level = models.CharField("niveau", max_length=20, blank=True)
+    coefficient = models.CharField("coefficient hiérarchique", max_length=20, blank=True)
+    trial_period_days = models.PositiveSmallIntegerField(
+        "durée de la période d'essai (jours)", null=True, blank=True
+    )
+    user_company_tutor_last_name = models.CharField(
+        "nom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_first_name = models.CharField(
+        "prénom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_job_title = models.CharField(
+        "emploi occupé du tuteur de l'entreprise utilisatrice", max_length=150, blank=True
+    )
+    user_company_tutor_birth_date = models.DateField(
+        "date de naissance du tuteur de l'entreprise utilisatrice", null=True, blank=True
+    )
     has_benefits_in_kind = models.BooleanField("avantages en nature", default=False)
     benefit_food = models.DecimalField(
         "nourriture (€ par repas)", max_digits=6, decimal_places=2, null=True, blank=True
@@ -485,6 +495,31 @@ class Mission(models.Model):
 
     def __str__(self) -> str:
         return f"Mission du dossier {self.dossier_id}"
+
+
+class SentReminder(models.Model):
+    """One deadline reminder, sent once: `send_reminders` may run many times a day (unique row)."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DEADLINE = "before_deadline", "Relance du contact avant l'échéance"
+        DEADLINE_PASSED = "deadline_passed", "Alerte à la conseillère : échéance dépassée"
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="sent_reminders")
+    kind = models.CharField("relance", max_length=20, choices=Kind)
+    # A new start date (after a reopening) gives a new due date, hence a new reminder.
+    due_date = models.DateField("échéance")
+    created_at = models.DateTimeField("envoyée le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "relance envoyée"
+        verbose_name_plural = "relances envoyées"
+        db_table = "notifications_sentreminder"  # the table it had in notifications: moved, not copied
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "kind", "due_date"], name="one_reminder_per_due_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – dossier {self.dossier_id} ({self.due_date:%d/%m/%Y})"
 
 
 class PayBelowMinimum(models.Model):

@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
+from cactus.accounts import emails
 from cactus.accounts.services import create_invitation, get_or_create_user
-from cactus.dossiers import selectors
+from cactus.dossiers import selectors, tabs
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers.models import (
     AlternantDetails,
@@ -17,7 +18,6 @@ from cactus.dossiers.models import (
     StudentLife,
 )
 from cactus.formations.models import Formation
-from cactus.notifications import emails
 
 ALTERNANT_ROLE_LABEL = "alternant(e)"
 EMPLOYER_CONTACT_ROLE_LABEL = "contact alternance (gestionnaire chez l'employeur)"
@@ -218,3 +218,11 @@ def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | 
     return save_tab(
         dossier=dossier, tab="base", data={"dossier": data}, by=by, expected_version=expected_version
     )
+
+
+def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
+    """Validate and save a tab page from the values a browser would post (demo data, tests)."""
+    forms = tabs.page_forms(key, dossier, data=values)
+    if not all([form.is_valid() for form in forms]):
+        raise DossierError(f"{key} : " + " ; ".join(tabs.form_errors(forms)))
+    return save_tab(dossier=dossier, tab=key, data=tabs.page_data(forms), by=by)

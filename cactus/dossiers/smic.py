@@ -18,15 +18,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.formats import date_format
 
-from cactus.core.rules.remuneration import MissingSmic
-from cactus.dossiers import services
+from cactus.dossiers import emails, services
 from cactus.dossiers.contract_forms import euros, legal_lines
 from cactus.dossiers.models import Dossier, DossierEvent, EntryMode, PayBelowMinimum
-from cactus.notifications.emails import absolute_url, make_message
-from cactus.notifications.models import OutgoingEmail
+from cactus.law.remuneration import MissingSmic
 from cactus.referentials.models import SmicRate
 from cactus.referentials.selectors import territory_of
 
@@ -169,7 +166,12 @@ def _apply_to_frozen(*, dossier: Dossier, smic: SmicRate, shortfalls: list[Short
         comment=_summary(smic, shortfalls),
     )
     if dossier.employer_contact:
-        smic_raised(dossier=dossier, smic=smic, shortfalls=shortfalls)
+        emails.smic_raised(
+            dossier=dossier,
+            valid_from=_day(smic.valid_from),
+            smic_monthly=euros(smic.monthly),
+            lines=[shortfall.describe(smic) for shortfall in shortfalls],
+        )
     return True
 
 
@@ -177,23 +179,6 @@ def _summary(smic: SmicRate, shortfalls: list[Shortfall]) -> str:
     return (
         f"Le SMIC passe à {euros(smic.monthly)} par mois au {_day(smic.valid_from)} : rémunération sous le "
         "nouveau minimum pour " + " ; ".join(shortfall.describe(smic) for shortfall in shortfalls) + "."
-    )
-
-
-def smic_raised(*, dossier: Dossier, smic: SmicRate, shortfalls: list[Shortfall]) -> OutgoingEmail:
-    """To the contact alternance: the minimum pay went up on the SMIC's date; no avenant is needed."""
-    return make_message(
-        "smic_raised",
-        dossier.employer_contact.email,
-        {
-            "dossier": dossier,
-            "smic": smic,
-            "smic_monthly": euros(smic.monthly),
-            "valid_from": _day(smic.valid_from),
-            "lines": [shortfall.describe(smic) for shortfall in shortfalls],
-            "link": absolute_url(reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": "suivi"})),
-        },
-        dossier=dossier,
     )
 
 

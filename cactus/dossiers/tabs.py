@@ -10,7 +10,6 @@ from copy import copy
 from dataclasses import dataclass
 
 from cactus.dossiers import alternant_forms, contract_forms, employer_forms, tab_forms
-from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.forms import BaseDataForm
 from cactus.dossiers.models import Dossier, EntryMode
 from cactus.formations.models import Formation
@@ -188,16 +187,6 @@ def error_list(forms) -> list[dict]:
     return errors
 
 
-def describe_errors(forms) -> None:
-    """Tie each invalid field to its message for screen readers (aria-invalid, aria-describedby)."""
-    for form in forms:
-        for name in form.errors:
-            if name in form.fields:
-                form.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}_error"}
-                )
-
-
 def form_errors(forms) -> list[str]:
     return [
         f"{error['label']} : {error['message']}" if error["label"] else error["message"]
@@ -237,13 +226,3 @@ def tab_states(dossier: Dossier, problems: dict[str, list[str]] | None = None) -
     if problems is None:
         problems = tab_problems(dossier)
     return {key: not missing for key, missing in problems.items()}
-
-
-def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
-    """Validate and save a tab page from the values a browser would post (demo data, tests)."""
-    from cactus.dossiers import services  # services reads the tabs' states: imported here to avoid a cycle
-
-    forms = page_forms(key, dossier, data=values)
-    if not all([form.is_valid() for form in forms]):
-        raise DossierError(f"{key} : " + " ; ".join(form_errors(forms)))
-    return services.save_tab(dossier=dossier, tab=key, data=page_data(forms), by=by)

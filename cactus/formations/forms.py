@@ -2,9 +2,9 @@ import magic
 from django import forms
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, User
-from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.validators import validate_siret
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
+from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
 
 class FormationForm(forms.ModelForm):
@@ -18,6 +18,7 @@ class FormationForm(forms.ModelForm):
             "start_date",
             "end_date",
             "duration_hours",
+            "distance_hours",
             "site_name",
             "site_uai",
             "site_siret",
@@ -25,6 +26,7 @@ class FormationForm(forms.ModelForm):
             "site_postal_code",
             "site_city",
             "nsf_code",
+            "qualification_type",
             "teaching_hours",
             "annual_cost",
             "npec",
@@ -81,6 +83,12 @@ class FormationForm(forms.ModelForm):
         if teaching and total and teaching > total:
             self.add_error(
                 "teaching_hours", "Les heures d'enseignement ne peuvent dépasser la durée de la formation."
+            )
+        distance = cleaned.get("distance_hours")
+        if distance and total and distance > total:
+            self.add_error(
+                "distance_hours",
+                "Les heures de formation à distance ne peuvent dépasser la durée de la formation.",
             )
         return cleaned
 

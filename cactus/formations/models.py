@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
-from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.validators import validate_siret
+from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
 
 class Formation(models.Model):
@@ -29,6 +29,14 @@ class Formation(models.Model):
     start_date = models.DateField("date de début")
     end_date = models.DateField("date de fin")
     duration_hours = models.PositiveIntegerField("durée en heures")
+    # CERFA 10103*14 (notice 51649#09): among the planned hours, those given while trainer and apprentice
+    # are not in the same place.
+    distance_hours = models.PositiveIntegerField(
+        "dont heures de formation à distance",
+        null=True,
+        blank=True,
+        help_text="Parmi les heures de formation, celles où le formateur et l'apprenti ne sont pas dans le même lieu.",
+    )
     site_name = models.CharField("lieu de formation", max_length=255, blank=True)
     site_uai = models.CharField(
         "UAI du lieu de formation", max_length=8, blank=True, validators=[validate_uai]
@@ -47,6 +55,21 @@ class Formation(models.Model):
     # The contrat de professionnalisation's CERFA (EJ20) also asks these.
     nsf_code = models.CharField(
         "spécialité de formation (code NSF)", max_length=3, blank=True, help_text="3 chiffres, par ex. 326."
+    )
+    # Notice 51650#09, « Type de qualification visée »: 4 (2018 experiment, ended 2023) and 8 (VAE
+    # experiment, loi 2022-1598) are not offered, 5 to 7 are repealed.
+    qualification_type = models.CharField(
+        "type de qualification visée (contrat de professionnalisation)",
+        max_length=1,
+        choices=[
+            ("1", "1 – Certification enregistrée au RNCP autre qu'un CQP"),
+            ("2", "2 – Certificat de qualification professionnelle (CQP)"),
+            (
+                "3",
+                "3 – Qualification reconnue dans les classifications d'une convention collective nationale",
+            ),
+        ],
+        default="1",
     )
     teaching_hours = models.PositiveIntegerField(
         "dont enseignements généraux, professionnels et technologiques (heures)", null=True, blank=True

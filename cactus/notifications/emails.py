@@ -1,9 +1,12 @@
-"""One short function per message. Services call them; each records the mail and sends it on commit."""
+"""Outgoing e-mail plumbing: render a message, record it, send it on commit. Knows no domain.
+
+Each app owns the content of its own mails (`<app>/emails.py` and `<app>/templates/emails/`) and
+builds them on `make_message`.
+"""
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from cactus.notifications.models import SECRET_LINK_PLACEHOLDER, OutgoingEmail
 from cactus.notifications.tasks import deliver_email
@@ -48,152 +51,3 @@ def make_message(
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email
-
-
-def invitation(*, invitation, token: str, dossier, role_label: str) -> OutgoingEmail:
-    link = absolute_url(reverse("accounts:invitation", kwargs={"token": token}))
-    return make_message(
-        "invitation",
-        invitation.user.email,
-        {
-            "invitation": invitation,
-            "dossier": dossier,
-            "role_label": role_label,
-            "inviter": invitation.invited_by,
-            "validity_days": settings.INVITATION_VALIDITY_DAYS,
-        },
-        dossier=dossier,
-        secret_link=link,
-    )
-
-
-def added_to_dossier(*, user, by, dossier, role_label: str) -> OutgoingEmail:
-    return make_message(
-        "added_to_dossier",
-        user.email,
-        {
-            "user": user,
-            "inviter": by,
-            "dossier": dossier,
-            "role_label": role_label,
-            "link": absolute_url(reverse("accounts:login")),
-        },
-        dossier=dossier,
-    )
-
-
-def password_reset(*, user, link: str) -> OutgoingEmail:
-    return make_message(
-        "password_reset",
-        user.email,
-        {"user": user, "validity_days": settings.INVITATION_VALIDITY_DAYS},
-        secret_link=link,
-    )
-
-
-def _follow_up_link(dossier) -> str:
-    return absolute_url(reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": "suivi"}))
-
-
-def _staff_link(dossier) -> str:
-    return absolute_url(reverse("dossiers:staff_dossier", kwargs={"pk": dossier.pk}))
-
-
-def validation_requested(*, dossier, manager) -> OutgoingEmail:
-    """To a responsable de formation: a dossier waits for their validation."""
-    return make_message(
-        "validation_requested",
-        manager.email,
-        {"dossier": dossier, "link": _staff_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def dossier_validated(*, dossier) -> OutgoingEmail:
-    """To the contact alternance: the formation validated the dossier; documents can be downloaded."""
-    return make_message(
-        "dossier_validated",
-        dossier.employer_contact.email,
-        {"dossier": dossier, "link": _follow_up_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def validation_refused(*, dossier, comment: str) -> OutgoingEmail:
-    return make_message(
-        "validation_refused",
-        dossier.employer_contact.email,
-        {"dossier": dossier, "comment": comment, "link": _follow_up_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def documents_returned(*, dossier, to: str) -> OutgoingEmail:
-    """To the conseillère CFA: both signed documents are back and wait for her validation."""
-    return make_message(
-        "documents_returned",
-        to,
-        {"dossier": dossier, "link": _staff_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def documents_rejected(*, dossier, comment: str, kinds: list[str]) -> OutgoingEmail:
-    return make_message(
-        "documents_rejected",
-        dossier.employer_contact.email,
-        {"dossier": dossier, "comment": comment, "kinds": kinds, "link": _follow_up_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def stamped_cerfa(*, dossier, document, final_label: str, due_date) -> OutgoingEmail:
-    """To the contact: the scan of the CERFA "visé et tamponné" by the CFA, attached."""
-    return make_message(
-        "stamped_cerfa",
-        dossier.employer_contact.email,
-        {
-            "dossier": dossier,
-            "final_label": final_label,
-            "due_date": due_date,
-            "link": _follow_up_link(dossier),
-        },
-        dossier=dossier,
-        attachment_path=document.file.name,
-        attachment_name=f"cerfa-vise-dossier-{dossier.pk}.pdf",
-    )
-
-
-def dossier_reopened(*, dossier, reason: str) -> OutgoingEmail:
-    return make_message(
-        "dossier_reopened",
-        dossier.employer_contact.email,
-        {"dossier": dossier, "reason": reason, "link": _follow_up_link(dossier)},
-        dossier=dossier,
-    )
-
-
-def deadline_reminder(*, dossier, due_date, days_left: int, final_label: str) -> OutgoingEmail:
-    """To the contact, before the due date: send the dossier and tick the box."""
-    return make_message(
-        "deadline_reminder",
-        dossier.employer_contact.email,
-        {
-            "dossier": dossier,
-            "due_date": due_date,
-            "days_left": days_left,
-            "final_label": final_label,
-            "link": _follow_up_link(dossier),
-        },
-        dossier=dossier,
-    )
-
-
-def deadline_passed(*, dossier, due_date, to: str, final_label: str) -> OutgoingEmail:
-    """To the conseillère CFA, once the due date has passed without the box ticked."""
-    return make_message(
-        "deadline_passed",
-        to,
-        {"dossier": dossier, "due_date": due_date, "final_label": final_label, "link": _staff_link(dossier)},
-        dossier=dossier,
-    )

@@ -77,6 +77,7 @@ def test_documents_absent_from_the_build_are_printed_not_failed(monkeypatch, cap
 
     monkeypatch.setattr(documents, "measure_documents", absent)
     monkeypatch.setattr(documents, "measure_bulk", absent)
+    monkeypatch.setattr(documents, "measure_bulk_official", absent)
     bench = Bench(environment={}, sizes=[60])
 
     bench.measure_documents()

@@ -1,4 +1,4 @@
-"""Complete dossiers filled through the real tab forms (`tabs.submit_page`), and what their documents print.
+"""Complete dossiers filled through the real tab forms (`services.submit_page`), and what their documents print.
 
 The documents are read back against `dossier_data` itself: every non-empty value a document
 should show must appear in its text, formatted as printed (JJ/MM/AAAA, "1 234,56 €", national
@@ -7,6 +7,7 @@ phone numbers, codes as codes).
 
 from decimal import Decimal
 
+from cactus.documents.official_forms.maps import amount_parts, date_parts
 from cactus.documents.renderers.base import (
     NBSP,
     format_amount,
@@ -15,7 +16,7 @@ from cactus.documents.renderers.base import (
     format_phone,
     format_rate,
 )
-from cactus.dossiers import tabs
+from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 
@@ -31,6 +32,7 @@ def equip_formation(formation) -> None:
     formation.site_city = "Marseille"
     formation.nsf_code = "326"
     formation.teaching_hours = 420
+    formation.distance_hours = 120
     formation.annual_cost = Decimal("8450.00")
     formation.npec = Decimal("7600.00")
     formation.save()
@@ -45,11 +47,13 @@ def fill(dossier, *, contact, alternant, base: dict, employer: dict, person: dic
         ("student_life", tab_data.student_life_values(), alternant),
     ]
     for key, values, by in pages:
-        tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+        services.submit_page(dossier=dossier, key=key, values=values, by=by)
         dossier = Dossier.objects.get(pk=dossier.pk)
-    tabs.submit_page(dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=contact)
+    services.submit_page(
+        dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=contact
+    )
     dossier = Dossier.objects.get(pk=dossier.pk)
-    tabs.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=contact)
+    services.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=contact)
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert dossier.is_entry_complete, "the test dossier must be complete"
     return dossier
@@ -134,13 +138,23 @@ def printed(key: str, value) -> str | None:
     return result.replace(NBSP, " ")
 
 
-def missing_values(data: dict, keys, text: str) -> dict:
+def printed_in_boxes(key: str, value) -> str | None:
+    """As CERFA 10103*14 prints it: a date in day / month / year boxes, an amount in euros , centimes boxes
+    (pdftotext reads the slashes and the comma printed between the boxes)."""
+    if "date" in key and not isinstance(value, bool):
+        return " / ".join(date_parts(value))
+    if key in AMOUNT_KEYS | NUMBER_KEYS:
+        return " , ".join(amount_parts(value)).replace(NBSP, " ")
+    return printed(key, value)
+
+
+def missing_values(data: dict, keys, text: str, *, printer=printed) -> dict:
     """The keys whose printed value is not in the text (names may be printed in capitals)."""
     missing = {}
     for key in keys:
         if key not in data:
             continue
-        expected = printed(key, data[key])
+        expected = printer(key, data[key])
         if expected is None:
             continue
         expected = " ".join(expected.split())

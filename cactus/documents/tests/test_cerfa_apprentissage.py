@@ -1,20 +1,23 @@
+import io
+
 import pytest
 import time_machine
+from pypdf import PdfReader
 
 from cactus.documents.exceptions import DocumentError
+from cactus.documents.official_forms.cerfa_10103_14 import FIELD_MAP, FIELDS
+from cactus.documents.official_forms.maps import amount_parts, date_parts
 from cactus.documents.renderers import base, cerfa_apprentissage
 from cactus.documents.tests import samples
-from cactus.documents.tests.readback import assert_a4_pages, flat_text, pdf_text
+from cactus.documents.tests.readback import assert_a4_pages, flat_text, text_in_boxes
 
 
 def printed(key: str, value) -> str:
-    """How the CERFA prints a value of the dict."""
+    """How the CERFA 10103*14 prints a value of the dict (read back by pdftotext, boxes in reading order)."""
     if "date" in key:
-        return base.format_date(value)
-    if key == "contrat_salaire_embauche":
-        return base.format_amount(value).replace("\u00a0", " ")
-    if key.startswith("contrat_avantage_"):
-        return base.format_number(value).replace("\u00a0", " ")
+        return " / ".join(date_parts(value))
+    if key == "contrat_salaire_embauche" or key.startswith("contrat_avantage_"):
+        return " , ".join(amount_parts(value)).replace("\u00a0", " ")
     if key == "formation_rncp":
         return value.removeprefix("RNCP")
     if key == "representant_legal_nom":
@@ -33,6 +36,25 @@ def cerfa_values(data: dict) -> dict[str, str]:
     }
 
 
+def boxes_of(data: dict) -> dict[str, str]:
+    return text_in_boxes(cerfa_apprentissage.render(data), FIELDS)
+
+
+def box(label: str) -> str:
+    """The field name of the box whose printed label is `label` (exactly one)."""
+    names = [field.name for field in FIELDS if field.label == label]
+    assert len(names) == 1, names
+    return names[0]
+
+
+def test_the_rendition_is_version_10103_14_with_the_ministry_block_and_the_notice_51649_09():
+    text = flat_text(cerfa_apprentissage.render(samples.apprenticeship()))
+    assert "N° 10103*14" in text and "10103*12" not in text
+    assert "MINISTÈRE DU TRAVAIL, DE LA SANTÉ, DES SOLIDARITÉS ET DES FAMILLES" in text
+    assert "reportez-vous à la notice N°51649#09" in text
+    assert "FA 14" not in text  # the *12 footer
+
+
 def test_every_value_of_a_full_dossier_is_read_back_with_its_accents():
     data = samples.apprenticeship()
     text = flat_text(cerfa_apprentissage.render(data))
@@ -41,50 +63,136 @@ def test_every_value_of_a_full_dossier_is_read_back_with_its_accents():
     assert "Élodie" in text and "Cœur de Provence" in text and "rue de l'Œillet" in text and "Lefèvre" in text
 
 
-def test_short_codes_are_read_back_beside_their_label():
-    text = flat_text(cerfa_apprentissage.render(samples.apprenticeship()))
-    for expected in [
-        "Mode contractuel de l'apprentissage : 1",
-        "Type d'employeur : 12",
-        "Employeur spécifique : 0",
-        "Code activité de l'entreprise (NAF) : 10.71C",
-        "Nationalité : 1",
-        "Régime social : 2",
-        "Situation avant ce contrat : 1",
-        "Dernière classe / année suivie : 01",
-        "Type de contrat ou d'avenant : 11",
-        "Diplôme ou titre visé par l'apprenti : 33",
-        "Code RNCP : 37859",
-        "Salaire brut mensuel à l'embauche : 492,22 €",
-        "Nom de naissance et prénom : DUPRÉ Benoît",
-        "Fait à : Marseille",
-    ]:
-        assert expected in text
+def test_every_box_holds_its_own_value_and_nothing_else():
+    data = samples.apprenticeship()
+    expected = {name: "" for name in FIELD_MAP.by_name}
+    for name, value in FIELD_MAP.field_values(data).items():
+        expected[name] = ("X" if value else "") if isinstance(value, bool) else value
+    assert boxes_of(data) == expected
+
+
+def test_short_codes_are_in_the_box_beside_their_label():
+    boxes = boxes_of(samples.apprenticeship())
+    assert boxes[box("Mode contractuel de l'apprentissage (code 1-4)")] == "1"
+    assert boxes[box("Type d'employeur (code)")] == "12"
+    assert boxes[box("Employeur spécifique (code)")] == "0"
+    assert boxes[box("Code activité de l'entreprise (APE)")] == "10.71C"
+    assert boxes[box("Nationalité (code)")] == "1"
+    assert boxes[box("Régime social (code)")] == "2"
+    assert boxes[box("Situation avant ce contrat (code)")] == "1"
+    assert boxes[box("Dernière classe / année suivie (code)")] == "01"
+    assert boxes[box("Type de contrat ou d'avenant (code)")] == "11"
+    assert boxes[box("Diplôme ou titre visé par l'apprenti (code)")] == "33"
+    assert boxes[box("Code RNCP")] == "37859"
+    assert boxes[box("Représentant légal : Nom de naissance et prénom")] == "DUPRÉ Benoît"
+    assert boxes[box("Fait à")] == "Marseille"
+
+
+def test_dates_are_split_in_day_month_and_year_boxes():
+    boxes = boxes_of(samples.apprenticeship())
+    birth = [box(f"Date de naissance ({part})") for part in ("jour", "mois", "année")]
+    assert [boxes[name] for name in birth] == ["20", "05", "2009"]
+
+
+def test_amounts_are_split_in_euros_and_centimes_boxes():
+    boxes = boxes_of(
+        samples.apprenticeship(contrat_salaire_embauche="1234.5", contrat_avantage_nourriture="4")
+    )
+    assert boxes[box("Salaire brut mensuel à l'embauche — euros")] == "1 234"
+    assert boxes[box("Salaire brut — centimes")] == "50"
+    assert boxes[box("Avantages en nature : Nourriture — euros / repas")] == "4"
+    assert boxes[box("Nourriture — centimes")] == "00"
 
 
 def test_the_remuneration_grid_shows_the_birthday_split_in_the_first_year():
     # R-2.x (rules.md): the rate rises on the 1st of the month after the 18th birthday.
-    text = " ".join(pdf_text(cerfa_apprentissage.render(samples.apprenticeship()), layout=True).split())
-    assert (
-        "1re année, du 01/09/2026 au 31/05/2027 : 27 % du SMIC * ; du 01/06/2027 au 31/08/2027 : 43 % du SMIC"
-        in text
+    boxes = boxes_of(samples.apprenticeship())
+    first_year = [f"Zone de texte 21_{number}" for number in range(81, 93)]
+    assert [boxes[name] for name in first_year] == (
+        ["01", "09", "2026", "31", "05", "2027", "01", "06", "2027", "31", "08", "2027"]
     )
-    assert "2e année, du 01/09/2027 au 31/08/2028 : 51 % du SMIC" in text
+    assert [boxes[name] for name in ("Zone de texte 8_95", "Zone de texte 8_96")] == ["27", "SMIC"]
+    assert [boxes[name] for name in ("Zone de texte 8_97", "Zone de texte 8_98")] == ["43", "SMIC"]
+    assert [boxes[name] for name in ("Zone de texte 8_56", "Zone de texte 8_57")] == ["51", "SMIC"]
 
 
-def test_check_boxes_are_drawn_checked_or_not():
-    text = " ".join(pdf_text(cerfa_apprentissage.render(samples.apprenticeship()), layout=True).split())
-    assert "☒ employeur privé ☐ employeur « public »*" in text
-    assert "☐M ☒F" in text
-    assert "Travail sur machines dangereuses ou exposition à des risques particuliers : ☒ oui ☐ non" in text
-    assert "CFA d'entreprise : ☐ oui ☒ non" in text
+def test_check_boxes_are_ticked_or_not():
+    boxes = boxes_of(samples.apprenticeship())
+    assert (boxes[box("employeur privé")], boxes[box("employeur « public »*")]) == ("X", "")
+    assert (boxes[box("Sexe M")], boxes[box("Sexe F")]) == ("", "X")
+    risk = (
+        box("Travail sur machines dangereuses / risques particuliers — Oui"),
+        box("Machines dangereuses — Non"),
+    )
+    assert (boxes[risk[0]], boxes[risk[1]]) == ("X", "")
+    assert (boxes[box("CFA d'entreprise — Oui")], boxes[box("CFA d'entreprise — Non")]) == ("", "X")
     # A question nobody answered ticks neither box.
-    unanswered = " ".join(
-        pdf_text(
-            cerfa_apprentissage.render(samples.apprenticeship(contrat_travail_risque=None)), layout=True
-        ).split()
+    unanswered = boxes_of(samples.apprenticeship(contrat_travail_risque=None))
+    assert (unanswered[risk[0]], unanswered[risk[1]]) == ("", "")
+
+
+RQTH_BOXES = (
+    "Case #C3#A0 cocher 5_5",  # Équivalence jeunes — Oui
+    "Case #C3#A0 cocher 5_6",  # Équivalence jeunes — Non
+    "Case #C3#A0 cocher 5_7",  # Extension BOE — Oui
+    "Case #C3#A0 cocher 5_8",  # Extension BOE — Non
+)
+
+
+def test_an_apprentice_without_rqth_answers_equivalence_jeunes_and_extension_boe():
+    # Notice 51649#09 p. 4; art. L5213-2 (équivalence jeunes) and L5212-13-1 (extension BOE) du code du travail.
+    data = samples.apprenticeship(
+        apprenti_rqth=False, apprenti_rqth_equivalence_jeunes=True, apprenti_rqth_extension_boe=False
     )
-    assert "risques particuliers : ☐ oui ☐ non" in unanswered
+    boxes = boxes_of(data)
+    assert [boxes[name] for name in RQTH_BOXES] == ["X", "", "", "X"]
+    text = flat_text(cerfa_apprentissage.render(data))
+    assert "Si non, bénéficiez-vous de droits attachés à la RQTH**" in text
+    assert "Équivalence jeunes" in text and "Extension BOE" in text
+
+
+def test_an_apprentice_who_declares_a_rqth_leaves_the_two_questions_unanswered():
+    # "Si non, bénéficiez-vous de droits attachés à la RQTH" (notice 51649#09 p. 4): asked only without RQTH.
+    boxes = boxes_of(
+        samples.apprenticeship(
+            apprenti_rqth=True, apprenti_rqth_equivalence_jeunes=True, apprenti_rqth_extension_boe=True
+        )
+    )
+    assert [boxes[name] for name in RQTH_BOXES] == ["", "", "", ""]
+    assert (boxes["Case #C3#A0 cocher 5_3"], boxes["Case #C3#A0 cocher 5_4"]) == ("X", "")
+
+
+def test_the_hours_of_distance_training_are_in_their_own_box():
+    # New in 10103*14 (notice 51649#09): "Dont … heures de formation à distance".
+    data = samples.apprenticeship(formation_heures_distance=120)
+    boxes = boxes_of(data)
+    assert boxes["Zone de texte 8_102"] == "120"
+    assert boxes[box("Durée de la formation — heures")] == "800"
+    assert "heures de formation à distance" in flat_text(cerfa_apprentissage.render(data))
+
+
+def fonts_of(content: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(content))
+    return {
+        str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def test_only_standard_fonts_are_used_unless_a_value_needs_dejavu():
+    # Embedding four DejaVu faces made the CERFA ~3x a bare canvas (docs/bench.md).
+    standard = fonts_of(cerfa_apprentissage.render(samples.apprenticeship()))
+    assert standard <= {
+        "Helvetica",
+        "Helvetica-Bold",
+        "Helvetica-Oblique",
+        "Helvetica-BoldOblique",
+        "Times-Bold",
+    }
+    polish = cerfa_apprentissage.render(samples.apprenticeship(apprenti_prenom="Łucja"))
+    assert "DejaVuSans" in fonts_of(polish)
+    assert "Łucja" in flat_text(polish)
 
 
 def test_the_document_is_two_a4_pages():
@@ -96,13 +204,17 @@ def test_a_missing_optional_value_leaves_the_box_empty_never_none():
     del data["maitre2_prenom"]
     text = flat_text(cerfa_apprentissage.render(data))
     assert "None" not in text
-    assert "Nom d'usage : Le premier prénom" in text
+    boxes = boxes_of(data)
+    assert boxes[box("Nom d'usage")] == "" and boxes[box("MA n°2 Prénom")] == ""
 
 
 def test_the_place_of_training_is_left_empty_when_it_is_the_cfa():
     data = samples.apprenticeship(lieu_formation_meme_que_cfa=True)
     text = flat_text(cerfa_apprentissage.render(data))
     assert "Lycée Adam de Craponne" not in text
+    assert (
+        boxes_of(data)[box("Si le CFA responsable est le lieu de formation principal, cochez la case")] == "X"
+    )
 
 
 def test_billing_and_convention_data_never_appear_on_the_cerfa():
@@ -118,7 +230,7 @@ def test_a_value_too_long_for_its_box_is_shrunk_or_wrapped_not_cut():
 
 
 def test_a_value_that_cannot_fit_is_refused_with_a_message_saying_which_box():
-    with pytest.raises(DocumentError, match="trop longue pour la case « Voie »"):
+    with pytest.raises(DocumentError, match="trop longue pour la case « Adresse — Voie »"):
         cerfa_apprentissage.render(samples.apprenticeship(apprenti_adresse_voie="chemin " * 60))
 
 
@@ -164,7 +276,6 @@ def test_phones_stored_in_the_international_form_are_printed_as_national_numbers
 
 def test_a_representative_living_with_the_apprentice_gets_the_apprentice_address():
     data = samples.apprenticeship(representant_legal_meme_adresse=True)
-    layout = " ".join(pdf_text(cerfa_apprentissage.render(data), layout=True).split())
-    representative_block = layout.split("Adresse du représentant légal :")[1]
-    assert "chemin des Pénitents" in representative_block
-    assert "boulevard Mirabeau" not in layout
+    boxes = boxes_of(data)
+    assert boxes[box("Représentant — Voie")] == "chemin des Pénitents"
+    assert "boulevard Mirabeau" not in flat_text(cerfa_apprentissage.render(data))

@@ -57,7 +57,7 @@ def enter_employer_tabs(page, base_url: str, dossier) -> None:
     fill(page, tab_data.base_values())
     validate(page, "Données de base")
     tab_link(page, "L'employeur").click()
-    fill(page, tab_data.employer_values())
+    fill(page, tab_data.apprenticeship_employer_values())
     validate(page, "L'employeur")
     tab_link(page, "Les données du contrat").click()
     fill(page, tab_data.contract_values(Dossier.objects.get(pk=dossier.pk)))

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.formations.models import Formation
@@ -20,7 +20,7 @@ def submit(key, dossier, values) -> tuple[bool, str, list]:
 
 
 def restart(dossier, by, **base):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(**base), by=by)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(**base), by=by)
     return Dossier.objects.get(pk=dossier.pk)
 
 
@@ -131,6 +131,21 @@ def test_a_nir_that_disagrees_with_the_sex_is_refused(started_dossier):
     assert "R-12.3" in errors
 
 
+def test_an_alternant_declaring_a_rqth_cannot_also_claim_equivalence_jeunes_or_extension_boe(started_dossier):
+    # CERFA 10103*14, notice 51649#09 p. 4: "Si non, bénéficiez-vous de droits attachés à la RQTH".
+    values = tab_data.alternant_values(has_rqth="on", rqth_youth_equivalence="on", rqth_boe_extension="on")
+    is_valid, errors, _ = submit("alternant", started_dossier, values)
+    assert not is_valid
+    assert errors.count("Ne cochez cette case que si l'alternant ne déclare pas de RQTH") == 2
+
+
+def test_an_alternant_without_rqth_may_claim_equivalence_jeunes_and_extension_boe(started_dossier):
+    # Art. L5213-2 (équivalence jeunes) and L5212-13-1 (extension BOE) du code du travail.
+    values = tab_data.alternant_values(rqth_youth_equivalence="on", rqth_boe_extension="on")
+    is_valid, errors, _ = submit("alternant", started_dossier, values)
+    assert is_valid, errors
+
+
 def test_a_nir_with_a_wrong_key_is_refused(started_dossier):
     # R-12.2 (rules.md): key = 97 − (number mod 97).
     nir = tab_data.MINOR_NIR[:-2] + "03"
@@ -171,8 +186,10 @@ def test_minority_is_judged_at_the_date_of_conclusion_not_at_the_start(
     nir = "208081305512301"
     nir = nir[:13] + f"{97 - int(nir[:13]) % 97:02d}"
     assert not submit("alternant", dossier, tab_data.alternant_values(nir=nir))[2][1].is_shown
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
-    tabs.submit_page(
+    services.submit_page(
+        dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
+    )
+    services.submit_page(
         dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=dossier.pk)
@@ -202,7 +219,16 @@ def test_a_professionalisation_salarie_of_26_must_be_a_job_seeker(started_dossie
     nir = "295061305501716"
     values = tab_data.alternant_values(nir=nir, representative=False)
     assert not submit("alternant", dossier, values)[0]
-    assert submit("alternant", dossier, values | {"alternant-job_seeker_id": "1234567A"})[0]
+    assert submit(
+        "alternant",
+        dossier,
+        values
+        | {
+            "alternant-is_job_seeker": "True",
+            "alternant-job_seeker_id": "1234567A",
+            "alternant-job_seeker_months": "14",
+        },
+    )[0]
 
 
 # Les données du contrat ----------------------------------------------------------------------
@@ -210,7 +236,7 @@ def test_a_professionalisation_salarie_of_26_must_be_a_job_seeker(started_dossie
 
 @pytest.fixture
 def contract_dossier(started_dossier, employer_contact):
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     return Dossier.objects.get(pk=started_dossier.pk)
@@ -247,7 +273,7 @@ def test_the_hiring_salary_cannot_be_below_the_first_periods_minimum(contract_do
 def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
     # R-2.12 (rules.md), D6222-32: 39 % of 1 449,93 € (Mayotte, 01/06/2026) = 565,4727 → 565,48 €.
     values = tab_data.employer_values() | {"employer-postal_code": "97600", "employer-city": "Mamoudzou"}
-    tabs.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
+    services.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=started_dossier.pk)
     is_valid, _, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid
@@ -257,7 +283,9 @@ def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
 def test_the_smc_is_the_base_from_21_when_it_is_higher(started_dossier, employer_contact):
     # R-2.3 (rules.md): 22 years old, SMC 2 000 € → licence pro (D6222-32) 61 % × 2 000 = 1 220,00 €.
     dossier = restart(started_dossier, employer_contact, alternant_birth_date="2004-01-10")
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
+    services.submit_page(
+        dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
+    )
     dossier = Dossier.objects.get(pk=dossier.pk)
     values = tab_data.contract_values(dossier, smc="2000") | {"remuneration-hiring_salary": "1220"}
     is_valid, errors, forms = submit("contract", dossier, values)

@@ -30,7 +30,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
 
     tab_link(page, "L'employeur").click()
     expect(page.locator("#block-billing")).to_be_hidden()
-    values = tab_data.employer_values(mentor2=True)
+    values = tab_data.apprenticeship_employer_values(mentor2=True)
     fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
     # Guide, "L'EMPLOYEUR": type the IDCC and press Tab; the label, branch and OPCO fill themselves.
     page.locator('[name="employer-idcc"]').fill("1486")
@@ -160,7 +160,7 @@ def test_a_public_employer_is_asked_for_billing_information(
     # Guide: a public employer (type d'employeur > 20) completes the billing information.
     page.locator('[name="employer-employer_type"]').select_option("23")
     expect(page.locator("#block-billing")).to_be_visible()
-    values = tab_data.employer_values(employer_type="23", mentor2=False, billing=True)
+    values = tab_data.apprenticeship_employer_values(employer_type="23", mentor2=False, billing=True)
     fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
     validate(page, "L'employeur")
     expect(page.locator("#block-billing")).to_be_visible()

@@ -23,6 +23,7 @@ def formation_data(advisor, manager, **overrides):
         "validation_mode": "automatic",
         "mission_mode": "hidden",
         "is_active": "on",
+        "qualification_type": "1",  # notice 51650#09: 1 Certification enregistrée au RNCP autre qu'un CQP
         # No calendar periods nor programme modules: the formsets are empty.
         "periodes-TOTAL_FORMS": "0",
         "periodes-INITIAL_FORMS": "0",
@@ -111,6 +112,7 @@ def test_the_site_address_the_ej20_fields_and_the_annual_amounts_are_saved(
         site_city="Toulon",
         nsf_code="312",
         teaching_hours="1200",
+        qualification_type="2",
         annual_cost="7900.00",
         npec="7125.50",
     )
@@ -119,6 +121,7 @@ def test_the_site_address_the_ej20_fields_and_the_annual_amounts_are_saved(
 
     formation = Formation.objects.get()
     assert (formation.site_city, formation.nsf_code, formation.teaching_hours) == ("Toulon", "312", 1200)
+    assert formation.qualification_type == "2"  # CQP (notice 51650#09)
     assert (str(formation.annual_cost), str(formation.npec)) == ("7900.00", "7125.50")
 
 
@@ -133,3 +136,19 @@ def test_a_wrong_nsf_code_and_too_many_teaching_hours_are_explained(
     assert "Le code NSF compte 3 chiffres" in content
     assert "ne peuvent dépasser la durée de la formation" in content
     assert not Formation.objects.exists()
+
+
+def test_the_hours_of_distance_training_are_saved_and_cannot_exceed_the_duration(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    # CERFA 10103*14 (notice 51649#09): "Dont … heures de formation à distance", among the training hours.
+    client.force_login(cfa_admin)
+    too_many = formation_data(cfa_advisor, formation_manager, distance_hours="1400")
+    content = client.post(reverse("formations:create"), too_many).content.decode()
+    assert "Les heures de formation à distance ne peuvent dépasser la durée de la formation." in content
+    assert not Formation.objects.exists()
+
+    client.post(
+        reverse("formations:create"), formation_data(cfa_advisor, formation_manager, distance_hours="150")
+    )
+    assert Formation.objects.get().distance_hours == 150

@@ -14,12 +14,12 @@ from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.core.rules.dates import last_day_within
-from cactus.documents.uploads import CheckedPdf
-from cactus.dossiers import services, tabs, transitions
+from cactus.core.uploads import CheckedPdf
+from cactus.dossiers import services, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
+from cactus.law.dates import last_day_within
 
 DEFAULT_PASSWORD = "cactus-demo-2026"
 
@@ -118,6 +118,7 @@ class Command(BaseCommand):
                 "start_date": date(2026, 9, 7),
                 "end_date": date(2027, 8, 31),
                 "duration_hours": 450,
+                "distance_hours": 45,
                 "site_name": "Campus Saint-Charles, Marseille",
                 "site_uai": "0134009M",
                 "site_siret": "13001533200013",
@@ -309,7 +310,7 @@ def fill_tabs(dossier: Dossier, people: dict, base: dict, pages) -> Dossier:
         dossier = Dossier.objects.get(pk=dossier.pk)
         by = alternant if key in ("alternant", "student_life") else contact
         values = values(dossier) if callable(values) else values
-        tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+        services.submit_page(dossier=dossier, key=key, values=values, by=by)
     return Dossier.objects.get(pk=dossier.pk)
 
 
@@ -341,6 +342,7 @@ def employer_values(
         "employer-headcount": "42",
         "employer-idcc": idcc,
         "employer-mentor_eligibility_attested": "on",
+        "employer-is_individual_employer": "False",  # contrat pro only (12434*05)
         "signatory-signatory_last_name": "Lefèvre",
         "signatory-signatory_first_name": "Jérôme",
         "signatory-signatory_position": "Directeur des ressources humaines",
@@ -399,6 +401,7 @@ def alternant_values(
         "alternant-email": email,
         "alternant-social_regime": "2",
         "alternant-prior_situation": "1",
+        "alternant-is_job_seeker": "False",  # contrat pro only (12434*05)
         "alternant-last_diploma_prepared": highest_diploma,
         "alternant-last_class": "01",
         "alternant-last_diploma_title": "Baccalauréat général" if highest_diploma == "42" else "BTS",
@@ -429,7 +432,14 @@ def contract_values(dossier, *, conclusion: date = date(2026, 7, 1)):
     }
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
         del values["contract-practical_training_start"]
-        values |= {"contract-contract_type": "1", "contract-job_title": "Assistant commercial"}
+        values |= {
+            "contract-contract_type": "11",
+            "contract-job_title": "Assistant commercial",
+            "contract-classification": "Employé commercial",
+            "contract-classification_level": "II",
+            "contract-coefficient": "170",
+            "contract-trial_period_days": "30",
+        }
     lines = legal_lines(dossier, smc=None)
     for line in lines:
         values[f"remuneration-{line.key}"] = str(line.legal.rate)
