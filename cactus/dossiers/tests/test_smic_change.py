@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from cactus.dossiers import back_office, smic, tabs
+from cactus.dossiers import back_office, services, smic, tabs
 from cactus.dossiers.models import Dossier, DossierEvent, PayBelowMinimum
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import fill_every_tab
@@ -62,7 +62,7 @@ def test_a_dossier_starting_on_7_september_2026_at_19_is_proposed_802_82_euros(
 ):
     # D6222-26 (18–20, 1st year: 43 %), rules.md G′: 43 % of 1 867,02 € = 802,8186 → 802,82 €.
     prepare_a_bts(started_dossier)
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier,
         key="base",
         values=tab_data.base_values(
@@ -103,7 +103,7 @@ def test_a_new_smic_takes_the_check_mark_of_a_draft_below_it_and_says_why(entere
 def test_validating_the_contract_tab_again_gives_the_check_mark_back(entered_in_may, cfa_admin):
     smic.record_smic_change(smic=june_2026(), by=cfa_admin)
     dossier = Dossier.objects.get(pk=entered_in_may.pk)
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=dossier.employer_contact
     )
     dossier = Dossier.objects.get(pk=dossier.pk)
@@ -170,7 +170,7 @@ def test_pay_already_above_the_new_minimum_is_left_alone(dossier, cfa_admin):
     before_june_2026_was_published()
     prepare_a_bts(dossier)
     complete = fill_every_tab(dossier)
-    tabs.submit_page(
+    services.submit_page(
         dossier=complete,
         key="contract",
         values=tab_data.contract_values(complete, rates={"rate_1_1": "40", "rate_1_2": "50"}),
@@ -235,7 +235,7 @@ def test_the_contract_tab_shows_the_amount_from_each_smic_change_inside_a_period
     # D6222-26 + R-3.3: a contract from 01/03/2026 at 18 (43 %): 783,91 € on 1 823,03 €, then
     # 802,82 € from 01/06/2026 (SMIC 1 867,02 €).
     prepare_a_bts(started_dossier)
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier,
         key="base",
         values=tab_data.base_values(
