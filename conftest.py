@@ -63,11 +63,15 @@ REFERENCE_DATA = [
         [
             "cactus.referentials.migrations.0002_load_smic_history",
             "cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic",
+            "cactus.referentials.migrations.0005_load_smic_of_june_2026",
         ],
     ),
     (
         "referentials.CollectiveAgreement",
-        ["cactus.referentials.migrations.0003_load_common_collective_agreements"],
+        [
+            "cactus.referentials.migrations.0003_load_common_collective_agreements",
+            "cactus.referentials.migrations.0006_load_idcc_opco_table",
+        ],
     ),
 ]
 

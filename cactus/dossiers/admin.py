@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from cactus.dossiers import smic
 from cactus.dossiers.models import (
     AlternantDetails,
     Contract,
@@ -8,10 +9,14 @@ from cactus.dossiers.models import (
     Employer,
     Mentor,
     Mission,
+    PayBelowMinimum,
     RemunerationLine,
     SentReminder,
     StudentLife,
 )
+from cactus.referentials.admin import CfaAdministratorsOnly
+from cactus.referentials.admin import SmicRateAdmin as ReferentialSmicRateAdmin
+from cactus.referentials.models import SmicRate
 
 
 class DossierEventInline(admin.TabularInline):
@@ -124,3 +129,35 @@ class SentReminderAdmin(admin.ModelAdmin):
     list_display = ["created_at", "kind", "dossier", "due_date"]
     list_filter = ["kind"]
     readonly_fields = [field.name for field in SentReminder._meta.fields]
+
+
+# The SMIC page of the referentials, where a CFA administrator adds a new SMIC value the day it is
+# published (R-3.3). Saving it is an event for the dossiers (`smic.record_smic_change`), which the
+# referentials, below the dossiers, cannot know: the page is registered again here.
+admin.site.unregister(SmicRate)
+
+
+@admin.register(SmicRate)
+class SmicRateAdmin(ReferentialSmicRateAdmin):
+    def save_model(self, request, obj, form, change):
+        affected = smic.record_smic_change(smic=obj, by=request.user)
+        if affected:
+            self.message_user(
+                request,
+                f"{len(affected)} dossier(s) ont une rémunération sous le nouveau minimum : les dossiers en "
+                "saisie perdent leur coche sur « Les données du contrat », les autres sont dans la file "
+                "« Rémunération sous le nouveau minimum » du back-office et leur contact alternance est prévenu.",
+                messages.WARNING,
+            )
+
+
+@admin.register(PayBelowMinimum)
+class PayBelowMinimumAdmin(CfaAdministratorsOnly):
+    """The CFA marks a dossier of the queue "Rémunération sous le nouveau minimum" as handled."""
+
+    list_display = ["dossier", "smic", "starts_on", "agreed", "minimum", "created_at", "handled_at"]
+    list_filter = ["handled_at"]
+    readonly_fields = ["dossier", "smic", "starts_on", "agreed", "minimum", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -8,12 +8,12 @@ from datetime import date, datetime
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from cactus.dossiers import circuits, deadlines, selectors
-from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.models import Dossier, DossierEvent, PayBelowMinimum
 from cactus.dossiers.reminders import OPEN_STATUSES
 
 Status = Dossier.Status
@@ -41,6 +41,11 @@ def queues(today: date) -> dict[str, tuple[str, Q]]:
         "late": (
             "En retard pour l'OPCO",
             Q(status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today)),
+        ),
+        # frozen dossiers whose pay a new SMIC put below the minimum (smic.record_smic_change).
+        "smic": (
+            "Rémunération sous le nouveau minimum",
+            Q(Exists(PayBelowMinimum.objects.filter(dossier=OuterRef("pk"), handled_at__isnull=True))),
         ),
     }
 

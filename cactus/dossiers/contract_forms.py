@@ -689,6 +689,16 @@ class RemunerationForm(forms.Form):
                     "line": line,
                     "field": field,
                     "amount": monthly_amount(base_amount(line, smc=smc, departement=self.departement), rate),
+                    # R-3.3: the amount follows each SMIC revaluation inside the period.
+                    "smic_changes": [
+                        {
+                            "start": change.start,
+                            "amount": monthly_amount(
+                                smc if change.base == "SMC" and smc else change.smic, max(rate, change.rate)
+                            ),
+                        }
+                        for change in line.legal.smic_changes
+                    ],
                 }
             )
         return rows
@@ -763,3 +773,26 @@ def stored_lines_match(dossier: Dossier, form: RemunerationForm) -> bool:
         (line.year, line.period, line.legal.start, line.legal.end, line.legal.base) for line in form.lines
     ]
     return stored == computed
+
+
+def pay_below_minimum(dossier: Dossier, form: RemunerationForm) -> list[str]:
+    """R-3.3, R-2.10: the stored periods whose amount is now below the legal minimum at their start,
+    because a SMIC value was added since the tab was validated (the minimum follows the SMIC)."""
+    stored = {
+        (line.year, line.period, line.start, line.end): line for line in dossier.remuneration_lines.all()
+    }
+    problems = []
+    for line in form.lines:
+        kept = stored.get((line.year, line.period, line.legal.start, line.legal.end))
+        if kept is None or kept.amount >= line.legal.amount:
+            continue
+        smic = smic_on(line.legal.start, form.departement)
+        since = f" (SMIC de {euros(smic.monthly)} depuis le {smic.valid_from:%d/%m/%Y})" if smic else ""
+        problems.append(
+            f"Année {line.year}, période {line.period} (du {line.legal.start:%d/%m/%Y} au "
+            f"{line.legal.end:%d/%m/%Y}) : le SMIC a été revalorisé{since} ; le minimum légal de cette période "
+            f"est désormais de {euros(line.legal.amount)} par mois ({line.legal.rate.normalize():f} % du "
+            f"{line.legal.base}), le montant enregistré est de {euros(kept.amount)}. Vérifiez la rémunération "
+            "et validez de nouveau cet onglet (règle R-2.10)."
+        )
+    return problems

@@ -113,3 +113,20 @@ def deadline_passed(*, dossier, due_date, to: str, final_label: str) -> Outgoing
         {"dossier": dossier, "due_date": due_date, "final_label": final_label, "link": _staff_link(dossier)},
         dossier=dossier,
     )
+
+
+def smic_raised(*, dossier, valid_from: str, smic_monthly: str, lines: list[str]) -> OutgoingEmail:
+    """To the contact alternance: a new SMIC raises the minimum pay from its date, owed without an
+    avenant (R-3.3; `smic.record_smic_change`)."""
+    return make_message(
+        "smic_raised",
+        dossier.employer_contact.email,
+        {
+            "dossier": dossier,
+            "valid_from": valid_from,
+            "smic_monthly": smic_monthly,
+            "lines": lines,
+            "link": _follow_up_link(dossier),
+        },
+        dossier=dossier,
+    )

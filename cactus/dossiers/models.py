@@ -157,6 +157,7 @@ class DossierEvent(models.Model):
         ECONOMIC_VALIDATED = "economic_validated", "Éléments économiques validés"
         REOPENED = "reopened", "Dossier rouvert par le CFA"
         REMINDER_SENT = "reminder_sent", "Relance envoyée"
+        SMIC_CHANGED = "smic_changed", "Nouveau SMIC : rémunération sous le minimum"
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -545,3 +546,32 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – dossier {self.dossier_id} ({self.due_date:%d/%m/%Y})"
+
+
+class PayBelowMinimum(models.Model):
+    """A dossier past "Validation demandée" whose pay is below the minimum a new SMIC sets (R-3.3).
+
+    Written by `smic.record_smic_change`, one per dossier and SMIC value; lists the dossier in the
+    back-office queue "Rémunération sous le nouveau minimum" until the CFA marks it handled.
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="pay_below_minimum")
+    smic = models.ForeignKey(
+        "referentials.SmicRate", on_delete=models.PROTECT, related_name="+", verbose_name="SMIC"
+    )
+    starts_on = models.DateField("à partir du")
+    minimum = models.DecimalField("nouveau minimum mensuel", max_digits=8, decimal_places=2)
+    agreed = models.DecimalField("montant prévu", max_digits=8, decimal_places=2)
+    created_at = models.DateTimeField("signalé le", default=timezone.now)
+    handled_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rémunération sous le nouveau minimum"
+        verbose_name_plural = "rémunérations sous le nouveau minimum"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "smic"], name="one_pay_below_minimum_per_smic")
+        ]
+
+    def __str__(self) -> str:
+        return f"Dossier {self.dossier_id} : {self.agreed} € < {self.minimum} € au {self.starts_on:%d/%m/%Y}"

@@ -221,6 +221,8 @@ def problems_of(key: str, dossier: Dossier) -> list[str]:
     problems = form_errors(forms)
     if key == CONTRACT.key and not contract_forms.stored_lines_match(dossier, forms[1]):
         problems.append(REMUNERATION_CHANGED)
+    elif key == CONTRACT.key:
+        problems += contract_forms.pay_below_minimum(dossier, forms[1])
     return problems
 
 

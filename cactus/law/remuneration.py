@@ -13,7 +13,7 @@ from cactus.law import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation, rates
 from cactus.law.age import age_on
 from cactus.law.dates import add_months, last_day_within
 from cactus.referentials import codes
-from cactus.referentials.selectors import smic_on
+from cactus.referentials.selectors import smic_changes_between, smic_on
 
 SMIC = "SMIC"
 SMC = "SMC"
@@ -57,12 +57,25 @@ class MissingSmic(LookupError):
 
 
 @dataclass(frozen=True)
+class SmicChange:
+    """A SMIC revaluation inside a period (R-3.3): from `start`, the minimum is `amount`."""
+
+    start: date
+    smic: Decimal
+    rate: Decimal
+    base: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class RemunerationPeriod:
     """One line of the CERFA's rémunération block.
 
     `year` is the contract year (1..4), `rate` the legal minimum in percent of `base` ("SMIC" or
     "SMC"), `amount` the monthly gross minimum at `start`, with the SMIC in force that day,
-    rounded up to the cent.
+    rounded up to the cent. `smic_changes` lists the SMIC revaluations after `start` and up to
+    `end`, each with the minimum from its date: the minimum follows the SMIC in force every month
+    (D6222-26 "pourcentage du SMIC"; R-2.11), the rate does not change.
     """
 
     year: int
@@ -71,6 +84,16 @@ class RemunerationPeriod:
     rate: Decimal
     base: str
     amount: Decimal
+    smic_changes: tuple[SmicChange, ...] = ()
+
+    def minimum_on(self, day: date) -> Decimal:
+        """The legal monthly minimum on `day` (a day of the period): the amount from the latest
+        SMIC change on or before it."""
+        amount = self.amount
+        for change in self.smic_changes:
+            if change.start <= day:
+                amount = change.amount
+        return amount
 
 
 def is_smc_relevant(*, birth_date: date, start: date, end: date, scheme: str = APPRENTICESHIP) -> bool:
@@ -340,16 +363,31 @@ def _periods(
         periods.append(_period(key, period_start, day - timedelta(days=1), rate_and_base, smc, departement))
         period_start, key = day, key_of(day)
     periods.append(_period(key, period_start, end, rate_and_base, smc, departement))
-    return _merged(periods)
+    return _merged(periods, departement)
 
 
-def _merged(periods: list[RemunerationPeriod]) -> list[RemunerationPeriod]:
-    """Join neighbours of the same year, rate and base (a prolongation starting at an unchanged rate)."""
+def _merged(periods: list[RemunerationPeriod], departement: str) -> list[RemunerationPeriod]:
+    """Join neighbours of the same year, rate and base (a prolongation starting at an unchanged rate),
+    keeping every SMIC change inside the joined period (R-3.3), one on the second's first day too."""
     merged: list[RemunerationPeriod] = []
     for period in periods:
         last = merged[-1] if merged else None
         if last and (last.year, last.rate, last.base) == (period.year, period.rate, period.base):
-            merged[-1] = replace(last, end=period.end)
+            at_start = [
+                SmicChange(
+                    start=change.valid_from,
+                    smic=change.monthly,
+                    rate=period.rate,
+                    base=period.base,
+                    amount=period.amount,
+                )
+                for change in smic_changes_between(
+                    period.start - timedelta(days=1), period.start, departement
+                )
+            ]
+            merged[-1] = replace(
+                last, end=period.end, smic_changes=last.smic_changes + tuple(at_start) + period.smic_changes
+            )
         else:
             merged.append(period)
     return merged
@@ -394,6 +432,31 @@ def _period(
     if smic is None:
         raise MissingSmic(start)
     rate, base = rate_and_base(band, year, phase, smic.monthly)
-    base_amount = smc if base == SMC else smic.monthly
-    amount = (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
-    return RemunerationPeriod(year=year, start=start, end=end, rate=rate, base=base, amount=amount)
+    changes = []
+    for change in smic_changes_between(start, end, departement):
+        # R-2.3, R-4: a new SMIC above the SMC (or 85 % of it, contrat pro 26+) makes it the base.
+        change_rate, change_base = rate_and_base(band, year, phase, change.monthly)
+        changes.append(
+            SmicChange(
+                start=change.valid_from,
+                smic=change.monthly,
+                rate=change_rate,
+                base=change_base,
+                amount=_amount(change_base, smc, change.monthly, change_rate),
+            )
+        )
+    return RemunerationPeriod(
+        year=year,
+        start=start,
+        end=end,
+        rate=rate,
+        base=base,
+        amount=_amount(base, smc, smic.monthly, rate),
+        smic_changes=tuple(changes),
+    )
+
+
+def _amount(base: str, smc: Decimal | None, smic: Decimal, rate: Decimal) -> Decimal:
+    # R-2.11: base × rate, rounded up to the cent.
+    base_amount = smc if base == SMC else smic
+    return (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)

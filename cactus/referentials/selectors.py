@@ -22,6 +22,16 @@ def smic_on(day: date, departement: str = "") -> SmicRate | None:
     )
 
 
+def smic_changes_between(start: date, end: date, departement: str = "") -> list[SmicRate]:
+    """The SMIC revaluations that take effect after `start` and on or before `end` (R-3.3), oldest
+    first: the amounts of a period spanning them change on their dates."""
+    return list(
+        SmicRate.objects.filter(
+            territory=territory_of(departement), valid_from__gt=start, valid_from__lte=end
+        ).order_by("valid_from")
+    )
+
+
 def normalize_idcc(code: str) -> str:
     """R-14.1: the IDCC left-padded to 4 digits ("16" → "0016"); "" when not 1–4 digits."""
     compact = (code or "").strip()

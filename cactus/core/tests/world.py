@@ -207,5 +207,7 @@ def reload_reference_data() -> None:
     if not SmicRate.objects.exists():
         run("cactus.referentials.migrations.0002_load_smic_history", "load")
         run("cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic", "correct")
+        run("cactus.referentials.migrations.0005_load_smic_of_june_2026", "load")
     if not CollectiveAgreement.objects.exists():
         run("cactus.referentials.migrations.0003_load_common_collective_agreements", "load")
+        run("cactus.referentials.migrations.0006_load_idcc_opco_table", "load")

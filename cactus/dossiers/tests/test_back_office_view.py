@@ -30,7 +30,7 @@ def test_queues_count_the_dossiers_waiting_for_each_action(client, cfa_advisor):
 
     response = client.get(QUEUE)
 
-    assert counts(response) == {"formation": 1, "economic": 1, "documents": 1, "late": 4}
+    assert counts(response) == {"formation": 1, "economic": 1, "documents": 1, "late": 4, "smic": 0}
     late = client.get(QUEUE, {"queue": "late"})
     assert {row["dossier"].status for row in late.context["rows"]} == {
         Status.VALIDATION_REQUESTED,

@@ -257,26 +257,27 @@ def test_a_rate_above_the_legal_minimum_is_kept(contract_dossier):
     assert is_valid
     first = tabs.page_data(forms)["remuneration_lines"][0]
     assert (first["rate"], first["minimum_rate"]) == (Decimal("45.5"), Decimal("39"))
-    # 1 823,03 € (SMIC of 01/01/2026) × 45,5 % = 829,4787 → 829,48 € rounded up.
-    assert first["amount"] == Decimal("829.48")
+    # 1 867,02 € (SMIC of 01/06/2026) × 45,5 % = 849,4941 → 849,50 € rounded up.
+    assert first["amount"] == Decimal("849.50")
 
 
 def test_the_hiring_salary_cannot_be_below_the_first_periods_minimum(contract_dossier):
-    # R-2.11 (rules.md), D6222-32 (licence pro: 2nd-year rate): 39 % of 1 823,03 € = 710,99 €.
+    # R-2.11 (rules.md G′), D6222-32 (licence pro: 2nd-year rate): 39 % of 1 867,02 €
+    # (SMIC of 01/06/2026) = 728,14 €.
     values = tab_data.contract_values(contract_dossier) | {"remuneration-hiring_salary": "400"}
     is_valid, errors, _ = submit("contract", contract_dossier, values)
     assert not is_valid
-    assert "710,99 €" in errors
+    assert "728,14 €" in errors
 
 
 def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
-    # R-2.12 (rules.md), D6222-32: 39 % of 1 415,05 € (Mayotte, 01/01/2026) = 551,8695 → 551,87 €.
+    # R-2.12 (rules.md), D6222-32: 39 % of 1 449,93 € (Mayotte, 01/06/2026) = 565,4727 → 565,48 €.
     values = tab_data.employer_values() | {"employer-postal_code": "97600", "employer-city": "Mamoudzou"}
     services.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=started_dossier.pk)
     is_valid, _, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid
-    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("551.87")
+    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("565.48")
 
 
 def test_the_smc_is_the_base_from_21_when_it_is_higher(started_dossier, employer_contact):

@@ -68,7 +68,8 @@ def test_example_c_from_26_the_rate_is_100_percent_every_year():
     )
     assert [(p.year, p.rate, p.base, p.amount) for p in periods] == [
         (1, 100, "SMIC", Decimal("1801.80")),
-        (2, 100, "SMIC", Decimal("1823.03")),
+        # Year 2 starts on 01/10/2026: SMIC of 01/06/2026 (rules.md §3).
+        (2, 100, "SMIC", Decimal("1867.02")),
     ]
 
 
@@ -153,11 +154,11 @@ def test_a_floor_from_a_previous_contract_raises_the_minimum():
 
 
 def test_amounts_of_future_periods_use_the_latest_known_smic():
-    # R-3.3 (rules.md): the latest known value for later dates.
+    # R-3.3 (rules.md): the latest known value for later dates (01/06/2026: 1 867,02 €, 27 % = 504,10 €).
     periods = apprenticeship_periods(
         birth_date=date(2013, 10, 10), start=date(2030, 9, 2), end=date(2031, 9, 1)
     )
-    assert periods[0].amount == Decimal("492.22")
+    assert periods[0].amount == Decimal("504.10")
 
 
 def test_a_contract_before_the_smic_table_cannot_be_computed():

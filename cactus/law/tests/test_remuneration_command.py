@@ -23,6 +23,10 @@ def test_example_a_prints_one_period_a_year(capsys):
                 "taux": 43,
                 "base": "SMIC",
                 "montant": "759.78",
+                # R-3.3 (example A): from 01/11/2024 the SMIC is 1 801,80 € ⇒ 774,78 €.
+                "changements_smic": [
+                    {"du": "2024-11-01", "smic": "1801.80", "taux": 43, "base": "SMIC", "montant": "774.78"}
+                ],
             },
             {
                 "annee": 2,
@@ -31,6 +35,11 @@ def test_example_a_prints_one_period_a_year(capsys):
                 "taux": 51,
                 "base": "SMIC",
                 "montant": "918.92",
+                # Example A: 929,75 € from 01/01/2026; rules.md G′: 952,19 € from 01/06/2026.
+                "changements_smic": [
+                    {"du": "2026-01-01", "smic": "1823.03", "taux": 51, "base": "SMIC", "montant": "929.75"},
+                    {"du": "2026-06-01", "smic": "1867.02", "taux": 51, "base": "SMIC", "montant": "952.19"},
+                ],
             },
         ],
         "salaire_brut_mensuel_embauche": "759.78",
@@ -40,9 +49,29 @@ def test_example_a_prints_one_period_a_year(capsys):
 def test_example_b_prints_the_birthday_split(capsys):
     # R-2.2 (rules.md §2.2 example B and issue 3's sample output).
     output = simulate(capsys, "--naissance", "2003-11-20", "--debut", "2024-09-02", "--fin", "2026-08-31")
+    # R-3.3: each SMIC change inside a period, with the amount from its date (example B: 1 112,05 €
+    # from 01/01/2026; G′: 61 % of 1 867,02 € = 1 138,89 € from 01/06/2026).
     assert output["periodes"] == [
-        {"annee": 1, "du": "2024-09-02", "au": "2024-11-30", "taux": 43, "base": "SMIC", "montant": "759.78"},
-        {"annee": 1, "du": "2024-12-01", "au": "2025-09-01", "taux": 53, "base": "SMIC", "montant": "954.96"},
+        {
+            "annee": 1,
+            "du": "2024-09-02",
+            "au": "2024-11-30",
+            "taux": 43,
+            "base": "SMIC",
+            "montant": "759.78",
+            "changements_smic": [
+                {"du": "2024-11-01", "smic": "1801.80", "taux": 43, "base": "SMIC", "montant": "774.78"}
+            ],
+        },
+        {
+            "annee": 1,
+            "du": "2024-12-01",
+            "au": "2025-09-01",
+            "taux": 53,
+            "base": "SMIC",
+            "montant": "954.96",
+            "changements_smic": [],
+        },
         {
             "annee": 2,
             "du": "2025-09-02",
@@ -50,6 +79,10 @@ def test_example_b_prints_the_birthday_split(capsys):
             "taux": 61,
             "base": "SMIC",
             "montant": "1099.10",
+            "changements_smic": [
+                {"du": "2026-01-01", "smic": "1823.03", "taux": 61, "base": "SMIC", "montant": "1112.05"},
+                {"du": "2026-06-01", "smic": "1867.02", "taux": 61, "base": "SMIC", "montant": "1138.89"},
+            ],
         },
     ]
     assert output["salaire_brut_mensuel_embauche"] == "759.78"
@@ -68,8 +101,19 @@ def test_example_d_prints_the_smc_base(capsys):
         "--smc",
         "2000.00",
     )
+    # R-2.3: the SMC stays the base while it is above the SMIC (1 801,80 € from 01/11/2024).
     assert output["periodes"] == [
-        {"annee": 1, "du": "2024-09-02", "au": "2025-09-01", "taux": 53, "base": "SMC", "montant": "1060.00"}
+        {
+            "annee": 1,
+            "du": "2024-09-02",
+            "au": "2025-09-01",
+            "taux": 53,
+            "base": "SMC",
+            "montant": "1060.00",
+            "changements_smic": [
+                {"du": "2024-11-01", "smic": "1801.80", "taux": 53, "base": "SMC", "montant": "1060.00"}
+            ],
+        }
     ]
     assert output["salaire_brut_mensuel_embauche"] == "1060.00"
 
@@ -151,6 +195,48 @@ def test_bad_arguments_print_a_french_message_and_exit_with_status_2(capsys, arg
     captured = capsys.readouterr()
     assert message in captured.err
     assert captured.out == ""
+
+
+def test_a_contract_starting_on_7_september_2026_at_19_is_proposed_802_82_euros(capsys):
+    # D6222-26 (18–20, 1st year: 43 %) and rules.md G′: 43 % × 1 867,02 € = 802,8186 → 802,82 €;
+    # 2nd year 51 % = 952,19 €, then 61 % = 1 138,89 € from 01/04/2028 (21 on 01/03/2028, D6222-31).
+    output = simulate(capsys, "--naissance", "2007-03-01", "--debut", "2026-09-07", "--fin", "2028-09-06")
+    assert [(p["annee"], p["taux"], p["montant"]) for p in output["periodes"]] == [
+        (1, 43, "802.82"),
+        (2, 51, "952.19"),
+        (2, 61, "1138.89"),
+    ]
+    assert output["salaire_brut_mensuel_embauche"] == "802.82"
+
+
+def test_mayotte_from_june_2026_uses_its_revalued_smic(capsys):
+    # R-2.12, rules.md §3: 43 % × 1 449,93 € (Mayotte, 01/06/2026) = 623,4699 → 623,47 €.
+    output = simulate(
+        capsys,
+        "--naissance",
+        "2007-03-01",
+        "--debut",
+        "2026-09-07",
+        "--fin",
+        "2027-09-06",
+        "--departement",
+        "976",
+    )
+    assert output["salaire_brut_mensuel_embauche"] == "623.47"
+
+
+def test_an_smic_above_the_smc_becomes_the_base_from_its_date(capsys):
+    # R-2.3 (D6222-26 3°): the base is the SMC only while it is more favourable. Age 22, SMC
+    # 1 850 €: above 1 823,03 € on 01/01/2026 (53 % = 980,50 €), below 1 867,02 € from 01/06/2026
+    # (53 % of the SMIC = 989,5206 → 989,53 €).
+    output = simulate(
+        capsys, "--naissance", "2003-05-10", "--debut", "2026-01-05", "--fin", "2027-01-04", "--smc", "1850"
+    )
+    [period] = output["periodes"]
+    assert (period["base"], period["montant"]) == ("SMC", "980.50")
+    assert period["changements_smic"] == [
+        {"du": "2026-06-01", "smic": "1867.02", "taux": 53, "base": "SMIC", "montant": "989.53"}
+    ]
 
 
 def rates_of(output: dict) -> list[tuple[int, int]]:

@@ -23,8 +23,18 @@ def test_2025_keeps_the_november_2024_smic():
 
 
 def test_a_future_day_gets_the_latest_known_smic():
-    # R-3.3 (rules.md)
-    assert smic_on(date(2031, 1, 1)).monthly == Decimal("1823.03")
+    # R-3.3 (rules.md): the latest known is the SMIC of 01/06/2026 (1 867,02 €).
+    assert smic_on(date(2031, 1, 1)).monthly == Decimal("1867.02")
+
+
+def test_the_smic_was_revalued_on_1_june_2026_in_metropole_and_mayotte():
+    # L3231-5 (automatic revaluation, inflation > 2 %), rules.md §3: +2,41 % on 01/06/2026.
+    assert smic_on(date(2026, 5, 31)).monthly == Decimal("1823.03")
+    june = smic_on(date(2026, 6, 1))
+    assert (june.hourly, june.monthly) == (Decimal("12.31"), Decimal("1867.02"))
+    mayotte = smic_on(date(2026, 6, 1), "976")
+    assert (mayotte.hourly, mayotte.monthly) == (Decimal("9.56"), Decimal("1449.93"))
+    assert smic_on(date(2026, 5, 31), "976").monthly == Decimal("1415.05")
 
 
 def test_mayotte_has_its_own_smic_and_other_overseas_departements_the_national_one():
@@ -40,9 +50,9 @@ def test_no_smic_is_known_before_2018():
 
 def test_an_administrator_s_new_smic_row_is_used_from_its_date():
     # R-3.3 (rules.md): the table is maintained by an admin, not hard-coded.
-    SmicRate.objects.create(valid_from=date(2027, 1, 1), hourly=Decimal("12.30"), monthly=Decimal("1865.50"))
-    assert smic_on(date(2026, 12, 31)).monthly == Decimal("1823.03")
-    assert smic_on(date(2027, 1, 1)).monthly == Decimal("1865.50")
+    SmicRate.objects.create(valid_from=date(2027, 1, 1), hourly=Decimal("12.46"), monthly=Decimal("1890.00"))
+    assert smic_on(date(2026, 12, 31)).monthly == Decimal("1867.02")
+    assert smic_on(date(2027, 1, 1)).monthly == Decimal("1890.00")
 
 
 def test_idcc_codes_are_padded_to_four_digits():
@@ -98,7 +108,7 @@ def test_every_shipped_monthly_smic_is_the_hourly_rate_for_35_hours(territory):
     # set by decree. Mayotte 01/01/2021 (7,74 €) and 01/10/2021 (7,91 €) were shipped with
     # 1 173,27 € and 1 199,08 € instead of 1 173,90 € and 1 199,68 €.
     rows = SmicRate.objects.filter(territory=territory)
-    assert rows.count() == 13
+    assert rows.count() == 14
     for row in rows:
         expected = (row.hourly * 35 * 52 / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         assert (row.valid_from, row.monthly) == (row.valid_from, expected)

@@ -240,6 +240,10 @@ def _amount(value: str | None, option: str = "--smc", *, example: str = "2100.00
     return amount
 
 
+def _rate(rate: Decimal) -> int | float:
+    return int(rate) if rate == rate.to_integral_value() else float(rate)
+
+
 def _as_json(periods: list[RemunerationPeriod]) -> dict:
     return {
         "periodes": [
@@ -247,11 +251,20 @@ def _as_json(periods: list[RemunerationPeriod]) -> dict:
                 "annee": period.year,
                 "du": period.start.isoformat(),
                 "au": period.end.isoformat(),
-                "taux": int(period.rate)
-                if period.rate == period.rate.to_integral_value()
-                else float(period.rate),
+                "taux": _rate(period.rate),
                 "base": period.base,
                 "montant": f"{period.amount:.2f}",
+                # R-3.3: every SMIC revaluation inside the period, with the minimum from its date.
+                "changements_smic": [
+                    {
+                        "du": change.start.isoformat(),
+                        "smic": f"{change.smic:.2f}",
+                        "taux": _rate(change.rate),
+                        "base": change.base,
+                        "montant": f"{change.amount:.2f}",
+                    }
+                    for change in period.smic_changes
+                ],
             }
             for period in periods
         ],
