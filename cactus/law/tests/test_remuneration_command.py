@@ -293,3 +293,12 @@ def test_a_same_employer_contract_after_a_diploma_without_the_rate_received_is_r
             *("--contrat-precedent-employeur", "meme"),
         )
     assert "--contrat-precedent-taux" in capsys.readouterr().err
+
+
+def test_the_help_lists_every_option_in_french():
+    # A "%" in a help text must not break `manage.py remuneration --help`.
+    from cactus.law.management.commands.remuneration import Command
+
+    help_text = Command().create_parser("manage.py", "remuneration").format_help()
+    assert "--contrat-precedent-taux" in help_text
+    assert "en % (D6222-29)" in help_text

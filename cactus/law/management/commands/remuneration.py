@@ -107,7 +107,7 @@ class Command(BaseCommand):
         parser.add_argument("--contrat-precedent-fin", help="Date de fin du contrat précédent (AAAA-MM-JJ)")
         parser.add_argument(
             "--contrat-precedent-taux",
-            help="Même employeur : taux perçu la dernière année du contrat précédent, en % (D6222-29)",
+            help="Même employeur : taux perçu la dernière année du contrat précédent, en %% (D6222-29)",
         )
         parser.add_argument(
             "--meme-niveau",
