@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from cactus.core.uploads import validate_uploaded_pdf
+
 
 class Formation(models.Model):
     """A training course of the CFA, with the people who run it and how its dossiers are handled."""
@@ -78,13 +80,13 @@ class Formation(models.Model):
         "calendrier (PDF)",
         upload_to="formations/calendriers/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_uploaded_pdf],
     )
     programme_file = models.FileField(
         "programme (PDF)",
         upload_to="formations/programmes/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_uploaded_pdf],
     )
 
     class Meta:
