@@ -63,6 +63,24 @@ TAB_EDITORS = {
 }
 
 
+# Who reads a tab, when not every party does. Vie étudiante holds health data (disability, the
+# accommodation of studies and exams: RGPD art. 9): the alternant and the CFA's staff only. The RQTH
+# answer the CERFA needs stays on "L'alternant". Everyone else gets the 404 a stranger gets, and the
+# tab's fields are left out of the history they read (`hidden_fields`).
+HEALTH_DATA_READERS = {ALTERNANT, CFA_ADVISOR, CFA_ADMIN}
+TAB_READERS = {"student_life": HEALTH_DATA_READERS}
+
+
+def can_view_tab(user, dossier: Dossier, tab: str) -> bool:
+    roles = roles_on(user, dossier)
+    return bool(roles & TAB_READERS[tab]) if tab in TAB_READERS else bool(roles)
+
+
+def hidden_parts(user, dossier: Dossier) -> frozenset[str]:
+    """The tab rows (`Dossier` relation names) whose values this person may not read, in any history."""
+    return frozenset(tab for tab in TAB_READERS if not can_view_tab(user, dossier, tab))
+
+
 def can_edit_tab(user, dossier: Dossier, tab: str) -> bool:
     if dossier.is_frozen:
         return False

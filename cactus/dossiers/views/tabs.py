@@ -26,6 +26,8 @@ def edit_tab(request, pk: int, tab: str):
         return follow_up(request, dossier)
     if tab not in {shown.key for shown in tabs.data_tabs(dossier)}:
         raise Http404
+    if not permissions.can_view_tab(request.user, dossier, tab):
+        raise Http404  # Vie étudiante (health data): the same answer as to a stranger
     can_edit = permissions.can_edit_tab(request.user, dossier, tab)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
