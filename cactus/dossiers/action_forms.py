@@ -54,8 +54,13 @@ class SentForm(forms.Form):
         )
 
 
+COMMENT_MAX_LENGTH = 2000  # DossierEvent.comment: a reason sent by e-mail, not a document
+
+
 class CommentForm(forms.Form):
-    comment = forms.CharField(label="Commentaire", widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="Commentaire", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, label: str = "Commentaire", required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,7 +87,7 @@ class StampedCerfaForm(forms.Form):
 
 
 class BackOfficeFilterForm(forms.Form):
-    q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
+    q = forms.CharField(label="Recherche", required=False, max_length=200, help_text="Nom, e-mail ou SIRET")
     formation = forms.ModelChoiceField(
         queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
     )

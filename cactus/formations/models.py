@@ -140,7 +140,7 @@ class FormationModule(models.Model):
     position = models.PositiveSmallIntegerField("ordre", default=0)
     title = models.CharField("intitulé", max_length=255)
     hours = models.PositiveIntegerField("heures")
-    description = models.TextField("contenu", blank=True)
+    description = models.TextField("contenu", blank=True, max_length=2000)
 
     class Meta:
         verbose_name = "module du programme"
