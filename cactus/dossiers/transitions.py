@@ -6,13 +6,14 @@ through `Dossier.move_to` (the TRANSITIONS table is the only list of legal moves
 Who may call which service is decided by `permissions.can_act`; views ask it first.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.documents.models import Document
-from cactus.documents.uploads import CheckedPdf, current_signed_documents, store_uploaded_pdf
+from cactus.documents.uploads import RETURNED_KINDS, CheckedPdf, current_signed_documents, store_uploaded_pdf
 from cactus.dossiers import circuits, deadlines, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -163,6 +164,14 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
     if Document.Kind.SIGNED_CONVENTION in files and not dossier.economic_validated_at:
         raise DossierError(
             "La convention n'est pas encore disponible : le CFA doit d'abord valider les éléments économiques."
+        )
+    stored = dossier.documents.filter(kind__in=RETURNED_KINDS).count()
+    limit = settings.UPLOAD_MAX_SIGNED_VERSIONS
+    if stored + len(files) > limit:
+        # Every version is kept (W-5): the cap stops one dossier from filling the disk.
+        raise DossierError(
+            f"Ce dossier compte déjà {stored} documents signés déposés, le maximum est {limit} : "
+            "contactez votre conseillère CFA avant de déposer une nouvelle version."
         )
     for kind, pdf in files.items():
         document = store_uploaded_pdf(dossier=dossier, kind=kind, pdf=pdf, by=by)
