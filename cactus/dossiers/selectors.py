@@ -1,6 +1,8 @@
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.dossiers import permissions, tabs
 from cactus.dossiers.models import Dossier
 from cactus.formations.models import Formation
@@ -66,3 +68,13 @@ def incomplete_tabs(dossier: Dossier, problems: dict[str, list[str]] | None = No
     if problems is None:
         problems = tabs.tab_problems(dossier)
     return [tab.label for tab in tabs.data_tabs(dossier) if problems[tab.key]]
+
+
+def advisor_addresses(dossier: Dossier) -> list[str]:
+    """The conseillère of the dossier's formation, or every conseillère when none is named."""
+    advisor = dossier.formation.cfa_advisor
+    if advisor:
+        return [advisor.email]
+    # No conseillère named for the formation: every conseillère of the CFA is told.
+    users = get_user_model().objects.filter(groups__name=CFA_ADVISOR_GROUP, is_active=True)
+    return list(users.values_list("email", flat=True))

@@ -71,6 +71,27 @@ def added_to_dossier(*, user, by, dossier, role_label: str) -> OutgoingEmail:
     )
 
 
+def employer_contact_removed(*, dossier, previous: str, by) -> OutgoingEmail:
+    """To the contact alternance someone replaced: they are not left with a silent 404."""
+    return make_message(
+        "employer_contact_removed",
+        previous,
+        {"dossier": dossier, "by": by, "advisor": dossier.formation.cfa_advisor},
+        dossier=dossier,
+    )
+
+
+def employer_contact_changed(*, dossier, to: str, previous: str, new: str, by) -> OutgoingEmail:
+    """To the conseillère: who replaced the contact alternance, and by whom."""
+    link = absolute_url(reverse("dossiers:staff_dossier", kwargs={"pk": dossier.pk}))
+    return make_message(
+        "employer_contact_changed",
+        to,
+        {"dossier": dossier, "by": by, "previous": previous, "new": new, "link": link},
+        dossier=dossier,
+    )
+
+
 def password_reset(*, user, link: str) -> OutgoingEmail:
     return make_message(
         "password_reset",
