@@ -3,16 +3,16 @@
 from django import forms
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP, User
+from cactus.core.uploads import read_valid_pdf
 from cactus.core.widgets import LongSelect
 from cactus.documents.models import Document
-from cactus.documents.uploads import read_valid_pdf
 from cactus.formations.models import Formation
 
 PDF_WIDGET = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
 
 
 class PdfField(forms.FileField):
-    """A PDF checked by content (`documents.uploads.read_valid_pdf`); cleans to a `CheckedPdf`."""
+    """A PDF checked by content (`core.uploads.read_valid_pdf`, the check of every upload form); cleans to a `CheckedPdf`."""
 
     widget = PDF_WIDGET
 
