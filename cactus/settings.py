@@ -154,15 +154,25 @@ PASSWORD_RESET_TIMEOUT = INVITATION_VALIDITY_DAYS * 24 * 3600
 # Version of the RGPD clauses: changing it asks every user to accept again.
 RGPD_VERSION = os.environ.get("RGPD_VERSION", "2026-09")
 
+# Behind the reverse proxy of the README's deployment: it terminates TLS, sets X-Forwarded-Proto
+# and appends the client's address to X-Forwarded-For (cactus.core.security.client_ip reads it).
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
+# Locked: this account from this client address only. Another address (the owner at home) still
+# logs in; a successful "Mot de passe oublié" lifts the lock (accounts.services.clear_login_lockouts).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "cactus.core.security.axes_client_ip"
+AXES_USERNAME_CALLABLE = "cactus.accounts.models.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
-# "Mot de passe oublié": at most this many requests per address and per IP each hour.
+# "Mot de passe oublié": at most this many mails per account each hour (no mail-bombing; the links
+# already sent keep working), and this many requests per client address (a CFA's network is shared).
 PASSWORD_RESET_THROTTLE = int(os.environ.get("PASSWORD_RESET_THROTTLE", "5"))
+PASSWORD_RESET_THROTTLE_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_THROTTLE_PER_ADDRESS", "20"))
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
@@ -236,7 +246,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-if env_bool("BEHIND_TLS_PROXY", False):
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # CFA staff type a code from an authenticator app after their password (cactus/twofactor/README.md).
 CFA_STAFF_TWO_FACTOR = env_bool("CFA_STAFF_TWO_FACTOR", False)

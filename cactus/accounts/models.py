@@ -90,8 +90,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_cfa_admin or self.is_cfa_advisor
 
 
+def axes_username(request, credentials: dict | None) -> str | None:
+    """django-axes' AXES_USERNAME_CALLABLE: "Marie@X.fr" and "marie@x.fr" share one lock."""
+    raw = (credentials or {}).get("username") or getattr(request, "POST", {}).get("username")
+    return UserManager.normalize_email(raw) if raw else None
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def password_fingerprint(user: "User") -> str:
+    """Changes whenever the password is set, by any route (even an unusable one is random each time)."""
+    return hashlib.sha256(user.password.encode()).hexdigest()
 
 
 class Invitation(models.Model):
@@ -109,6 +120,9 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The password as it was when the link was sent: once a password is set by any route (reset,
+    # admin, a service, a raw update), it differs and the link is dead, like Django's reset tokens.
+    password_fingerprint = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = "invitation"
@@ -125,8 +139,17 @@ class Invitation(models.Model):
         return timezone.now() + timedelta(days=settings.INVITATION_VALIDITY_DAYS)
 
     @property
+    def password_was_set_since(self) -> bool:
+        return self.password_fingerprint != password_fingerprint(self.user)
+
+    @property
     def is_usable(self) -> bool:
-        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+        return (
+            self.used_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+            and not self.password_was_set_since
+        )
 
 
 class RgpdConsent(models.Model):

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 from cactus.accounts import forms, services
 from cactus.accounts.exceptions import InvitationError
 from cactus.accounts.middleware import SESSION_KEY
+from cactus.accounts.models import User
+from cactus.core.security import client_ip
 
 AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -63,18 +65,23 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        # Throttle per address and per client address; the answer on screen is the same either way.
-        email = form.cleaned_data["email"].lower()
-        ip = self.request.META.get("REMOTE_ADDR", "")
-        keys = [f"pwreset:email:{email}", f"pwreset:ip:{ip}"]
-        counts = []
-        for key in keys:
+        # Throttle per account (no mail-bombing) and per client address (the proxy's entry when
+        # BEHIND_TLS_PROXY, never the proxy itself); the answer on screen is the same either way.
+        email = User.objects.normalize_email(form.cleaned_data["email"])
+        limits = {
+            f"pwreset:email:{email}": settings.PASSWORD_RESET_THROTTLE,
+            f"pwreset:ip:{client_ip(self.request)}": settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS,
+        }
+        over = False
+        for key, limit in limits.items():
             cache.add(key, 0, timeout=3600)
-            counts.append(cache.incr(key))
-        if max(counts) > settings.PASSWORD_RESET_THROTTLE:
+            over = cache.incr(key) > limit or over
+        if over:
             messages.error(
                 self.request,
-                "Trop de demandes « Mot de passe oublié » en peu de temps. Réessayez dans une heure.",
+                "Trop de demandes « Mot de passe oublié » en peu de temps. Si un compte existe pour cette "
+                "adresse, un lien lui a déjà été envoyé : utilisez celui du dernier e-mail reçu (pensez aux "
+                "courriers indésirables), ou réessayez dans une heure.",
             )
             return redirect("accounts:password_reset")
         return super().form_valid(form)
@@ -92,5 +99,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("dossiers:list")
 
     def form_valid(self, form):
+        response = super().form_valid(form)  # saves the password (which kills this link) and logs in
+        services.record_password_chosen(user=form.user)
         messages.success(self.request, "Votre mot de passe est enregistré.")
-        return super().form_valid(form)
+        return response

@@ -156,7 +156,7 @@ def _contract(dossier: Dossier) -> dict:
     is_apprenticeship = dossier.scheme == ContractScheme.APPRENTICESHIP
     return {
         "contract_mode": "1",
-        "contract_type": "11" if is_apprenticeship else "1",
+        "contract_type": "11",
         "conclusion_date": dossier.contract_start - timedelta(days=30),
         "practical_training_start": dossier.contract_start if is_apprenticeship else None,
         "job_title": "" if is_apprenticeship else "Assistant(e) commercial(e)",

@@ -7,6 +7,7 @@ a few lines is enough here; django-csp would add nonces and report handling we d
 """
 
 import io
+import ipaddress
 import re
 import socket
 import struct
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError, PyPdfError
 from pypdf.generic import (
@@ -34,21 +36,52 @@ def build_policy(directives: dict[str, list[str]]) -> str:
 
 
 class SecurityHeadersMiddleware:
-    """Adds CONTENT_SECURITY_POLICY and PERMISSIONS_POLICY (settings) to responses that lack them."""
+    """Adds CONTENT_SECURITY_POLICY and PERMISSIONS_POLICY (settings) to responses that lack them,
+    and `Cache-Control: no-store, private` to every response but static files.
+
+    Pages, NIR, CERFAs and scans must not stay in the browser's cache: after logging out on a shared
+    CFA computer, the back button or the cache would show them to the next person. Only /static/
+    (whitenoise, public and versioned) may be cached.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
         self.csp = build_policy(settings.CONTENT_SECURITY_POLICY)
         self.permissions_policy = settings.PERMISSIONS_POLICY
+        self.static_prefix = "/" + settings.STATIC_URL.lstrip("/")
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if not request.path.startswith(self.static_prefix):
+            add_never_cache_headers(response)  # no-store, no-cache, private, max-age=0
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         # The policy is for pages. On a PDF shown inline, `object-src 'none'` could stop the
         # browser's own PDF viewer; X-Frame-Options still forbids framing it.
         if response.headers.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", self.csp)  # a view may set a stricter one
         return response
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address of the person, for throttles and login locks.
+
+    Behind the TLS proxy (BEHIND_TLS_PROXY), REMOTE_ADDR is the proxy for everyone: the client is the
+    right-most X-Forwarded-For entry, the one the proxy itself appended. Entries to its left were
+    written by the client and are never trusted. Anything else gives REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.BEHIND_TLS_PROXY:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+    try:
+        return str(ipaddress.ip_address(forwarded))
+    except ValueError:
+        return remote
+
+
+def axes_client_ip(request: HttpRequest) -> str:
+    """django-axes' AXES_CLIENT_IP_CALLABLE."""
+    return client_ip(request)
 
 
 # --- Uploaded PDFs: what a scan of a signed paper may not contain.

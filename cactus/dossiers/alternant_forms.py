@@ -12,6 +12,7 @@ from cactus.dossiers.tab_forms import (
     conclusion_date_of,
     person_name,
     related,
+    yes_no_field,
 )
 from cactus.referentials import codes
 
@@ -25,12 +26,29 @@ SOCIAL_MINIMA = [
 
 # Dernière classe 40: the young person completed collège, which allows a start at 15 (R-1.1).
 COLLEGE_COMPLETED = "40"
+# The collège's diplomas: "01" (last year of the cycle, diploma obtained) with one of them also
+# shows the first cycle of secondary education accomplished (L6222-1).
+COLLEGE_DIPLOMAS = {codes.Diploma.BREVET.value, codes.Diploma.CFG.value}
+
+
+def has_completed_college(last_class: str, last_diploma_prepared: str) -> bool:
+    """L6222-1: "justifier avoir accompli la scolarité du premier cycle de l'enseignement secondaire"."""
+    return last_class == COLLEGE_COMPLETED or (
+        last_class == codes.LastClass.DIPLOMA_OBTAINED and last_diploma_prepared in COLLEGE_DIPLOMAS
+    )
+
+
+# Saisie simple has no Les données du contrat: the age derogations R-1.5 requires are asked here.
+AGE_DEROGATIONS = [("", "Aucune dérogation")] + [
+    (code.value, f"{code.value} – {code.label}")
+    for code in (codes.DerogationType.UNDER_16, codes.DerogationType.OVER_29, codes.DerogationType.CUMULATIVE)
+]
 
 
 class AlternantForm(TabForm):
     block = "alternant_details"
     legend = "L'alternant"
-    violation_fields = {"birth_departement": "birth_department"}
+    violation_fields = {"birth_departement": "birth_department", "derogation": "age_derogation"}
 
     sex = forms.ChoiceField(label="Sexe", choices=codes.Sex.choices, widget=forms.RadioSelect)
     nationality = forms.ChoiceField(label="Nationalité", choices=choices_of(codes.Nationality))
@@ -50,6 +68,12 @@ class AlternantForm(TabForm):
     social_minimum = forms.ChoiceField(
         label="Bénéficiaire d'un minimum social", choices=SOCIAL_MINIMA, required=False
     )
+    age_derogation = forms.ChoiceField(
+        label="Type de dérogation (le cas échéant)",
+        choices=AGE_DEROGATIONS,
+        required=False,
+        help_text="15 ans après le collège : 11 ; à partir de 30 ans dans les cas prévus par le code du travail : 12.",
+    )
 
     class Meta:
         model = AlternantDetails
@@ -59,7 +83,8 @@ class AlternantForm(TabForm):
             "postal_code", "city", "phone", "email", "social_regime", "is_high_level_athlete",
             "has_rqth", "rqth_youth_equivalence", "rqth_boe_extension", "has_business_project",
             "prior_situation", "last_diploma_prepared", "last_class", "last_diploma_title",
-            "highest_diploma", "job_seeker_id", "job_seeker_months", "social_minimum",
+            "highest_diploma", "is_job_seeker", "job_seeker_id", "job_seeker_months", "social_minimum",
+            "age_derogation",
         ]  # fmt: skip
         labels = {
             "nir": "NIR (numéro de sécurité sociale, 13 ou 15 caractères)",
@@ -84,8 +109,16 @@ class AlternantForm(TabForm):
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
         if self.is_apprenticeship:
-            for name in ("job_seeker_id", "job_seeker_months", "social_minimum"):
+            for name in ("is_job_seeker", "job_seeker_id", "job_seeker_months", "social_minimum"):
                 del self.fields[name]
+        else:
+            # CERFA EJ20 12434*05, Le salarié: « Inscrit à France Travail : oui / non », then
+            # « Si oui, numéro d'inscription » and « Durée : … mois ».
+            self.fields["is_job_seeker"] = yes_no_field("Inscrit à France Travail")
+            self.fields["job_seeker_id"].label = "Si oui, numéro d'inscription à France Travail"
+            self.fields["job_seeker_months"].label = "Si oui, durée d'inscription (mois)"
+        if not (self.is_apprenticeship and dossier.entry_mode == EntryMode.SIMPLE):
+            del self.fields["age_derogation"]
 
     def clean_phone(self) -> str:
         return self.clean_phone_field("phone")
@@ -107,6 +140,16 @@ class AlternantForm(TabForm):
     def clean_nir(self) -> str:
         return identity.normalize_nir(self.cleaned_data["nir"])
 
+    def check_job_seeker(self, cleaned: dict) -> None:
+        """Registered: the number and the duration are asked; not registered: neither is kept."""
+        if not cleaned.get("is_job_seeker"):
+            cleaned.update(job_seeker_id="", job_seeker_months=None)
+            return
+        if not cleaned.get("job_seeker_id"):
+            self.add_error("job_seeker_id", "Saisissez le numéro d'inscription à France Travail.")
+        if cleaned.get("job_seeker_months") is None:
+            self.add_error("job_seeker_months", "Saisissez la durée d'inscription à France Travail, en mois.")
+
     def clean(self):
         cleaned = super().clean()
         dossier = self.dossier
@@ -120,14 +163,22 @@ class AlternantForm(TabForm):
                     birth_departement=cleaned.get("birth_department", ""),
                 )
             )
+        if "is_job_seeker" in self.fields:
+            self.check_job_seeker(cleaned)
         if dossier.alternant_birth_date and dossier.contract_start:
             contract = related(dossier, "contract")
             if self.is_apprenticeship:
+                if dossier.entry_mode == EntryMode.FULL:
+                    derogation = contract.derogation_type if contract else ""
+                else:
+                    derogation = cleaned.get("age_derogation", "")
                 violations = age_rules.apprenticeship_age_violations(
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
-                    derogation=contract.derogation_type if contract else "",
-                    has_completed_college=cleaned.get("last_class") == COLLEGE_COMPLETED,
+                    derogation=derogation,
+                    has_completed_college=has_completed_college(
+                        cleaned.get("last_class", ""), cleaned.get("last_diploma_prepared", "")
+                    ),
                     is_rqth=bool(cleaned.get("has_rqth")),
                     is_high_level_athlete=bool(cleaned.get("is_high_level_athlete")),
                     has_business_project=bool(cleaned.get("has_business_project")),
@@ -138,7 +189,7 @@ class AlternantForm(TabForm):
                 violations = age_rules.professionalisation_age_violations(
                     birth_date=dossier.alternant_birth_date,
                     start=dossier.contract_start,
-                    is_job_seeker=bool(cleaned.get("job_seeker_id")),
+                    is_job_seeker=bool(cleaned.get("is_job_seeker")),
                     has_social_minimum=social_minimum in {"rsa", "ass", "aah"},
                     had_cui=social_minimum == "cui",
                 )
@@ -147,6 +198,11 @@ class AlternantForm(TabForm):
                 violations = [violation for violation in violations if violation.field != "derogation"]
             self.add_violations(violations)
         return cleaned
+
+    def block_data(self) -> dict:
+        data = super().block_data()
+        data.setdefault("age_derogation", "")  # asked in saisie simple only
+        return data
 
 
 class LegalRepresentativeForm(TabForm):

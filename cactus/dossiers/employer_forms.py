@@ -12,6 +12,7 @@ from cactus.dossiers.tab_forms import (
     choices_of,
     clean_postal_code,
     person_name,
+    yes_no_field,
 )
 from cactus.referentials import codes
 from cactus.referentials.selectors import lookup_idcc
@@ -45,7 +46,8 @@ class EmployerForm(TabForm):
             "name", "address_number", "address_repetition", "address_street", "address_complement",
             "postal_code", "city", "phone", "email", "employer_type", "specific_employer", "naf",
             "headcount", "idcc", "idcc_label", "idcc_branch", "idcc_opco", "is_monegasque",
-            "public_unemployment_scheme", "mentor_eligibility_attested",
+            "public_unemployment_scheme", "mentor_eligibility_attested", "is_individual_employer",
+            "urssaf_number",
         ]  # fmt: skip
         labels = {
             "name": "Nom et prénom ou dénomination de l'employeur",
@@ -68,7 +70,16 @@ class EmployerForm(TabForm):
         self.fields["mentor_eligibility_attested"].required = True
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
-        if not self.is_apprenticeship:
+        if self.is_apprenticeship:
+            for name in ("is_individual_employer", "urssaf_number"):
+                del self.fields[name]
+        else:
+            # CERFA EJ20 12434*05, L'employeur: Particulier-employeur oui / non, then its N° URSSAF.
+            self.fields["is_individual_employer"] = yes_no_field("Particulier-employeur")
+            self.fields["urssaf_number"].label = "N° URSSAF du particulier-employeur"
+            self.fields[
+                "urssaf_number"
+            ].help_text = "À renseigner si l'employeur est un particulier-employeur."
             self.fields["mentor_eligibility_attested"].label = (
                 "L'employeur atteste sur l'honneur que le tuteur répond à l'ensemble des critères "
                 "d'éligibilité à cette fonction"
@@ -96,6 +107,13 @@ class EmployerForm(TabForm):
             idcc_branch=agreement.branch if agreement else "",
             idcc_opco=agreement.opco if agreement else "",
         )
+        if "is_individual_employer" in self.fields:
+            if not cleaned.get("is_individual_employer"):
+                cleaned["urssaf_number"] = ""
+            elif not cleaned.get("urssaf_number"):
+                self.add_error(
+                    "urssaf_number", "Saisissez le N° URSSAF du particulier-employeur (cerfa 12434*05)."
+                )
         if cleaned.get("employer_type") and not codes.is_public_employer(cleaned["employer_type"]):
             cleaned["public_unemployment_scheme"] = False
         if cleaned.get("employer_type"):

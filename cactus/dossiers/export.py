@@ -86,6 +86,8 @@ def _employer(dossier: Dossier) -> dict:
         "employeur_idcc_branche": employer.idcc_branch,
         "employeur_opco": employer.idcc_opco,
         "employeur_monegasque": employer.is_monegasque,
+        "employeur_particulier": employer.is_individual_employer,
+        "employeur_urssaf_particulier": employer.urssaf_number,
         "employeur_regime_specifique_chomage": employer.public_unemployment_scheme,
         "employeur_attestation_eligibilite_maitre": employer.mentor_eligibility_attested,
         "responsable_nom": employer.signatory_last_name,
@@ -132,7 +134,7 @@ def _alternant(dossier: Dossier, person: str) -> dict:
         f"{person}_derniere_classe": details.last_class,
         f"{person}_intitule_dernier_diplome": details.last_diploma_title,
         f"{person}_plus_haut_diplome": details.highest_diploma,
-        f"{person}_inscrit_ft": bool(details.job_seeker_id) if person == "salarie" else None,
+        f"{person}_inscrit_ft": details.is_job_seeker if person == "salarie" else None,
         f"{person}_numero_ide": details.job_seeker_id,
         f"{person}_duree_inscription_mois": details.job_seeker_months,
         f"{person}_minimum_social": details.social_minimum,
@@ -194,7 +196,18 @@ def _contract(dossier: Dossier, is_apprenticeship: bool) -> dict:
         "signature_lieu": contract.signature_place,
     }
     if not is_apprenticeship:
-        data["employeur_caisse_retraite"] = contract.pension_fund
+        data |= {
+            "employeur_caisse_retraite": contract.pension_fund,
+            "employeur_prevoyance": contract.provident_fund,
+            "contrat_classification": contract.classification,
+            "contrat_classification_niveau": contract.classification_level,
+            "contrat_coefficient": contract.coefficient,
+            "contrat_periode_essai": contract.trial_period_days,
+            "tuteur_utilisatrice_nom": contract.user_company_tutor_last_name,
+            "tuteur_utilisatrice_prenom": contract.user_company_tutor_first_name,
+            "tuteur_utilisatrice_emploi_occupe": contract.user_company_tutor_job_title,
+            "tuteur_utilisatrice_date_naissance": contract.user_company_tutor_birth_date,
+        }
     rows = []
     for line in dossier.remuneration_lines.all():
         key = f"remu_{line.year}{line.period}"
@@ -262,6 +275,9 @@ def _formation(dossier: Dossier) -> dict:
         data |= {
             "of_interne": False,
             "of_nda": settings.CFA_NDA,
+            # The CFA is the only organisme de formation of a Cactus dossier.
+            "of_nombre_organismes": 1,
+            "formation_type_qualification": formation.qualification_type,
             "formation_nsf": formation.nsf_code,
             "formation_duree_enseignements": formation.teaching_hours,
         }

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django import forms
 
 from cactus.accounts.models import User
@@ -126,10 +128,28 @@ class BaseDataForm(forms.ModelForm):
                 "contract_end", "La date de fin du contrat doit être postérieure à la date de début."
             )
         elif start and end and cleaned.get("scheme"):
-            # R-5.1, R-5.2, R-5.4: the contract's length, for both levels of entry.
+            # R-5.1, R-5.2, R-5.4: the contract's length, for both levels of entry. Beyond 3 years
+            # the RQTH (R6222-46: up to 4 years) or the dérogation is entered in the later tabs,
+            # which refuse a length the law does not allow: here it is advice, not a refusal.
+            alternant = getattr(self.instance, "alternant_details", None) if self.instance.pk else None
+            contract = getattr(self.instance, "contract", None) if self.instance.pk else None
+            up_to_4_years = (
+                date_rules.last_day_within(start, 36) < end <= date_rules.last_day_within(start, 48)
+            )
             for violation in date_rules.contract_date_violations(
-                scheme=cleaned["scheme"], start=start, end=end
+                scheme=cleaned["scheme"],
+                start=start,
+                end=end,
+                is_rqth=bool(alternant and alternant.has_rqth),
+                derogation=contract.derogation_type if contract else "",
             ):
+                if violation.rule == "R-5.1" and up_to_4_years and violation.field == "end":
+                    violation = replace(
+                        violation,
+                        message=f"{violation.message} Déclarez la RQTH dans L'alternant (jusqu'à 4 ans, article "
+                        "R6222-46) ou la dérogation dans Les données du contrat.",
+                        is_warning=True,
+                    )
                 self._add_violation(violation, field="contract_end")
             # R-5.3, R-5.4: the formation's hours against the contract's length. The formation sets
             # them, not the employer: advice to discuss with the CFA, never a refusal here.

@@ -229,6 +229,9 @@ class Employer(AddressFields):
     idcc_branch = models.CharField("branche", max_length=255, blank=True)
     idcc_opco = models.CharField("OPCO", max_length=100, blank=True)
     is_monegasque = models.BooleanField("entreprise monégasque", default=False)
+    # CERFA EJ20 (12434*05) only: Particulier-employeur oui / non and its URSSAF number.
+    is_individual_employer = models.BooleanField("particulier-employeur", null=True, blank=True)
+    urssaf_number = models.CharField("N° URSSAF du particulier-employeur", max_length=20, blank=True)
     public_unemployment_scheme = models.BooleanField(
         "adhésion de l'apprenti au régime spécifique d'assurance chômage", default=False
     )
@@ -312,6 +315,9 @@ class AlternantDetails(AddressFields):
     rqth_youth_equivalence = models.BooleanField("RQTH : équivalence jeunes", default=False)
     rqth_boe_extension = models.BooleanField("RQTH : extension BOE", default=False)
     has_business_project = models.BooleanField("projet de création ou de reprise d'entreprise", default=False)
+    # Saisie simple only (Les données du contrat holds it in saisie complète): the age derogation
+    # R-1.5 asks for (11 under 16, 12 from 30, 50 cumul).
+    age_derogation = models.CharField("type de dérogation d'âge", max_length=2, blank=True)
     prior_situation = models.CharField("situation avant ce contrat", max_length=2)
     last_diploma_prepared = models.CharField("dernier diplôme ou titre préparé", max_length=2)
     last_class = models.CharField("dernière classe ou année suivie", max_length=2)
@@ -320,6 +326,7 @@ class AlternantDetails(AddressFields):
     )
     highest_diploma = models.CharField("diplôme ou titre le plus élevé obtenu", max_length=2)
     # Contrat de professionnalisation: job seekers and minimum-income beneficiaries (EJ20).
+    is_job_seeker = models.BooleanField("inscrit à France Travail", null=True, blank=True)
     job_seeker_id = models.CharField("identifiant France Travail", max_length=20, blank=True)
     job_seeker_months = models.PositiveIntegerField("durée d'inscription (mois)", null=True, blank=True)
     social_minimum = models.CharField("bénéficiaire d'un minimum social", max_length=3, blank=True)
@@ -385,6 +392,29 @@ class Contract(models.Model):
         "date de début de formation pratique chez l'employeur", null=True, blank=True
     )
     amendment_effective_date = models.DateField("date d'effet de l'avenant", null=True, blank=True)
+    # Pay cases of the law (apprenticeship): shortened cycle (D6222-28-1), previous contract
+    # (types 21–23: D6222-28, D6222-29, D6222-30), prolongation for a handicap (R6222-47, R6222-48).
+    first_cycle_year = models.PositiveSmallIntegerField(
+        "année du cycle de formation à laquelle commence le contrat", default=1
+    )
+    previous_contract_end = models.DateField("date de fin du contrat précédent", null=True, blank=True)
+    previous_contract_last_year = models.PositiveSmallIntegerField(
+        "dernière année d'exécution du contrat précédent", null=True, blank=True
+    )
+    previous_contract_outcome = models.CharField("issue du contrat précédent", max_length=10, blank=True)
+    previous_contract_rate = models.DecimalField(
+        "taux perçu la dernière année du contrat précédent (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    is_same_level_diploma = models.BooleanField(
+        "diplôme de même niveau que celui obtenu, en rapport direct", default=False
+    )
+    disability_extension_start = models.DateField(
+        "début de la prolongation liée au handicap", null=True, blank=True
+    )
     job_title = models.CharField("emploi occupé pendant le contrat", max_length=150, blank=True)
     weekly_hours = models.PositiveSmallIntegerField("durée hebdomadaire du travail (heures)")
     weekly_minutes = models.PositiveSmallIntegerField("durée hebdomadaire du travail (minutes)", default=0)
@@ -396,6 +426,29 @@ class Contract(models.Model):
     )
     hiring_salary = models.DecimalField("salaire brut mensuel à l'embauche", max_digits=8, decimal_places=2)
     pension_fund = models.CharField("caisse de retraite complémentaire", max_length=100)
+    # CERFA EJ20 (12434*05) only: prévoyance, classification, période d'essai, and the tuteur of the
+    # entreprise utilisatrice when the contract is a contrat de travail temporaire.
+    provident_fund = models.CharField("organisme de prévoyance", max_length=100, blank=True)
+    classification = models.CharField(
+        "classification de l'emploi dans la convention collective", max_length=150, blank=True
+    )
+    classification_level = models.CharField("niveau", max_length=20, blank=True)
+    coefficient = models.CharField("coefficient hiérarchique", max_length=20, blank=True)
+    trial_period_days = models.PositiveSmallIntegerField(
+        "durée de la période d'essai (jours)", null=True, blank=True
+    )
+    user_company_tutor_last_name = models.CharField(
+        "nom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_first_name = models.CharField(
+        "prénom du tuteur de l'entreprise utilisatrice", max_length=100, blank=True
+    )
+    user_company_tutor_job_title = models.CharField(
+        "emploi occupé du tuteur de l'entreprise utilisatrice", max_length=150, blank=True
+    )
+    user_company_tutor_birth_date = models.DateField(
+        "date de naissance du tuteur de l'entreprise utilisatrice", null=True, blank=True
+    )
     has_benefits_in_kind = models.BooleanField("avantages en nature", default=False)
     benefit_food = models.DecimalField(
         "nourriture (€ par repas)", max_digits=6, decimal_places=2, null=True, blank=True

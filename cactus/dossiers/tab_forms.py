@@ -25,7 +25,13 @@ from cactus.dossiers.models import (
 )
 from cactus.dossiers.models import Contract as ContractModel
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+def date_widget() -> forms.DateInput:
+    """A new date input for each form: a widget shared between requests would carry one person's
+    error attributes (aria-invalid) into every other person's page."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 # Dates outside this range are typing mistakes, and the rules' month arithmetic cannot go below
 # year 1 or above 9999 (a date of 01/01/0001 gave a server error).
 PLAUSIBLE_DATES = (date(1900, 1, 1), date(2100, 12, 31))
@@ -36,6 +42,16 @@ def validate_plausible_date(value: date) -> None:
         raise forms.ValidationError(
             "Cette date n'est pas plausible : saisissez une date entre le 01/01/1900 et le 31/12/2100."
         )
+
+
+def yes_no_field(label: str) -> forms.TypedChoiceField:
+    """A required Oui / Non question for a nullable boolean: an unanswered question is an error."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[(True, "Oui"), (False, "Non")],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
 
 
 def choices_of(text_choices, *, empty: str = "---------") -> list[tuple[str, str]]:
@@ -83,7 +99,7 @@ class TabForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
-                field.widget = DATE_WIDGET
+                field.widget = date_widget()
                 field.validators.append(validate_plausible_date)
 
     @property

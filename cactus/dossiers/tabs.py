@@ -188,16 +188,6 @@ def error_list(forms) -> list[dict]:
     return errors
 
 
-def describe_errors(forms) -> None:
-    """Tie each invalid field to its message for screen readers (aria-invalid, aria-describedby)."""
-    for form in forms:
-        for name in form.errors:
-            if name in form.fields:
-                form.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}_error"}
-                )
-
-
 def form_errors(forms) -> list[str]:
     return [
         f"{error['label']} : {error['message']}" if error["label"] else error["message"]

@@ -1,6 +1,7 @@
 from django import forms
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, User
+from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.validators import validate_siret
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
 
@@ -23,6 +24,7 @@ class FormationForm(forms.ModelForm):
             "site_postal_code",
             "site_city",
             "nsf_code",
+            "qualification_type",
             "teaching_hours",
             "annual_cost",
             "npec",
@@ -79,6 +81,21 @@ class FormationForm(forms.ModelForm):
     def clean_site_siret(self) -> str:
         value = self.cleaned_data["site_siret"]
         return validate_siret(value) if value else ""
+
+    def clean_site_uai(self) -> str:
+        # 7 digits and the check letter.
+        value = self.cleaned_data["site_uai"]
+        return validate_uai(value) if value else ""
+
+    def clean_rncp(self) -> str:
+        # RNCP and 3 to 5 digits, stored with its prefix.
+        value = self.cleaned_data["rncp"]
+        return validate_rncp(value) if value else ""
+
+    def clean_diploma_code(self) -> str:
+        # the code diplôme (CFD) of 8 characters.
+        value = self.cleaned_data["diploma_code"]
+        return validate_code_diplome(value) if value else ""
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

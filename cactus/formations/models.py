@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.uploads import validate_uploaded_pdf
+from cactus.core.validators import validate_siret
 
 
 class Formation(models.Model):
@@ -18,15 +20,23 @@ class Formation(models.Model):
         REQUIRED = "required", "Obligatoire"
 
     title = models.CharField("intitulé", max_length=255)
-    diploma_code = models.CharField("code diplôme", max_length=8, blank=True)
-    rncp = models.CharField("code RNCP", max_length=12, blank=True)
+    # the identifiers are checked wherever a formation is written (form,
+    # demo, admin), not only on the page.
+    diploma_code = models.CharField(
+        "code diplôme", max_length=8, blank=True, validators=[validate_code_diplome]
+    )
+    rncp = models.CharField("code RNCP", max_length=12, blank=True, validators=[validate_rncp])
     level = models.CharField("niveau", max_length=2, blank=True, help_text="Niveau du diplôme visé (3 à 8).")
     start_date = models.DateField("date de début")
     end_date = models.DateField("date de fin")
     duration_hours = models.PositiveIntegerField("durée en heures")
     site_name = models.CharField("lieu de formation", max_length=255, blank=True)
-    site_uai = models.CharField("UAI du lieu de formation", max_length=8, blank=True)
-    site_siret = models.CharField("SIRET du lieu de formation", max_length=14, blank=True)
+    site_uai = models.CharField(
+        "UAI du lieu de formation", max_length=8, blank=True, validators=[validate_uai]
+    )
+    site_siret = models.CharField(
+        "SIRET du lieu de formation", max_length=14, blank=True, validators=[validate_siret]
+    )
     site_street = models.CharField(
         "adresse du lieu de formation",
         max_length=255,
@@ -38,6 +48,21 @@ class Formation(models.Model):
     # The contrat de professionnalisation's CERFA (EJ20) also asks these.
     nsf_code = models.CharField(
         "spécialité de formation (code NSF)", max_length=3, blank=True, help_text="3 chiffres, par ex. 326."
+    )
+    # Notice 51650#09, « Type de qualification visée »: 4 (2018 experiment, ended 2023) and 8 (VAE
+    # experiment, loi 2022-1598) are not offered, 5 to 7 are repealed.
+    qualification_type = models.CharField(
+        "type de qualification visée (contrat de professionnalisation)",
+        max_length=1,
+        choices=[
+            ("1", "1 – Certification enregistrée au RNCP autre qu'un CQP"),
+            ("2", "2 – Certificat de qualification professionnelle (CQP)"),
+            (
+                "3",
+                "3 – Qualification reconnue dans les classifications d'une convention collective nationale",
+            ),
+        ],
+        default="1",
     )
     teaching_hours = models.PositiveIntegerField(
         "dont enseignements généraux, professionnels et technologiques (heures)", null=True, blank=True

@@ -8,7 +8,9 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "name", "to", "status", "sent_at"]
     list_filter = ["name", "status"]
     search_fields = ["to", "subject"]
-    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+    # The personal link waiting to be sent is never shown (it opens an account).
+    exclude = ["secret_link"]
+    readonly_fields = [field.name for field in OutgoingEmail._meta.fields if field.name != "secret_link"]
 
 
 @admin.register(SentReminder)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from cactus.notifications.models import OutgoingEmail
+from cactus.notifications.models import SECRET_LINK_PLACEHOLDER, OutgoingEmail
 from cactus.notifications.tasks import deliver_email
 
 
@@ -21,16 +21,27 @@ def make_message(
     dossier=None,
     attachment_path: str = "",
     attachment_name: str = "",
+    secret_link: str = "",
 ) -> OutgoingEmail:
-    """Render `emails/<name>-subject.txt`, `-body.txt` and `-body.html`, record them, send on commit."""
+    """Render `emails/<name>-subject.txt`, `-body.txt` and `-body.html`, record them, send on commit.
+
+    A `secret_link` (one that opens an account) is rendered as `{{ link }}` in the mail sent, but
+    the stored copy shows SECRET_LINK_PLACEHOLDER and the link is forgotten once delivered.
+    """
     context = {"cfa_name": settings.CFA_NAME, "base_url": settings.CACTUS_BASE_URL, **context}
+    if secret_link:
+        context["link"] = SECRET_LINK_PLACEHOLDER
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
+    body = render_to_string(f"emails/{name}-body.txt", context)
+    if secret_link and SECRET_LINK_PLACEHOLDER not in body:
+        raise ValueError(f"emails/{name}-body.txt must show {{{{ link }}}}: the secret link would be lost")
     email = OutgoingEmail.objects.create(
         name=name,
         to=to,
         subject=subject,
-        body=render_to_string(f"emails/{name}-body.txt", context),
+        body=body,
         html_body=render_to_string(f"emails/{name}-body.html", context),
+        secret_link=secret_link,
         dossier=dossier,
         attachment_path=attachment_path,
         attachment_name=attachment_name,
@@ -46,13 +57,13 @@ def invitation(*, invitation, token: str, dossier, role_label: str) -> OutgoingE
         invitation.user.email,
         {
             "invitation": invitation,
-            "link": link,
             "dossier": dossier,
             "role_label": role_label,
             "inviter": invitation.invited_by,
             "validity_days": settings.INVITATION_VALIDITY_DAYS,
         },
         dossier=dossier,
+        secret_link=link,
     )
 
 
@@ -96,7 +107,8 @@ def password_reset(*, user, link: str) -> OutgoingEmail:
     return make_message(
         "password_reset",
         user.email,
-        {"user": user, "link": link, "validity_days": settings.INVITATION_VALIDITY_DAYS},
+        {"user": user, "validity_days": settings.INVITATION_VALIDITY_DAYS},
+        secret_link=link,
     )
 
 

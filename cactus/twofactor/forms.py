@@ -21,3 +21,30 @@ class CodeForm(forms.Form):
         if not code.isdigit():
             raise forms.ValidationError("Le code ne contient que des chiffres (6 chiffres).")
         return code
+
+
+class SetupForm(CodeForm):
+    """Enrolment: the password again (a session left open must not bind an attacker's phone)."""
+
+    password = forms.CharField(
+        label="Votre mot de passe Cactus",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={
+            "required": "Saisissez votre mot de passe Cactus pour confirmer qu'il s'agit bien de vous."
+        },
+    )
+    field_order = ["password", "code"]
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.pop("autofocus", None)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                "Mot de passe incorrect : saisissez le mot de passe de votre compte Cactus."
+            )
+        return password

@@ -8,7 +8,10 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cactus.twofactor.forms import CodeForm
+from cactus.twofactor import services
+from cactus.twofactor.forms import CodeForm, SetupForm
+
+SETUP_DEVICE_SESSION_KEY = "twofactor_setup_device"
 
 WRONG_CODE = (
     "Ce code n'est pas le bon, ou il a expiré (un code change toutes les 30 secondes). "
@@ -39,23 +42,36 @@ def setup(request):
     """First time: the authenticator app learns the key, then one code proves it works."""
     _require_staff(request.user)
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return redirect("twofactor:verify")
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "Application d'authentification"}
-    )
-    form = CodeForm(request.POST or None)
+        return redirect("twofactor:verify")  # replacing a device goes through a CFA administrator
+    # A key of this session only: another session (an intruder with the password) never sees it.
+    device = TOTPDevice.objects.filter(
+        pk=request.session.get(SETUP_DEVICE_SESSION_KEY), user=request.user, confirmed=False
+    ).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, confirmed=False, name="Application d'authentification"
+        )
+        request.session[SETUP_DEVICE_SESSION_KEY] = device.pk
+    form = SetupForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not device.verify_is_allowed()[0]:
             form.add_error("code", TOO_MANY)
         elif device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            if not services.confirm_device(user=request.user, device=device):
+                messages.error(
+                    request,
+                    "Une application d'authentification est déjà enregistrée pour ce compte : saisissez son "
+                    "code. Pour en changer, demandez à un administrateur du CFA.",
+                )
+                return redirect("twofactor:verify")
+            request.session.pop(SETUP_DEVICE_SESSION_KEY, None)
             otp_login(request, device)
             messages.success(
                 request, "Double authentification activée : elle vous sera demandée à chaque connexion."
             )
             return redirect(_next_url(request) or "dossiers:list")
-        form.add_error("code", WRONG_CODE)
+        else:
+            form.add_error("code", WRONG_CODE)
     secret = b32encode(device.bin_key).decode()
     context = {
         "form": form,

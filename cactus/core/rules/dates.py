@@ -207,30 +207,19 @@ def _apprenticeship_windows(
                 )
             )
     if training_start is not None:
+        # L6222-12: the CFA training starts at most 3 months after the start of execution.
+        # L6222-12-1: a young person without an employer may begin the cycle at the CFA (stagiaire
+        # de la formation professionnelle, 3 months at most) and sign later: the CFA start may
+        # precede the date de conclusion and the start of execution by up to 3 months.
         earliest, latest = add_months(start, -3), add_months(start, 3)
         if not earliest <= training_start <= latest:
             violations.append(
                 RuleViolation(
                     "R-6.2",
                     "training_start",
-                    f"La formation en CFA doit commencer entre le {earliest:%d/%m/%Y} et le {latest:%d/%m/%Y} "
-                    "(3 mois avant ou après le début d'exécution du contrat).",
-                )
-            )
-        elif signed is not None and training_start < signed:
-            violations.append(
-                RuleViolation(
-                    "R-6.2",
-                    "training_start",
-                    "La formation en CFA ne peut commencer avant la date de conclusion du contrat.",
-                )
-            )
-        elif practical_start is not None and training_start < add_months(practical_start, -3):
-            violations.append(
-                RuleViolation(
-                    "R-6.2",
-                    "training_start",
-                    "La formation en CFA ne peut commencer plus de 3 mois avant la formation pratique chez l'employeur.",
+                    f"La formation en CFA doit commencer entre le {earliest:%d/%m/%Y} et le {latest:%d/%m/%Y} : "
+                    "au plus 3 mois après le début d'exécution du contrat (L6222-12), ou au plus 3 mois avant "
+                    "pour un jeune qui a commencé le cycle au CFA sans employeur (L6222-12-1).",
                 )
             )
     if exams_end is not None:

@@ -5,28 +5,47 @@ never from a constant here.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation
+from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation, rates
 from cactus.core.rules.age import age_on
 from cactus.core.rules.dates import add_months, last_day_within
+from cactus.referentials import codes
 from cactus.referentials.selectors import smic_on
 
 SMIC = "SMIC"
 SMC = "SMC"
 
-# D6222-26 (rules.md §2.1): rates by age band (≤ 17, 18–20, 21–25, ≥ 26) and contract year 1–3.
-APPRENTICESHIP_RATES = {
-    0: (Decimal(27), Decimal(39), Decimal(55)),
-    1: (Decimal(43), Decimal(51), Decimal(67)),
-    2: (Decimal(53), Decimal(61), Decimal(78)),
-    3: (Decimal(100), Decimal(100), Decimal(100)),
-}
-# rules.md §4: < 21 / 21–25, without or with a professional qualification ≥ bac pro.
-PROFESSIONALISATION_RATES = {0: (Decimal(55), Decimal(65)), 1: (Decimal(70), Decimal(80))}
-PROFESSIONALISATION_SMC_SHARE = Decimal(85)
+# Kept for the callers that read the 2019 grid directly; the grids with their dates are in rates.py.
+APPRENTICESHIP_RATES = rates.APPRENTICESHIP_GRIDS[-1].rates
+PROFESSIONALISATION_SMC_SHARE = rates.PROFESSIONALISATION_SMC_SHARE
+
+# Outcome of the previous apprenticeship contract (Les données du contrat, types 21 to 23).
+DIPLOMA_OBTAINED = "diploma"  # D6222-29: its last year's pay is a floor
+EXAM_FAILED = "failure"  # L6222-11 2°, D6222-28: the new contract prolongs it at its last year's rate
+OTHER_OUTCOME = "other"  # broken contract, abandon...: no floor (D6222-28-1 may still apply)
+# D6325-15: the professional diplomas of the bac's level (bac pro, other title of level 4).
+PROFESSIONAL_LEVEL_4 = {codes.Diploma.BAC_PRO.value, codes.Diploma.OTHER_BAC.value}
+
+
+@dataclass(frozen=True)
+class PreviousContract:
+    """The apprentice's previous apprenticeship contract, as far as pay is concerned.
+
+    `last_year` is the contract year reached (1..4) — for D6222-30 after a diploma obtained by
+    another route, the length in years of that diploma's cycle; `end` its end date (its age band,
+    and R-1.3); `outcome` DIPLOMA_OBTAINED, EXAM_FAILED or OTHER_OUTCOME; `same_employer` whether
+    the new contract is with the same employer; `rate_received` the rate (% of the SMIC) actually
+    paid in its last year, which binds the same employer (D6222-29 1st paragraph).
+    """
+
+    last_year: int
+    end: date | None = None
+    outcome: str = OTHER_OUTCOME
+    same_employer: bool = False
+    rate_received: Decimal | None = None
 
 
 class MissingSmic(LookupError):
@@ -71,23 +90,71 @@ def apprenticeship_periods(
     departement: str = "",
     first_year: int = 1,
     floor_rate: Decimal | None = None,
+    conclusion: date | None = None,
+    years_from: date | None = None,
+    previous_contract: PreviousContract | None = None,
+    failure_extension_from: date | None = None,
+    disability_extension_from: date | None = None,
+    is_same_level_diploma: bool = False,
+    is_licence_pro: bool = False,
 ) -> list[RemunerationPeriod]:
     """Legal minimum periods of an apprenticeship contract from `start` to `end` (rules.md §2).
 
-    `smc` is the salaire minimum conventionnel of the job (monthly), used as base from 21 when
-    higher than the SMIC (R-2.3, R-2.4); `departement` is the employer's département ("976" uses
-    the Mayotte SMIC, R-2.12); `first_year` is the contract year the contract starts in when it
-    is shorter than the training cycle (R-2.6, e.g. 2 for a direct entry in the 2nd year);
-    `floor_rate` is a minimum carried over from a previous contract (R-2.5) or from the last
-    period of an extended contract (R-2.8). Raises MissingSmic before the first known SMIC.
+    - `smc`: salaire minimum conventionnel of the job (monthly), the base from 21 when higher than
+      the SMIC (D6222-26 3° and 4°); `departement`: the employer's ("976": Mayotte SMIC, R-2.12);
+    - `first_year`: the contract year the contract starts in when it is shorter than the cycle
+      (D6222-28-1: direct entry in the 2nd year → 2); `years_from`: the day contract years are
+      counted from when the cycle began at the CFA before the contract (L6222-12-1, D6222-28-1);
+    - `conclusion`: the date de conclusion, which chooses the rate grid (rates.py);
+    - `previous_contract`: D6222-29 floors (diploma obtained), D6222-28 (new contract after a
+      failure: the previous last year's rate), D6222-30 with `is_same_level_diploma`;
+    - `failure_extension_from`: first day of a prolongation after an exam failure (L6222-11 1°,
+      avenant 33): from then on the rate of the last year before it (D6222-28);
+    - `disability_extension_from`: first day of the prolongation of R6222-47 (RQTH, up to 4
+      years, R6222-46): from then on the last year's percentages + 15 points (R6222-48);
+    - `is_licence_pro`: D6222-32, the 2nd-year rates during the whole contract;
+    - `floor_rate`: any other minimum the caller knows (R-2.10).
+    Raises MissingSmic before the first known SMIC.
     """
+    grid = rates.grid_for(rates.APPRENTICESHIP_GRIDS, conclusion or start)
+    counted_from = years_from if years_from is not None and years_from < start else start
+    previous = previous_contract
+    if previous is not None and previous.outcome == EXAM_FAILED:
+        # D6222-28: the new contract prolongs the failed one at the rate of its last year.
+        first_year = max(first_year, previous.last_year)
 
-    def rate_and_base(band: int, year: int, smic: Decimal) -> tuple[Decimal, str]:
-        # R-2.11: a 4th year (RQTH) keeps the 3rd-year rates.
-        rate = APPRENTICESHIP_RATES[band][min(year, 3) - 1]
-        if floor_rate is not None:
-            rate = max(rate, floor_rate)
-        # R-2.3: from 21, the SMC is the base when it is more favourable.
+    def year_of(day: date) -> int:
+        return first_year + _whole_years(counted_from, day)
+
+    def frozen_year(extension_start: date) -> int:
+        if extension_start > start:
+            return year_of(extension_start - timedelta(days=1))
+        return previous.last_year if previous is not None else first_year
+
+    def phase_of(day: date) -> tuple:
+        if disability_extension_from is not None and day >= disability_extension_from:
+            return ("disability", frozen_year(disability_extension_from))
+        if failure_extension_from is not None and day >= failure_extension_from:
+            return ("failure", frozen_year(failure_extension_from))
+        return ("normal", 0)
+
+    floors = [floor_rate] if floor_rate is not None else []
+    floors += _previous_contract_floors(grid, birth_date, start, end, previous, is_same_level_diploma)
+    applies_licence_pro = is_licence_pro and (conclusion or start) >= rates.LICENCE_PRO_SINCE
+
+    def rate_and_base(band: int, year: int, phase: tuple, smic: Decimal) -> tuple[Decimal, str]:
+        kind, frozen = phase
+        paid_year = rates.LICENCE_PRO_YEAR if applies_licence_pro else year
+        if kind == "failure":
+            rate = grid.rate(band, frozen)
+        elif kind == "disability":
+            rate = max(
+                grid.rate(band, paid_year), grid.rate(band, frozen) + rates.DISABILITY_EXTENSION_POINTS
+            )
+        else:
+            rate = grid.rate(band, paid_year)
+        rate = max([rate, *floors])
+        # D6222-26 3° and 4°: from 21, the SMC is the base when it is more favourable.
         base = SMC if band >= 2 and smc is not None and smc > smic else SMIC
         return rate, base
 
@@ -95,12 +162,56 @@ def apprenticeship_periods(
         birth_date=birth_date,
         start=start,
         end=end,
-        first_year=first_year,
+        counted_from=counted_from,
+        year_of=year_of,
         band_of_age=_apprenticeship_band,
+        phase_of=phase_of,
+        breaks=tuple(day for day in (failure_extension_from, disability_extension_from) if day),
         rate_and_base=rate_and_base,
         smc=smc,
         departement=departement,
     )
+
+
+def _previous_contract_floors(
+    grid: rates.RateGrid,
+    birth_date: date,
+    start: date,
+    end: date,
+    previous: PreviousContract | None,
+    is_same_level_diploma: bool,
+) -> list[Decimal]:
+    """Minimum rates carried over from the previous contract (D6222-29, D6222-30)."""
+    if previous is None:
+        return []
+    floors = []
+    if previous.outcome == DIPLOMA_OBTAINED:
+        if previous.same_employer and previous.rate_received is not None:
+            # D6222-29 1st paragraph: what the apprentice received in the last year.
+            floors.append(previous.rate_received)
+        elif previous.end is not None:
+            # D6222-29 2nd paragraph: the minimum the apprentice was entitled to in the last year.
+            floors.append(
+                grid.rate(_apprenticeship_band(_age_paid_on(birth_date, previous.end)), previous.last_year)
+            )
+    if is_same_level_diploma and end <= last_day_within(start, rates.SAME_LEVEL_DIPLOMA_MAX_MONTHS):
+        # D6222-30: the last year of the diploma already obtained, plus 15 points, at today's age.
+        band = _apprenticeship_band(age_on(birth_date, start))
+        floors.append(grid.rate(band, previous.last_year) + rates.SAME_LEVEL_DIPLOMA_POINTS)
+    return floors
+
+
+def _age_paid_on(birth_date: date, day: date) -> int:
+    """The age whose rate was paid on `day`: a birthday counts from the 1st of the next month (D6222-31)."""
+    return age_on(birth_date, day.replace(day=1) - timedelta(days=1))
+
+
+def has_qualification_from_bac_pro(highest_diploma: str) -> bool:
+    """D6325-15: "titulaire d'une qualification au moins égale au baccalauréat professionnel ou d'un
+    titre ou diplôme à finalité professionnelle de même niveau": a bac pro or another title of
+    level 4 (codes 41, 49), or any diploma of a higher level (5 to 8), general ones included."""
+    level = codes.diploma_level(highest_diploma)
+    return highest_diploma in PROFESSIONAL_LEVEL_4 or (level.isdigit() and int(level) >= 5)
 
 
 def professionalisation_periods(
@@ -111,13 +222,16 @@ def professionalisation_periods(
     has_professional_qualification: bool = False,
     smc: Decimal | None = None,
     departement: str = "",
+    conclusion: date | None = None,
 ) -> list[RemunerationPeriod]:
     """Legal minimum periods of a contrat de professionnalisation (rules.md §4).
 
-    `has_professional_qualification`: the salarié holds a professional qualification of level
-    ≥ bac pro (+10 points). 26 and over at the start: max(100 % SMIC, 85 % SMC). Turning 26
-    during the contract does not change the minimum (the 26+ public is fixed at the start).
+    `has_professional_qualification`: the salarié holds a qualification at least equal to the bac
+    pro (+10 points, D6325-15; see `has_qualification_from_bac_pro()`). 26 and over at the start:
+    max(100 % SMIC, 85 % SMC) (D6325-18). Turning 26 during the contract does not change the
+    minimum (the 26+ public is fixed at the start).
     """
+    grid = rates.grid_for(rates.PROFESSIONALISATION_GRIDS, conclusion or start)
     is_over_26_at_start = age_on(birth_date, start) >= 26
 
     def band_of_age(age: int) -> int:
@@ -125,19 +239,21 @@ def professionalisation_periods(
             return 2
         return 0 if age < 21 else 1
 
-    def rate_and_base(band: int, year: int, smic: Decimal) -> tuple[Decimal, str]:
+    def rate_and_base(band: int, year: int, phase: tuple, smic: Decimal) -> tuple[Decimal, str]:
         if band == 2:
-            if smc is not None and smc * PROFESSIONALISATION_SMC_SHARE / 100 > smic:
-                return PROFESSIONALISATION_SMC_SHARE, SMC
+            if smc is not None and smc * rates.PROFESSIONALISATION_SMC_SHARE / 100 > smic:
+                return rates.PROFESSIONALISATION_SMC_SHARE, SMC
             return Decimal(100), SMIC
-        return PROFESSIONALISATION_RATES[band][1 if has_professional_qualification else 0], SMIC
+        return grid.rate(band, 2 if has_professional_qualification else 1), SMIC
 
     return _periods(
         birth_date=birth_date,
         start=start,
         end=end,
-        first_year=1,
+        counted_from=start,
+        year_of=lambda day: 1 + _whole_years(start, day),
         band_of_age=band_of_age,
+        phase_of=lambda day: ("normal", 0),
         rate_and_base=rate_and_base,
         smc=smc,
         departement=departement,
@@ -195,32 +311,66 @@ def _periods(
     birth_date: date,
     start: date,
     end: date,
-    first_year: int,
+    counted_from: date,
+    year_of: Callable[[date], int],
     band_of_age: Callable[[int], int],
-    rate_and_base: Callable[[int, int, Decimal], tuple[Decimal, str]],
+    phase_of: Callable[[date], tuple],
+    breaks: tuple[date | None, ...] = (),
+    rate_and_base: Callable[[int, int, tuple, Decimal], tuple[Decimal, str]],
     smc: Decimal | None,
     departement: str,
 ) -> list[RemunerationPeriod]:
     """Cut [start, end] into contract years (R-2.1), each split when a birthday moves the
     alternant into a higher band, from the 1st of the following month (R-2.2, R-2.4, D6222-31),
-    even when that 1st falls in the next contract year."""
+    even when that 1st falls in the next contract year, and when a prolongation begins."""
+
+    def key_of(day: date) -> tuple:
+        return (year_of(day), band_of_age(_paid_age(birth_date, start, day)), phase_of(day))
+
+    candidates = set(_year_starts(counted_from, end)) | set(breaks)
+    first_of_month = add_months(start.replace(day=1), 1)
+    while first_of_month <= end:
+        candidates.add(first_of_month)
+        first_of_month = add_months(first_of_month, 1)
     periods = []
-    elapsed = 0
-    year_start = start
-    while year_start <= end:
-        year = first_year + elapsed
-        year_end = min(last_day_within(start, 12 * (elapsed + 1)), end)
-        period_start = year_start
-        band = band_of_age(_paid_age(birth_date, start, period_start))
-        for change in _band_changes_in(birth_date, start, period_start, year_end, band, band_of_age):
-            periods.append(
-                _period(year, period_start, change - timedelta(days=1), band, rate_and_base, smc, departement)
-            )
-            period_start, band = change, band_of_age(_paid_age(birth_date, start, change))
-        periods.append(_period(year, period_start, year_end, band, rate_and_base, smc, departement))
-        elapsed += 1
-        year_start = year_end + timedelta(days=1)
-    return periods
+    period_start, key = start, key_of(start)
+    for day in sorted(candidates):
+        if day <= start or day > end or key_of(day) == key:
+            continue
+        periods.append(_period(key, period_start, day - timedelta(days=1), rate_and_base, smc, departement))
+        period_start, key = day, key_of(day)
+    periods.append(_period(key, period_start, end, rate_and_base, smc, departement))
+    return _merged(periods)
+
+
+def _merged(periods: list[RemunerationPeriod]) -> list[RemunerationPeriod]:
+    """Join neighbours of the same year, rate and base (a prolongation starting at an unchanged rate)."""
+    merged: list[RemunerationPeriod] = []
+    for period in periods:
+        last = merged[-1] if merged else None
+        if last and (last.year, last.rate, last.base) == (period.year, period.rate, period.base):
+            merged[-1] = replace(last, end=period.end)
+        else:
+            merged.append(period)
+    return merged
+
+
+def _whole_years(counted_from: date, day: date) -> int:
+    """Whole contract years elapsed from `counted_from` to `day` (R-2.1: a year ends the day before
+    the anniversary)."""
+    years = 0
+    while last_day_within(counted_from, 12 * (years + 1)) < day:
+        years += 1
+    return years
+
+
+def _year_starts(counted_from: date, end: date) -> list[date]:
+    """The days on which a new contract year begins, up to `end` (R-2.1)."""
+    days, years = [], 1
+    while (day := last_day_within(counted_from, 12 * years) + timedelta(days=1)) <= end:
+        days.append(day)
+        years += 1
+    return days
 
 
 def _paid_age(birth_date: date, contract_start: date, day: date) -> int:
@@ -231,39 +381,19 @@ def _paid_age(birth_date: date, contract_start: date, day: date) -> int:
     return max(age_on(birth_date, contract_start), age_on(birth_date, last_day_of_previous_month))
 
 
-def _band_changes_in(
-    birth_date: date,
-    contract_start: date,
-    year_start: date,
-    year_end: date,
-    band: int,
-    band_of_age: Callable[[int], int],
-) -> list[date]:
-    """The 1sts of months within (year_start, year_end] on which the band changes."""
-    changes = []
-    first_of_month = add_months(year_start.replace(day=1), 1)
-    while first_of_month <= year_end:
-        new_band = band_of_age(_paid_age(birth_date, contract_start, first_of_month))
-        if new_band != band:
-            changes.append(first_of_month)
-            band = new_band
-        first_of_month = add_months(first_of_month, 1)
-    return changes
-
-
 def _period(
-    year: int,
+    key: tuple,
     start: date,
     end: date,
-    band: int,
-    rate_and_base: Callable[[int, int, Decimal], tuple[Decimal, str]],
+    rate_and_base: Callable[[int, int, tuple, Decimal], tuple[Decimal, str]],
     smc: Decimal | None,
     departement: str,
 ) -> RemunerationPeriod:
+    year, band, phase = key
     smic = smic_on(start, departement)
     if smic is None:
         raise MissingSmic(start)
-    rate, base = rate_and_base(band, year, smic.monthly)
+    rate, base = rate_and_base(band, year, phase, smic.monthly)
     base_amount = smc if base == SMC else smic.monthly
     amount = (base_amount * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     return RemunerationPeriod(year=year, start=start, end=end, rate=rate, base=base, amount=amount)

@@ -537,6 +537,9 @@ def check(world, role, method, path, expected, secret: str = "") -> str | None:
         )
     if secret and response.status_code in (403, 404) and secret in response.content.decode():
         return f"{method} {path} as {role}: the {response.status_code} page shows the alternant's name"
+    # Back button and shared CFA computers: no page or document may stay in the browser's cache.
+    if response.status_code == 200 and "no-store" not in response.headers.get("Cache-Control", ""):
+        return f"{method} {path} as {role}: 200 without Cache-Control: no-store"
     return None
 
 

@@ -295,12 +295,14 @@ def test_setting_up_with_the_right_code_opens_the_session_and_confirms_the_devic
     device = TOTPDevice.objects.get(user=advisor)
 
     wrong = client.post(
-        reverse("twofactor:setup"), {"code": "000000" if current_code(device) != "000000" else "111111"}
+        reverse("twofactor:setup"),
+        {"code": "000000" if current_code(device) != "000000" else "111111", "password": PASSWORD},
     )
     assert "Ce code n&#x27;est pas le bon" in wrong.content.decode()
     with time_machine.travel(timezone.now() + timedelta(seconds=5)):  # past the throttle of the wrong code
         done = client.post(
-            reverse("twofactor:setup"), {"code": current_code(device), "next": reverse("dossiers:list")}
+            reverse("twofactor:setup"),
+            {"code": current_code(device), "password": PASSWORD, "next": reverse("dossiers:list")},
         )
 
     assert done["Location"] == reverse("dossiers:list")
@@ -353,3 +355,301 @@ def test_with_the_setting_off_staff_go_straight_in(client, settings):
     advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
     login(client, advisor.email)
     assert client.get(reverse("dossiers:list")).status_code == 200
+
+
+# --- Old links after a password was chosen another way (issue 11, finding 1)
+
+
+def invitation_link_for(user) -> str:
+    _, token = create_invitation(user=user, by=None)
+    return reverse("accounts:invitation", kwargs={"token": token})
+
+
+def take_over(link: str):
+    """Whoever holds the old invitation mail tries to choose the password."""
+    return Client().post(
+        link, {"new_password1": "Pris-par-un-tiers-2026", "new_password2": "Pris-par-un-tiers-2026"}
+    )
+
+
+def test_an_unused_invitation_dies_when_the_person_chooses_a_password_through_mot_de_passe_oublie():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    owner = Client()
+    assert choose_password(owner, reset_link(invitee), "Cactus-en-fleur-2026").status_code == 302
+
+    attack = take_over(old_link)
+
+    assert attack.status_code == 410
+    invitee.refresh_from_db()
+    assert invitee.check_password("Cactus-en-fleur-2026")
+    assert not invitee.check_password("Pris-par-un-tiers-2026")
+    page = Client().get(old_link).content.decode()
+    assert "Un mot de passe a déjà été choisi pour ce compte" in page
+    assert reverse("accounts:password_reset") in page and reverse("accounts:login") in page
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["set_password then save (admin, shell, a service)", "queryset update (raw write)"],
+)
+def test_an_unused_invitation_dies_whatever_route_sets_the_password(route):
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    if route.startswith("set_password"):
+        invitee.set_password("Choisi-par-l-admin-2026")
+        invitee.save()
+    else:
+        probe = UserFactory.build(email="x@x.test", password=None)
+        probe.set_password("Choisi-par-l-admin-2026")
+        type(invitee).objects.filter(pk=invitee.pk).update(password=probe.password)
+
+    assert take_over(old_link).status_code == 410
+    invitee.refresh_from_db()
+    assert invitee.check_password("Choisi-par-l-admin-2026")
+
+
+def test_the_django_admin_password_form_kills_the_unused_invitation(client):
+    superuser = UserFactory(email="super@cfa.test", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    old_link = invitation_link_for(invitee)
+    password = "Choisi-par-l-admin-2026"
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[invitee.pk]),
+        {"password1": password, "password2": password, "usable_password": "true"},
+    )
+    assert response.status_code == 302
+    invitee.refresh_from_db()
+    assert invitee.check_password(password)
+
+    assert take_over(old_link).status_code == 410
+
+
+def test_choosing_a_password_records_the_revocation_of_every_outstanding_invitation():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    invitation_link_for(invitee)
+    choose_password(Client(), reset_link(invitee), "Cactus-en-fleur-2026")
+
+    assert not invitee.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).exists()
+
+
+def test_a_reset_link_dies_once_the_invitation_was_used():
+    invitee = UserFactory(email="rh@entreprise.test", password=None)
+    link = reset_link(invitee)
+    invitation = invitation_link_for(invitee)
+    password = {"new_password1": "Cactus-en-fleur-2026", "new_password2": "Cactus-en-fleur-2026"}
+    assert Client().post(invitation, password).status_code == 302
+
+    again = Client().get(link, follow=True).content.decode()
+
+    assert "Lien inutilisable" in again
+    assert reverse("accounts:password_reset") in again and reverse("accounts:login") in again
+
+
+def test_the_migration_kills_the_invitations_already_outlived_by_a_chosen_password():
+    import importlib
+
+    from django.apps import apps
+
+    from cactus.accounts.models import Invitation
+
+    migration = importlib.import_module(
+        "cactus.accounts.migrations.0004_revoke_invitations_of_accounts_with_a_password"
+    )
+    took_a_password = UserFactory(email="rh@entreprise.test", password=None)
+    still_invited = UserFactory(email="lea@etudiant.test", password=None)
+    old_link, pending_link = invitation_link_for(took_a_password), invitation_link_for(still_invited)
+    Invitation.objects.update(password_fingerprint="")  # rows as they were before the migration
+    took_a_password.set_password("Cactus-en-fleur-2026")
+    took_a_password.save()
+
+    migration.bind_or_revoke(apps, None)
+
+    assert take_over(old_link).status_code == 410
+    assert Invitation.objects.get(user=took_a_password).revoked_at is not None
+    assert Client().get(pending_link).status_code == 200
+
+
+# --- Throttles behind the TLS proxy (issue 11, finding 3). The proxy connects from 127.0.0.1 and
+# appends the address it saw to X-Forwarded-For: that right-most entry is the client.
+
+PROXY = "127.0.0.1"
+
+
+def through_proxy(forwarded_for: str) -> Client:
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.BEHIND_TLS_PROXY = True
+
+
+def test_behind_the_proxy_an_attackers_wrong_passwords_do_not_lock_the_owner_out(behind_proxy, settings):
+    advisor = UserFactory(email="conseillere@cfa.test")
+    attacker = through_proxy("198.51.100.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        login(attacker, advisor.email, "mauvais-mot-de-passe")
+    assert login(attacker, advisor.email).status_code == 429  # the attacker's address is locked
+
+    assert login(through_proxy("203.0.113.10"), advisor.email).status_code == 302
+
+
+def test_behind_the_proxy_a_spoofed_forwarded_entry_does_not_escape_the_lock(behind_proxy, settings):
+    advisor = UserFactory(email="conseillere@cfa.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # The client writes its own X-Forwarded-For; the proxy appends the real address after it.
+        login(through_proxy(f"10.0.0.{attempt}, 198.51.100.66"), advisor.email, "mauvais-mot-de-passe")
+
+    assert login(through_proxy("10.9.9.9, 198.51.100.66"), advisor.email).status_code == 429
+
+
+def test_without_the_proxy_setting_a_forwarded_header_is_ignored(settings):
+    settings.BEHIND_TLS_PROXY = False
+    advisor = UserFactory(email="conseillere@cfa.test")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(through_proxy(f"198.51.100.{attempt}"), advisor.email, "mauvais-mot-de-passe")
+
+    assert login(through_proxy("203.0.113.10"), advisor.email).status_code == 429
+
+
+def test_a_successful_reset_lifts_the_lock_for_the_real_owner(behind_proxy, settings):
+    # Same public address as the attacker (the CFA's network): the reset link is the way back.
+    advisor = UserFactory(email="conseillere@cfa.test")
+    shared = through_proxy("203.0.113.10")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login(shared, advisor.email, "mauvais-mot-de-passe")
+    assert login(shared, advisor.email).status_code == 429
+
+    assert choose_password(Client(), reset_link(advisor), "Cactus-en-fleur-2026").status_code == 302
+
+    assert login(through_proxy("203.0.113.10"), advisor.email, "Cactus-en-fleur-2026").status_code == 302
+
+
+def test_behind_the_proxy_reset_requests_of_one_client_do_not_disable_reset_for_everyone(behind_proxy):
+    UserFactory(email="conseillere@cfa.test")
+    attacker = through_proxy("198.51.100.66")
+    for index in range(settings.PASSWORD_RESET_THROTTLE * 5):
+        attacker.post(reverse("accounts:password_reset"), {"email": f"inconnu{index}@exemple.test"})
+
+    through_proxy("203.0.113.10").post(reverse("accounts:password_reset"), {"email": "conseillere@cfa.test"})
+
+    assert OutgoingEmail.objects.filter(to="conseillere@cfa.test", name="password_reset").count() == 1
+
+
+def test_reset_requests_for_one_account_are_capped_whatever_the_address(behind_proxy):
+    UserFactory(email="conseillere@cfa.test")
+    for index in range(settings.PASSWORD_RESET_THROTTLE + 3):
+        through_proxy(f"198.51.100.{index}").post(
+            reverse("accounts:password_reset"), {"email": "Conseillere@CFA.test"}
+        )
+
+    sent = OutgoingEmail.objects.filter(to="conseillere@cfa.test", name="password_reset").count()
+    assert sent == settings.PASSWORD_RESET_THROTTLE  # no mail-bombing; the links already sent still work
+
+
+def test_one_address_is_capped_across_accounts(behind_proxy, settings):
+    for index in range(settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS + 2):
+        UserFactory(email=f"personne{index}@entreprise.test")
+    client = through_proxy("198.51.100.66")
+    for index in range(settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS + 2):
+        client.post(reverse("accounts:password_reset"), {"email": f"personne{index}@entreprise.test"})
+
+    sent = OutgoingEmail.objects.filter(name="password_reset").count()
+    assert sent == settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "behind", "expected"),
+    [
+        (PROXY, "198.51.100.66", True, "198.51.100.66"),
+        (PROXY, "10.0.0.1, 198.51.100.66", True, "198.51.100.66"),
+        (PROXY, "10.0.0.1,2001:db8::1", True, "2001:db8::1"),
+        (PROXY, "", True, PROXY),
+        (PROXY, "pas-une-adresse", True, PROXY),
+        (PROXY, "198.51.100.66", False, PROXY),
+    ],
+)
+def test_the_client_address_is_the_proxys_own_entry_only_when_behind_the_proxy(
+    settings, rf, remote, forwarded, behind, expected
+):
+    from cactus.core.security import client_ip
+
+    settings.BEHIND_TLS_PROXY = behind
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+# --- Nothing personal stays in the browser's cache (issue 11, finding 4)
+
+
+def test_pages_of_a_logged_in_person_are_not_kept_by_the_browser_and_static_files_are(client):
+    user = UserFactory(email="lea@etudiant.test")
+    login(client, user.email)
+
+    page = client.get(reverse("dossiers:list"))
+
+    assert page.status_code == 200
+    directives = {part.strip() for part in page["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= directives
+    static = client.get("/" + settings.STATIC_URL + "cactus/cactus.css")
+    if static.status_code == 200:
+        assert "no-store" not in static.get("Cache-Control", "")
+
+
+# --- Two-factor enrolment (issue 11, finding 4): the password again, one device, no silent swap
+
+
+def test_enrolling_an_authenticator_asks_for_the_password_again(client, two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    login(client, advisor.email)  # e.g. a session left open on a shared CFA computer
+    client.get(reverse("twofactor:setup"))
+    device = TOTPDevice.objects.get(user=advisor)
+
+    refused = client.post(reverse("twofactor:setup"), {"code": current_code(device), "password": "devine"})
+
+    assert refused.status_code == 200
+    assert "Mot de passe incorrect" in refused.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+    assert client.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_two_sessions_enrolling_at_once_get_different_keys_and_only_the_first_device_counts(two_factor):
+    advisor = UserFactory(email="conseillere@cfa.test", cfa_advisor=True)
+    owner, intruder = Client(), Client()
+    login(owner, advisor.email)
+    login(intruder, advisor.email)
+    owner_page = owner.get(reverse("twofactor:setup")).content.decode()
+    intruder_page = intruder.get(reverse("twofactor:setup")).content.decode()
+    key = re.compile(r'<p class="secret"><code>([A-Z2-7 ]+)</code>')
+    assert key.search(owner_page).group(1) != key.search(intruder_page).group(
+        1
+    )  # nobody sees the other's key
+    owner_device, intruder_device = TOTPDevice.objects.filter(user=advisor).order_by("pk")
+
+    assert (
+        owner.post(
+            reverse("twofactor:setup"), {"code": current_code(owner_device), "password": PASSWORD}
+        ).status_code
+        == 302
+    )
+    late = intruder.post(
+        reverse("twofactor:setup"), {"code": current_code(intruder_device), "password": PASSWORD}
+    )
+
+    assert late.status_code == 302 and late["Location"].startswith(reverse("twofactor:verify"))
+    assert list(TOTPDevice.objects.filter(user=advisor).values_list("pk", flat=True)) == [owner_device.pk]
+    assert intruder.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_an_account_with_an_authenticator_cannot_enrol_another_one(client, two_factor):
+    admin = UserFactory(email="admin@cfa.test", cfa_admin=True)
+    TOTPDevice.objects.create(user=admin, name="téléphone", confirmed=True)
+    login(client, admin.email)
+
+    response = client.post(reverse("twofactor:setup"), {"code": "123456", "password": PASSWORD})
+
+    assert response["Location"].startswith(reverse("twofactor:verify"))
+    assert TOTPDevice.objects.filter(user=admin).count() == 1

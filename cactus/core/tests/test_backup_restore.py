@@ -225,3 +225,28 @@ def test_restoring_over_existing_media_is_refused(populated, tmp_path):
 
     assert restore.returncode == 2
     assert "is not empty" in restore.stderr
+
+
+def test_a_backup_is_readable_by_its_owner_only(populated, tmp_path):
+    # It holds NIRs, salaries and signed scans: other accounts on the server must not read it.
+    live = tmp_path / "live.sqlite3"
+    with sqlite3.connect(live) as target:
+        connection.ensure_connection()
+        connection.connection.backup(target)
+    old_umask = os.umask(0o022)  # the usual default, which the script must not rely on
+    try:
+        backup = run(
+            BACKUP,
+            tmp_path / "backup",
+            database_url=f"sqlite:///{live}",
+            media_root=Path(settings.MEDIA_ROOT),
+        )
+    finally:
+        os.umask(old_umask)
+    assert backup.returncode == 0, backup.stderr
+
+    assert (tmp_path / "backup").stat().st_mode & 0o077 == 0
+    written = sorted((tmp_path / "backup").iterdir())
+    assert [path.name for path in written] == ["SHA256SUMS", "database.sqlite3", "media.tar.gz"]
+    for path in written:
+        assert path.stat().st_mode & 0o077 == 0, f"{path.name} is {oct(path.stat().st_mode & 0o777)}"

@@ -35,3 +35,37 @@ def test_a_single_checkbox_keeps_its_label_after_the_box():
     html = render_to_string("includes/form_fields.html", {"form": OneBox()})
 
     assert html.index('type="checkbox"') < html.index('<label for="id_agreed">')
+
+
+class Helped(forms.Form):
+    siret = forms.CharField(label="SIRET", help_text="14 chiffres", max_length=14)
+    sex = forms.ChoiceField(
+        label="Sexe",
+        choices=[("1", "Masculin"), ("2", "Féminin")],
+        widget=forms.RadioSelect,
+        help_text="Au choix",
+    )
+
+
+def referenced_and_present(html: str) -> tuple[set[str], list[str]]:
+    referenced = {
+        target for value in re.findall(r'aria-describedby="([^"]*)"', html) for target in value.split()
+    }
+    return referenced, re.findall(r'\bid="([^"]+)"', html)
+
+
+def test_every_help_text_and_error_a_field_is_described_by_exists_once():
+    for form in (Helped(), Helped(data={"siret": "1" * 20})):
+        html = render_to_string("includes/form_fields.html", {"form": form})
+        referenced, ids = referenced_and_present(html)
+        assert referenced and referenced <= set(ids)
+        assert len(ids) == len(set(ids))
+
+
+def test_an_invalid_field_is_described_by_its_help_then_its_message_and_a_group_by_its_fieldset():
+    html = render_to_string("includes/form_fields.html", {"form": Helped(data={"siret": "1" * 20})})
+
+    assert re.search(
+        r'<input[^>]*aria-invalid="true"[^>]*aria-describedby="id_siret_helptext id_siret_error"', html
+    )
+    assert '<fieldset aria-describedby="id_sex_helptext id_sex_error">' in html

@@ -102,10 +102,27 @@ def test_cfa_training_starts_within_three_months_of_the_contract_start():
     assert rules_of(violations_for(conclusion=conclusion, training_start=date(2024, 12, 3))) == ["R-6.2"]
 
 
-def test_cfa_training_does_not_start_before_the_signature():
-    # R-6.2 (rules.md): also ≥ date de conclusion.
+def test_cfa_training_may_start_before_the_signature_when_the_young_person_began_without_employer():
+    # L6222-12-1 (R-6.2 corrected): a young person begins the cycle at the CFA and signs within 3
+    # months; the date de conclusion may follow the CFA start (the old rule refused this).
     violations = violations_for(conclusion=date(2024, 8, 1), training_start=date(2024, 7, 15))
-    assert rules_of(violations) == ["R-6.2"]
+    assert violations == []
+
+
+def test_cfa_training_may_start_more_than_three_months_before_the_practical_training():
+    # L6222-12 (since 2019 both starts are measured from the start of execution, not from each
+    # other): CFA 02/06/2024, employer 02/12/2024 are both within their windows.
+    violations = violations_for(
+        conclusion=date(2024, 5, 1), training_start=date(2024, 6, 2), practical_start=date(2024, 12, 2)
+    )
+    assert violations == []
+
+
+def test_cfa_training_more_than_three_months_before_the_start_is_refused_citing_both_articles():
+    # L6222-12-1: the stagiaire status before a contract lasts 3 months at most.
+    [violation] = violations_for(conclusion=date(2024, 8, 1), training_start=date(2024, 6, 1))
+    assert violation.field == "training_start"
+    assert "L6222-12-1" in violation.message and "02/06/2024" in violation.message
 
 
 def test_practical_training_starts_within_three_months_after_the_start():

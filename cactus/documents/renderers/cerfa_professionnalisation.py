@@ -1,62 +1,86 @@
-"""CERFA EJ20 n° 12434*03, contrat de professionnalisation: Cactus's own drawing.
+"""CERFA EJ20 n° 12434*05, contrat de professionnalisation: Cactus's own drawing of the official form.
 
-No official blank EJ20 was available to us, so the layout is an assumption (see the README):
-the FA13 family's look, with the sections of cerfa-professionnalisation.md §3 in its order,
-L'EMPLOYEUR, LE SALARIÉ, LE TUTEUR on page 1, LE CONTRAT, LA FORMATION, signatures and the
-cadre réservé à l'OPCO on page 2. Keys are the domain file's (`salarie_*`, `tuteur_*`, `of_*`);
-when one is absent the apprenticeship key of the same field is read (`apprenti_*`, `maitre1_*`,
-`cfa_*`), because the data entry shares one form for both dispositifs.
+Every label, box, check box, band and rule is drawn where the official blank has it, from the
+coordinates table `cerfa_12434_05_layout` (facts read off the form once). The values go into the
+rectangles of the official fields, so `field_values(data)` (official field name → value) is both what
+this drawing prints and the field map of the "official form" mode for 12434*05.
+
+Keys are the domain file's (`salarie_*`, `tuteur_*`, `of_*`); when one is absent the apprenticeship key
+of the same field is read (`apprenti_*`, `maitre1_*`, `cfa_*`), because the data entry shares one form
+for both dispositifs. The data keep the FA13's codes (situation, diplômes): the EJ20 has its own lists
+(notice 51650#09), so they are translated here, at print time.
 """
 
+from cactus.documents.renderers import cerfa_12434_05_layout as layout
 from cactus.documents.renderers.base import (
     BOLD,
-    BOLD_ITALIC,
-    COLUMN_END,
     ITALIC,
-    LEFT,
-    MIDDLE,
-    REGULAR,
-    RIGHT,
-    ROW,
     Form,
     address_number,
-    birth_rows,
-    format_amount,
     format_date,
     format_number,
     format_phone,
-    format_rate,
+    is_no,
+    is_yes,
     text,
 )
 
-CERFA_NUMBER = "12434*03"
+CERFA_NUMBER = layout.CERFA_NUMBER
 FALLBACK_PREFIXES = {"salarie_": "apprenti_", "tuteur_": "maitre1_", "of_": "cfa_"}
+
+# The form is printed in Arial; Helvetica has the same widths, so every label ends where it does there.
+LABEL_FONTS = {
+    "R": "Helvetica",
+    "B": "Helvetica-Bold",
+    "I": "Helvetica-Oblique",
+    "BI": "Helvetica-BoldOblique",
+}
+CHECK_MARK = "X"
+FIELD_GREY = (0.867, 0.867, 0.867)
+BAND_GREY = (0.851, 0.851, 0.851)
+
+# Notice 51650#09, « Dernière situation avant ce contrat », from the FA13 codes Cactus stores.
+# Prépa apprentissage (FA13 2) and the FA13's three stagiaire cases are « 7 Stagiaire de la formation
+# professionnelle » on the EJ20; its « 2 Jeune bénéficiaire du CIVIS » (ended 2017) is never produced.
+EJ20_SITUATIONS = {
+    "1": "1", "2": "7", "3": "3", "4": "4", "5": "5", "6": "6",
+    "7": "7", "8": "7", "9": "7", "10": "8", "11": "9", "12": "10",
+}  # fmt: skip
+# Notice 51650#09, « Diplôme ou titre le plus élevé obtenu » (also « diplôme ou titre visé »), from the
+# FA13 codes. Where the EJ20 has no row of its own the « Autre … » row of the same level is used
+# (BUT, 1re année de Master → 29; Master indifférencié → 19); ingénieur / école de commerce is its 11
+# (« diplôme grande école »); brevet and CFG are « 60 Aucun diplôme ni titre professionnel ».
+EJ20_DIPLOMAS = {
+    "80": "10", "71": "11", "74": "11", "72": "12", "73": "19", "79": "19",
+    "61": "29", "62": "23", "63": "24", "64": "29", "69": "29",
+    "54": "31", "55": "32", "58": "39",
+    "41": "41", "42": "42", "43": "43", "49": "49",
+    "33": "51", "34": "52", "35": "53", "38": "59",
+    "13": "60", "25": "60", "26": "60",
+}  # fmt: skip
+# Notice 51650#09, « Type de minimum social »: 1 RSA, 2 ASS, 3 AAH (a former CUI is no minimum social).
+EJ20_SOCIAL_MINIMA = {"rsa": "1", "ass": "2", "aah": "3", "1": "1", "2": "2", "3": "3"}
+# Les données du contrat stores the nature as 1 CDD, 2 CDI, 3 travail temporaire (words accepted too).
+NATURES = {"1": "CDD", "2": "CDI", "3": "TT", "CDD": "CDD", "CDI": "CDI", "TT": "TT"}
 
 
 def render(data: dict) -> bytes:
-    data = _with_fallbacks(data)
+    return render_fields(field_values(data))
+
+
+def render_fields(values: dict[str, str | bool]) -> bytes:
+    """Draw the form with each official field's value in its rectangle (True ticks a check box)."""
     form = Form(
         title="Contrat de professionnalisation – CERFA n° " + CERFA_NUMBER,
         subject="Contrat de professionnalisation",
     )
-    y = _header(form)
-    y = _employer(form, data, y)
-    y = _employee(form, data, y)
-    _tutor(form, data, y)
-    _frame(form, top=748, bottom=28)
-    form.new_page()
-    y = _contract(form, data, 812)
-    y = _formation(form, data, y)
-    y = _signatures(form, data, y)
-    _reserved(form, y)
-    _frame(form, top=820, bottom=48)
-    form.label(
-        LEFT + 110,
-        34,
-        "Pour remplir le contrat, reportez-vous à la notice du formulaire n° " + CERFA_NUMBER,
-        font=BOLD_ITALIC,
-        size=6.5,
-    )
+    for page in (1, 2):
+        if page == 2:
+            form.new_page()
+        _draw_page(form, page)
+        for name, field in layout.FIELDS.items():
+            if field.page == page:
+                _draw_field(form, name, field, values.get(name))
     return form.finish()
 
 
@@ -64,6 +88,133 @@ def render_dossier(dossier) -> bytes:
     from cactus.dossiers.export import dossier_data
 
     return render(dossier_data(dossier))
+
+
+# --- What goes in each official field -------------------------------------------------------------
+
+
+def field_values(data: dict) -> dict[str, str | bool]:
+    """The 12434*05 field map: official field name → text, or True/False for a check box.
+
+    Fields left out stay blank: the cadre réservé à l'OPCO, and the boxes the notice reserves to
+    contracts associating VAE actions (loi 2022-1598, art. 11), which Cactus's formations are not.
+    """
+    data = _with_fallbacks(data)
+    get = data.get
+    values: dict[str, str | bool] = {}
+    values |= _yes_no(get("employeur_particulier"), "Case #C3#A0 cocher 1", "Case #C3#A0 cocher 1_2")
+    values |= {
+        "Zone de texte 8": text(get("employeur_denomination")),
+        "Zone de texte 8_12": text(get("employeur_urssaf_particulier"))
+        if is_yes(get("employeur_particulier"))
+        else "",
+        "Zone de texte 8_13": text(get("employeur_siret")),
+        # Notice: a particulier-employeur leaves the NAF box empty.
+        "Zone de texte 8_14": "" if is_yes(get("employeur_particulier")) else text(get("employeur_naf")),
+        "Zone de texte 8_4": format_phone(get("employeur_telephone")),
+        "Zone de texte 8_15": text(get("employeur_effectif")),
+        "Zone de texte 8_16": text(get("employeur_idcc")),
+        "Zone de texte 8_6": text(get("employeur_caisse_retraite")),
+        "Zone de texte 8_7": text(get("employeur_prevoyance")),
+    }
+    values |= _address(data, "employeur_adresse", ("8_8", "8_9", "8_2", "8_5", "8_3"))
+    values |= _email(get("employeur_courriel"), "8_10", "8_11")
+    values |= {
+        "Zone de texte 8_18": text(get("salarie_nom")),
+        "Zone de texte 8_19": text(get("salarie_nom_usage")),
+        "Zone de texte 8_20": text(get("salarie_prenom")),
+        "Zone de texte 8_21": text(get("salarie_departement_naissance")),
+        "Zone de texte 8_22": text(get("salarie_commune_naissance")),
+        "Zone de texte 8_41": format_phone(get("salarie_telephone")),
+        "Zone de texte 8_42": text(get("salarie_nir")),
+        "Zone de texte 8_25": _code(EJ20_SITUATIONS, get("salarie_situation_avant_contrat")),
+        "Zone de texte 8_26": EJ20_SOCIAL_MINIMA.get(text(get("salarie_minimum_social")).lower(), ""),
+        "Zone de texte 8_27": _code(EJ20_DIPLOMAS, get("salarie_plus_haut_diplome")),
+    }
+    values |= _address(data, "salarie_adresse", ("8_36", "8_37", "8_38", "8_39", "8_40"))
+    values |= _email(get("salarie_courriel"), "8_34", "8_35")
+    values |= _date(get("salarie_date_naissance"), "8_43", "8_44", "8_49")
+    sex = text(get("salarie_sexe")).upper()
+    values |= {"Case #C3#A0 cocher 1_11": sex == "M", "Case #C3#A0 cocher 1_12": sex == "F"}
+    values |= _yes_no(get("salarie_rqth"), "Case #C3#A0 cocher 1_3", "Case #C3#A0 cocher 1_4")
+    if not is_yes(get("salarie_rqth")):
+        # « Si non, bénéficiez-vous de droits attachés à la RQTH » (notice p. 3).
+        values |= _yes_no(
+            get("salarie_rqth_equivalence_jeunes"), "Case #C3#A0 cocher 1_5", "Case #C3#A0 cocher 1_7"
+        )
+        values |= _yes_no(
+            get("salarie_rqth_extension_boe"), "Case #C3#A0 cocher 1_6", "Case #C3#A0 cocher 1_8"
+        )
+    values |= _yes_no(get("salarie_inscrit_ft"), "Case #C3#A0 cocher 1_9", "Case #C3#A0 cocher 1_10")
+    if is_yes(get("salarie_inscrit_ft")):
+        values |= {
+            "Zone de texte 8_23": text(get("salarie_numero_ide")),
+            "Zone de texte 8_24": text(get("salarie_duree_inscription_mois")),
+        }
+    values |= {
+        "Zone de texte 8_28": text(get("tuteur_nom")),
+        "Zone de texte 8_29": text(get("tuteur_prenom")),
+        "Zone de texte 8_30": text(get("tuteur_emploi_occupe")),
+        "Zone de texte 8_31": text(get("tuteur_utilisatrice_nom")),
+        "Zone de texte 8_32": text(get("tuteur_utilisatrice_prenom")),
+        "Zone de texte 8_33": text(get("tuteur_utilisatrice_emploi_occupe")),
+        "Case #C3#A0 cocher 2": is_yes(get("employeur_attestation_eligibilite_maitre")),
+    }
+    values |= _date(get("tuteur_date_naissance"), "8_45", "8_46", "8_50")
+    values |= _date(get("tuteur_utilisatrice_date_naissance"), "8_47", "8_48", "8_51")
+    values |= _contract(data)
+    values |= _formation(data)
+    return values
+
+
+def _contract(data: dict) -> dict:
+    get = data.get
+    nature = NATURES.get(text(get("contrat_nature")).upper(), "")
+    euros, _comma, cents = format_number(get("contrat_salaire_embauche")).partition(",")
+    values = {
+        "Case #C3#A0 cocher 1_13": nature == "CDI",
+        "Case #C3#A0 cocher 1_14": nature == "CDD",
+        "Case #C3#A0 cocher 1_15": nature == "TT",
+        "Zone de texte 8_65": text(get("contrat_type")),
+        "Zone de texte 8_90": text(get("contrat_emploi")),
+        "Zone de texte 8_91": text(get("contrat_classification")),
+        "Zone de texte 8_83": text(get("contrat_classification_niveau")),
+        "Zone de texte 8_82": text(get("contrat_coefficient")),
+        "Zone de texte 8_76": text(get("contrat_periode_essai")),
+        "Zone de texte 8_66": text(get("contrat_duree_hebdo_heures")),
+        "Zone de texte 8_67": text(get("contrat_duree_hebdo_minutes")),
+        "Zone de texte 8_81": euros,
+        "Zone de texte 8_68": cents,
+        "Zone de texte 8_56": text(get("signature_lieu")),
+    }
+    values |= _date(get("contrat_date_effet_avenant"), "8_59", "8_60", "8_78")
+    values |= _date(get("contrat_date_debut"), "8_57", "8_58", "8_77")
+    values |= _date(get("contrat_date_conclusion"), "8_61", "8_62", "8_79")
+    values |= _date(get("contrat_date_fin"), "8_63", "8_64", "8_80")
+    return values
+
+
+def _formation(data: dict) -> dict:
+    get = data.get
+    values = {
+        "Zone de texte 8_92": text(get("of_denomination")),
+        "Zone de texte 8_93": text(get("of_siret")),
+        "Zone de texte 8_94": text(get("of_nda")),
+        "Zone de texte 8_69": text(get("of_nombre_organismes")),
+        "Zone de texte 8_71": text(get("formation_type_qualification")),
+        "Zone de texte 8_70": _code(EJ20_DIPLOMAS, get("formation_type_diplome")),
+        "Zone de texte 8_84": text(get("formation_rncp")).upper().removeprefix("RNCP"),
+        "Zone de texte 8_54": text(get("formation_intitule")),
+        "Zone de texte 8_85": text(get("formation_nsf")),
+        "Zone de texte 8_86": text(get("formation_duree_heures")),
+        "Zone de texte 8_87": text(get("formation_duree_enseignements")),
+    }
+    values |= _yes_no(get("of_interne"), "Case #C3#A0 cocher 1_16", "Case #C3#A0 cocher 1_17")
+    if is_yes(get("of_interne")):
+        values["Case #C3#A0 cocher 1_18"] = is_yes(get("of_attestation_moyens"))
+    values |= _date(get("formation_date_debut"), "8_72", "8_73", "8_88")
+    values |= _date(get("formation_date_fin"), "8_74", "8_75", "8_89")
+    return values
 
 
 def _with_fallbacks(data: dict) -> dict:
@@ -77,321 +228,103 @@ def _with_fallbacks(data: dict) -> dict:
     return merged
 
 
-def _frame(form: Form, *, top: float, bottom: float) -> None:
-    form.line(LEFT, top, LEFT, bottom)
-    form.line(RIGHT, top, RIGHT, bottom)
-    form.line(LEFT, bottom, RIGHT, bottom)
+def _zone(suffix: str) -> str:
+    return "Zone de texte " + suffix
 
 
-def _header(form: Form) -> float:
-    form.rich_label(LEFT, 812, [(BOLD, "RÉPUBLIQUE FRANÇAISE")], size=8)
-    form.label(LEFT, 802, "Ministère chargé du travail et de l'emploi", size=6.5)
-    form.centered(form.width / 2, 808, "Contrat de professionnalisation", size=12)
-    form.centered(
-        form.width / 2, 798, "(art. L6325-1 et suivants du code du travail)", font=REGULAR, size=6.5
-    )
-    form.centered(
-        form.width / 2, 784, "(Lire ATTENTIVEMENT la notice avant de remplir ce document)", size=6.5
-    )
-    form.canvas.ellipse(RIGHT - 62, 796, RIGHT - 8, 816)
-    form.centered(RIGHT - 35, 802.5, "cerfa", font=BOLD_ITALIC, size=10)
-    form.centered(RIGHT - 35, 784, "N° " + CERFA_NUMBER, size=6.5)
-    form.label(LEFT, 776, "Rendu par Cactus (mise en page reconstituée)", font=ITALIC, size=5.5)
-    return 756
+def _address(data: dict, prefix: str, suffixes: tuple[str, ...]) -> dict:
+    number, street, complement, postal_code, city = (_zone(suffix) for suffix in suffixes)
+    return {
+        number: address_number(data, prefix),
+        street: text(data.get(f"{prefix}_voie")),
+        complement: text(data.get(f"{prefix}_complement")),
+        postal_code: text(data.get(f"{prefix}_code_postal")),
+        city: text(data.get(f"{prefix}_commune")),
+    }
 
 
-def _address(form: Form, data: dict, prefix: str, x: float, y: float, end: float) -> float:
-    form.field(x, y, "N° :", address_number(data, prefix), end=x + 52, name="N°")
-    form.field(x + 56, y, "Voie :", data.get(f"{prefix}_voie"), end=end)
-    y -= ROW
-    form.field(x, y, "Complément :", data.get(f"{prefix}_complement"), end=end)
-    y -= ROW
-    form.field(x, y, "Code postal :", data.get(f"{prefix}_code_postal"), end=x + 100)
-    form.field(x + 106, y, "Commune :", data.get(f"{prefix}_commune"), end=end)
-    return y - ROW
+def _email(value, before: str, after: str) -> dict:
+    """The *05 still splits e-mail addresses around a printed « @ »."""
+    local, _at, domain = text(value).partition("@")
+    return {_zone(before): local, _zone(after): domain}
 
 
-def _employer(form: Form, data: dict, y: float) -> float:
-    form.band(y, "L'EMPLOYEUR")
-    y -= 14
-    left = form.field_below(
-        LEFT + 3,
-        y,
-        [(BOLD, "Nom et prénom ou dénomination :")],
-        data.get("employeur_denomination"),
-        width=COLUMN_END - LEFT - 3,
-        height=20,
-    )
-    form.label(LEFT + 3, left, "Adresse du lieu d'exécution du contrat :")
-    left = _address(form, data, "employeur_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("employeur_telephone")), end=COLUMN_END)
-    left -= ROW
-    form.field(LEFT + 3, left, "Courriel :", data.get("employeur_courriel"), end=COLUMN_END)
-    left -= ROW
-    right = form.field_below(
-        MIDDLE,
-        y,
-        [(BOLD, "N° SIRET"), (REGULAR, " de l'établissement d'exécution du contrat :")],
-        data.get("employeur_siret"),
-        width=150,
-    )
-    form.field(
-        MIDDLE, right, "Code activité de l'entreprise (NAF) :", data.get("employeur_naf"), end=MIDDLE + 190
-    )
-    right -= ROW
-    form.field(
-        MIDDLE, right, "Effectif salarié de l'entreprise :", data.get("employeur_effectif"), end=MIDDLE + 190
-    )
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Code IDCC de la convention collective applicable :",
-        data.get("employeur_idcc"),
-        end=MIDDLE + 230,
-    )
-    right -= ROW
-    right = form.field_below(
-        MIDDLE,
-        right,
-        "Organisme de prévoyance / caisse de retraite complémentaire :",
-        data.get("employeur_caisse_retraite"),
-        width=RIGHT - 4 - MIDDLE,
-    )
-    return min(left, right) - 2
+def _date(value, day: str, month: str, year: str) -> dict:
+    """Each date is three boxes, the slashes printed between them."""
+    printed = format_date(value)
+    if not printed:
+        return {}
+    dd, mm, yyyy = printed.split("/")
+    return {_zone(day): dd, _zone(month): mm, _zone(year): yyyy}
 
 
-def _employee(form: Form, data: dict, y: float) -> float:
-    form.band(y, "LE SALARIÉ")
-    y -= 14
-    form.field(LEFT + 3, y, [(BOLD, "Nom de naissance du salarié :")], data.get("salarie_nom"), end=RIGHT - 4)
-    y -= ROW
-    form.field(LEFT + 3, y, [(BOLD, "Nom d'usage :")], data.get("salarie_nom_usage"), end=RIGHT - 4)
-    y -= ROW
-    form.field(LEFT + 3, y, [(BOLD, "Prénom :")], data.get("salarie_prenom"), end=RIGHT - 4)
-    y -= ROW + 2
-    left = y
-    form.field(LEFT + 3, left, "NIR du salarié :", data.get("salarie_nir"), end=COLUMN_END)
-    left -= ROW
-    form.label(LEFT + 3, left, "Adresse du salarié :", font=BOLD, size=8)
-    left = _address(form, data, "salarie_adresse", LEFT + 3, left - ROW, COLUMN_END)
-    form.field(LEFT + 3, left, "Téléphone :", format_phone(data.get("salarie_telephone")), end=COLUMN_END)
-    left -= ROW
-    form.field(LEFT + 3, left, "Courriel :", data.get("salarie_courriel"), end=COLUMN_END)
-    left -= ROW
-    x = form.label(LEFT + 3, left, "Inscrit(e) à France Travail :")
-    form.yes_no(x + 8, left, data.get("salarie_inscrit_ft"))
-    left -= ROW
-    form.field(LEFT + 3, left, "N° d'inscription (IDE) :", data.get("salarie_numero_ide"), end=LEFT + 170)
-    form.field(LEFT + 176, left, "Durée (mois) :", data.get("salarie_duree_inscription_mois"), end=COLUMN_END)
-    left -= ROW
-    right = y
-    right = birth_rows(form, data, "salarie", x=MIDDLE, y=right, right=RIGHT - 4, row=ROW)
-    form.field(MIDDLE, right, "Nationalité :", data.get("salarie_nationalite"), end=MIDDLE + 70)
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Minimum social (RSA, ASS, AAH) ou ancien CUI :",
-        data.get("salarie_minimum_social"),
-        end=RIGHT - 4,
-    )
-    right -= ROW
-    x = form.label(MIDDLE, right, "Reconnaissance travailleur handicapé :")
-    form.yes_no(x + 8, right, data.get("salarie_rqth"))
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Situation avant ce contrat :",
-        data.get("salarie_situation_avant_contrat"),
-        end=MIDDLE + 150,
-    )
-    right -= ROW
-    form.field(
-        MIDDLE,
-        right,
-        "Diplôme ou titre le plus élevé obtenu :",
-        data.get("salarie_plus_haut_diplome"),
-        end=MIDDLE + 180,
-    )
-    right -= ROW
-    return min(left, right) - 2
+def _yes_no(value, yes: str, no: str) -> dict:
+    """An unanswered oui / non question ticks neither box."""
+    return {yes: is_yes(value), no: is_no(value)}
 
 
-def _tutor(form: Form, data: dict, y: float) -> None:
-    form.band(y, "LE TUTEUR")
-    y -= 14
-    x = form.label(LEFT + 3, y, "L'employeur est le tuteur :")
-    form.yes_no(x + 8, y, data.get("tuteur_employeur_est_tuteur"))
-    y -= ROW
-    form.field(LEFT + 3, y, [(BOLD, "Nom de naissance :")], data.get("tuteur_nom"), end=COLUMN_END)
-    form.field(MIDDLE, y, [(BOLD, "Prénom :")], data.get("tuteur_prenom"), end=RIGHT - 4)
-    y -= ROW
-    form.field(
-        LEFT + 3, y, "Date de naissance :", format_date(data.get("tuteur_date_naissance")), end=LEFT + 160
-    )
-    form.field(MIDDLE, y, "Courriel :", data.get("tuteur_courriel"), end=RIGHT - 4)
-    y -= ROW
-    form.field(LEFT + 3, y, "Emploi occupé :", data.get("tuteur_emploi_occupe"), end=COLUMN_END)
-    form.field(
-        MIDDLE,
-        y,
-        "Niveau de diplôme ou titre le plus élevé obtenu :",
-        data.get("tuteur_niveau_diplome"),
-        end=MIDDLE + 220,
-    )
+def _code(table: dict, value) -> str:
+    return table.get(text(value), "")
 
 
-def _contract(form: Form, data: dict, y: float) -> float:
-    form.line(LEFT, y + 8, RIGHT, y + 8)
-    form.band(y, "LE CONTRAT")
-    y -= 14
-    # The export gives the code of Les données du contrat (1 CDD, 2 CDI); the words are accepted too.
-    nature = text(data.get("contrat_nature")).upper()
-    x = form.label(LEFT + 3, y, "Nature du contrat :")
-    x = form.checkbox(x + 6, y, nature in ("1", "CDD"), "CDD")
-    form.checkbox(x + 4, y, nature in ("2", "CDI"), "CDI")
-    form.field(MIDDLE, y, "Type de contrat ou d'avenant :", data.get("contrat_type"), end=MIDDLE + 150)
-    y -= ROW
-    form.field(LEFT + 3, y, "Emploi occupé pendant le contrat :", data.get("contrat_emploi"), end=RIGHT - 4)
-    y -= ROW
-    form.field(
-        LEFT + 3, y, "Classification : niveau :", data.get("contrat_classification_niveau"), end=LEFT + 170
-    )
-    form.field(MIDDLE, y, "Coefficient :", data.get("contrat_coefficient"), end=MIDDLE + 110)
-    y -= ROW
-    form.field(
-        LEFT + 3, y, "Date de conclusion :", format_date(data.get("contrat_date_conclusion")), end=LEFT + 160
-    )
-    form.field(
-        MIDDLE,
-        y,
-        "Date de début d'exécution du contrat :",
-        format_date(data.get("contrat_date_debut")),
-        end=MIDDLE + 210,
-    )
-    y -= ROW
-    form.field(
-        LEFT + 3,
-        y,
-        "Date de fin du CDD ou de l'action de professionnalisation :",
-        format_date(data.get("contrat_date_fin")),
-        end=MIDDLE + 20,  # the long label leaves the date its full size only past the middle
-    )
-    form.field(
-        MIDDLE + 28,
-        y,
-        "Si avenant, date d'effet :",
-        format_date(data.get("contrat_date_effet_avenant")),
-        end=MIDDLE + 188,
-    )
-    y -= ROW
-    x = form.label(LEFT + 3, y, "Durée de la période d'essai :")
-    form.box(x + 3, y, 30, data.get("contrat_periode_essai"), name="Durée de la période d'essai")
-    form.label(x + 36, y, "jours")
-    x = form.label(MIDDLE, y, "Durée hebdomadaire du travail :")
-    form.box(x + 3, y, 22, data.get("contrat_duree_hebdo_heures"), name="Durée hebdomadaire (heures)")
-    form.label(x + 28, y, "heures")
-    form.box(x + 58, y, 22, data.get("contrat_duree_hebdo_minutes"), name="Durée hebdomadaire (minutes)")
-    form.label(x + 83, y, "minutes")
-    y -= ROW
-    x = form.label(LEFT + 3, y, "Salaire brut mensuel à l'embauche :", font=BOLD, size=8)
-    form.box(
-        x + 4,
-        y,
-        80,
-        format_amount(data.get("contrat_salaire_embauche")),
-        name="Salaire brut mensuel à l'embauche",
-    )
-    x = form.label(MIDDLE, y, "soit")
-    form.box(x + 3, y, 30, format_rate(data.get("contrat_taux")), name="Taux")
-    form.label(x + 36, y, "% du SMIC ou du minimum conventionnel")
-    y -= ROW
-    x = form.label(LEFT + 3, y, "Avantages en nature, le cas échéant : Nourriture :")
-    form.box(x + 3, y, 45, format_number(data.get("contrat_avantage_nourriture")), name="Nourriture")
-    x = form.label(x + 51, y, "€ / repas    Logement :")
-    form.box(x + 3, y, 45, format_number(data.get("contrat_avantage_logement")), name="Logement")
-    form.label(x + 51, y, "€ / mois")
-    return y - 16
+# --- Drawing -------------------------------------------------------------------------------------
 
 
-def _formation(form: Form, data: dict, y: float) -> float:
-    form.band(y, "LA FORMATION")
-    y -= 14
-    form.label(LEFT + 3, y, "Organisme de formation principal", font=BOLD, size=8)
-    x = form.label(MIDDLE, y, "Formation interne à l'entreprise :")
-    form.yes_no(x + 8, y, data.get("of_interne"))
-    y -= ROW
-    form.field(LEFT + 3, y, "Dénomination :", data.get("of_denomination"), end=RIGHT - 4)
-    y -= ROW
-    form.field(LEFT + 3, y, "N° SIRET :", data.get("of_siret"), end=LEFT + 150)
-    form.field(LEFT + 160, y, "N° de déclaration d'activité :", data.get("of_nda"), end=MIDDLE + 110)
-    form.field(MIDDLE + 120, y, "N° UAI :", data.get("of_uai"), end=RIGHT - 4)
-    y -= ROW
-    y = _address(form, data, "of_adresse", LEFT + 3, y, RIGHT - 4)
-    y -= 4
-    form.label(LEFT + 3, y, "Qualification visée", font=BOLD, size=8)
-    y -= ROW
-    form.field(
-        LEFT + 3, y, "Type de qualification visée :", data.get("formation_type_qualification"), end=LEFT + 170
-    )
-    rncp = text(data.get("formation_rncp")).upper().removeprefix("RNCP")
-    form.field(MIDDLE, y, "Code RNCP :", rncp, end=MIDDLE + 120)
-    form.field(MIDDLE + 130, y, "Spécialité (NSF) :", data.get("formation_nsf"), end=RIGHT - 4)
-    y -= ROW
-    y = form.field_below(
-        LEFT + 3,
-        y,
-        "Intitulé précis de la qualification :",
-        data.get("formation_intitule"),
-        width=RIGHT - LEFT - 7,
-        height=14,
-    )
-    form.field(
-        LEFT + 3,
-        y,
-        "Date de début du cycle de formation :",
-        format_date(data.get("formation_date_debut")),
-        end=COLUMN_END,
-    )
-    form.field(
-        MIDDLE,
-        y,
-        "Date de fin du cycle de formation :",
-        format_date(data.get("formation_date_fin")),
-        end=RIGHT - 60,
-    )
-    y -= ROW
-    x = form.label(
-        LEFT + 3, y, "Durée totale des actions d'évaluation, d'accompagnement et des enseignements :"
-    )
-    form.box(x + 3, y, 40, data.get("formation_duree_heures"), name="Durée totale de la formation")
-    form.label(x + 46, y, "heures")
-    y -= ROW
-    x = form.label(LEFT + 3, y, "dont enseignements généraux, professionnels et technologiques :")
-    form.box(x + 3, y, 40, data.get("formation_duree_enseignements"), name="Durée des enseignements")
-    form.label(x + 46, y, "heures")
-    return y - 18
+def _draw_page(form: Form, page: int) -> None:
+    canvas = form.canvas
+    canvas.setFillColorRGB(*BAND_GREY)
+    for band_page, x, y, width, height in layout.BANDS:
+        if band_page == page:
+            canvas.rect(x, y, width, height, fill=1, stroke=0)
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.5)
+    for line_page, x1, y1, x2, y2 in layout.LINES:
+        if line_page == page:
+            canvas.line(x1, y1, x2, y2)
+    canvas.setLineWidth(1)
+    for frame_page, x1, y1, x2, y2 in layout.FRAMES:
+        if frame_page == page:
+            canvas.rect(x1, y1, x2 - x1, y2 - y1, fill=0, stroke=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    for text_page, x, y, style, size, words in layout.TEXTS:
+        if text_page == page:
+            canvas.setFont(LABEL_FONTS[style], size)
+            canvas.drawString(x, y, words)
+    if page == 1:
+        _ministry_and_cerfa_blocks(form)
+    else:
+        form.label(23.2, 62, "Formulaire n° 12434*05 reproduit par Cactus", font=ITALIC, size=6.5)
 
 
-def _signatures(form: Form, data: dict, y: float) -> float:
-    form.field(LEFT + 3, y, "Fait à :", data.get("signature_lieu"), end=LEFT + 250)
-    form.field(LEFT + 260, y, "le :", format_date(data.get("contrat_date_conclusion")), end=LEFT + 340)
-    y -= 13
-    form.label(LEFT + 25, y, "Signature de l'employeur", font=BOLD_ITALIC, size=7.5)
-    form.label(LEFT + 210, y, "Signature du salarié", font=BOLD_ITALIC, size=7.5)
-    form.label(LEFT + 372, y, "Visa de l'organisme de formation", font=BOLD_ITALIC, size=7.5)
-    # Signature areas stay blank: the parties sign the printed form.
-    return y - 70
+def _ministry_and_cerfa_blocks(form: Form) -> None:
+    """The two images of the official header (Marianne block, Cerfa logo), set as text."""
+    for index, line in enumerate(
+        ["MINISTÈRE", "DU TRAVAIL, DE LA SANTÉ,", "DES SOLIDARITÉS", "ET DES FAMILLES"]
+    ):
+        form.label(26, 810 - index * 9.5, line, font=BOLD, size=8.5)
+    for index, word in enumerate(["Liberté", "Égalité", "Fraternité"]):
+        form.label(26, 766 - index * 6, word, font=ITALIC, size=5)
+    form.canvas.setLineWidth(0.8)
+    form.canvas.ellipse(492.0, 789.4, 542.9, 816.4)
+    form.centered(517.4, 799.5, "cerfa", font=ITALIC, size=12)
 
 
-def _reserved(form: Form, y: float) -> None:
-    """Filled by the OPCO, never by Cactus."""
-    form.band(y, "CADRE RÉSERVÉ À L'OPCO")
-    y -= 14
-    form.field(LEFT + 3, y, "Nom de l'OPCO :", "", end=COLUMN_END)
-    form.field(MIDDLE, y, "N° de dépôt :", "", end=RIGHT - 4)
-    y -= ROW + 2
-    form.field(LEFT + 3, y, "Date de réception du dossier complet :", "", end=LEFT + 230)
-    form.field(MIDDLE, y, "Date de la décision :", "", end=MIDDLE + 150)
+def _draw_field(form: Form, name: str, field: layout.Field, value) -> None:
+    x1, y1, x2, y2 = field.rect
+    canvas = form.canvas
+    if field.kind == "check":
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setStrokeColorRGB(0, 0, 0)
+        canvas.setLineWidth(0.8)
+        canvas.rect(x1, y1, x2 - x1, y2 - y1, fill=1, stroke=1)
+        if value is True:
+            # A letter, not two strokes, so that the text layer (pdftotext, a screen reader) says it too.
+            canvas.setFillColorRGB(0, 0, 0)
+            canvas.setFont("Helvetica-Bold", 9)
+            canvas.drawCentredString((x1 + x2) / 2, y1 + 1.1, CHECK_MARK)
+        return
+    canvas.setFillColorRGB(*FIELD_GREY)
+    canvas.rect(x1, y1, x2 - x1, y2 - y1, fill=1, stroke=0)
+    value = text(value)
+    if value:
+        form._fit(x1 + 1.5, y1, x2 - x1 - 3, y2 - y1, value, field.label)

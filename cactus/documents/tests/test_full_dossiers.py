@@ -8,6 +8,7 @@ import pytest
 
 from cactus.documents import services
 from cactus.documents.models import Document
+from cactus.documents.renderers.base import NBSP, format_date, format_number
 from cactus.documents.tests import full_dossiers
 from cactus.documents.tests.readback import flat_text, pdf_text
 from cactus.dossiers.export import dossier_data
@@ -34,16 +35,38 @@ NOT_ON_THE_CERFA_PREFIXES = (
 # The grid has no amount column; the minimal rate is a check, not a printed value.
 NOT_ON_THE_CERFA_SUFFIXES = ("_salaire_brut", "_taux_minimal")
 
-# Professionalisation (cerfa-professionnalisation.md §3): the EJ20 has one tuteur, no remuneration grid
-# by period (its rate is contrat_taux), and its formation block names the organisme de formation and
-# the qualification (RNCP), not the FA13's code diplôme, diploma type or lieu de formation principal.
-NOT_ON_THE_EJ20_PREFIXES = ("tuteur2_", "remu_", "lieu_formation_")
+# Professionalisation: what the official 12434*05 has no box for (read off the form and its notice 51650#09).
+NOT_ON_THE_EJ20_PREFIXES = ("tuteur2_", "remu_", "lieu_formation_", "cfa_", "of_adresse_")
 NOT_ON_THE_EJ20 = {
-    "formation_code_diplome",
-    "formation_type_diplome",
+    "formation_code_diplome",  # the EJ20 asks the diploma type (diplôme ou titre visé), printed translated
     "salarie_intitule_dernier_diplome",  # the EJ20 asks the highest diploma only
-    "tuteur_diplome",  # the EJ20 asks the tuteur's diploma level only
+    "salarie_dernier_diplome_prepare",
+    "salarie_derniere_classe",
+    "salarie_nationalite",  # no nationalité box on 12434*05
+    "salarie_regime_social",
+    "salarie_ne_en_france",
+    "salarie_mineur",
+    "salarie_mineur_non_emancipe",
+    "salarie_sportif_haut_niveau",
+    "salarie_projet_creation_reprise",
+    "tuteur_courriel",  # the tuteur block has nom, prénom, emploi occupé and date de naissance only
+    "tuteur_diplome",
+    "tuteur_niveau_diplome",
+    "contrat_taux",  # no remuneration grid, only the salaire brut à l'embauche
+    "contrat_caisse_retraite_complementaire",  # printed through employeur_caisse_retraite
+    "contrat_duree_hebdo_minutes",  # 0: checked in the split boxes below
+    "employeur_type",  # no type d'employeur / employeur spécifique on 12434*05
+    "employeur_specifique",
+    "employeur_prive_public",
+    "of_uai",  # the organisme de formation block has dénomination, SIRET and NDA only
+    "formation_date_fin",  # « date prévue de fin des épreuves »: split boxes, checked below
+    "formation_date_debut",
+    "formation_type_diplome",  # translated to the EJ20 code, checked below
+    "salarie_situation_avant_contrat",
+    "salarie_plus_haut_diplome",
+    "salarie_minimum_social",
 }
+EJ20_SPLIT_KEYS = ("date", "courriel", "salaire_embauche")
 
 # The convention's facts (the rest of the dossier is the CERFA's).
 ON_THE_CONVENTION = [
@@ -185,11 +208,37 @@ def test_the_apprenticeship_convention_prints_its_facts_and_no_billing(apprentic
 def test_the_professionalisation_cerfa_prints_every_value_of_the_dossier(professionalisation, cfa_advisor):
     data = dossier_data(professionalisation)
     text = document_text(professionalisation, Document.Kind.CERFA, cfa_advisor)
-    assert "Contrat de professionnalisation" in text
-    # contrat_nature "1" (CDD) from Les données du contrat
-    assert "☒ CDD ☐ CDI" in document_text(professionalisation, Document.Kind.CERFA, cfa_advisor, layout=True)
-    missing = full_dossiers.missing_values(data, cerfa_keys(data, professionalisation=True), text)
+    assert "Contrat de professionnalisation" in text and "N° 12434*05" in text
+    keys = [
+        key
+        for key in cerfa_keys(data, professionalisation=True)
+        if not any(part in key for part in EJ20_SPLIT_KEYS)
+    ]
+    missing = full_dossiers.missing_values(data, keys, text)
     assert missing == {}, " ".join(sorted(missing))
+    layout = document_text(professionalisation, Document.Kind.CERFA, cfa_advisor, layout=True)
+    # Dates in three boxes, e-mails around the printed « @ », salary in euros and centimes.
+    for key in (
+        "salarie_date_naissance",
+        "contrat_date_debut",
+        "contrat_date_fin",
+        "contrat_date_conclusion",
+    ):
+        assert format_date(data[key]).replace("/", " / ") in layout, key
+    for key in ("employeur_courriel", "salarie_courriel"):
+        local, domain = data[key].split("@")
+        assert local in text and f"@ {domain}" in layout, key
+    euros, cents = format_number(data["contrat_salaire_embauche"]).replace(NBSP, " ").split(",")
+    assert f"{euros} , {cents} €" in layout
+    # contrat_nature "1" (CDD) and Particulier-employeur « Non » from the tabs, ticked with an X.
+    assert "CDI X CDD travail temporaire" in layout
+    assert "Particulier-employeur : oui X non" in layout
+    assert "Inscrit à France Travail : oui X non" in layout
+    # Notice 51650#09's codes: highest diploma 42 (bac général) is 42, situation 1 (scolaire) is 1.
+    assert (
+        "Diplôme ou titre le plus élevé obtenu : 42" in layout and "Situation avant ce contrat : 1" in layout
+    )
+    assert "Type de contrat : 11" in layout and "Type qualification visée : 1" in layout
     assert "None" not in text
 
 

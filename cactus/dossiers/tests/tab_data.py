@@ -36,6 +36,7 @@ def employer_values(
         "employer-headcount": "42",
         "employer-idcc": "1486",
         "employer-mentor_eligibility_attested": "on",
+        "employer-is_individual_employer": "False",  # contrat pro only (12434*05)
         "signatory-signatory_last_name": "Lefèvre",
         "signatory-signatory_first_name": "Jérôme",
         "signatory-signatory_position": "Directeur des ressources humaines",
@@ -93,6 +94,7 @@ def alternant_values(
         "alternant-last_class": "01",
         "alternant-last_diploma_title": "Baccalauréat général",
         "alternant-highest_diploma": "42",
+        "alternant-is_job_seeker": "False",  # contrat pro only (12434*05)
     }
     if representative:
         values |= {
@@ -127,7 +129,15 @@ def contract_values(dossier, *, rates: dict | None = None, **overrides) -> dict:
     }
     if dossier.scheme == "professionalisation":
         del values["contract-practical_training_start"]
-        values |= {"contract-contract_type": "1", "contract-job_title": "Assistante commerciale"}
+        values |= {
+            "contract-contract_type": "11",
+            "contract-job_title": "Assistante commerciale",
+            "contract-classification": "Employée administrative",
+            "contract-classification_level": "II",
+            "contract-coefficient": "170",
+            "contract-trial_period_days": "30",
+            "contract-provident_fund": "AG2R Prévoyance",
+        }
     lines = legal_lines(dossier, smc=None)
     for line in lines:
         values[f"remuneration-{line.key}"] = str((rates or {}).get(line.key, line.legal.rate))

@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from cactus.accounts.models import User
+from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
+from cactus.core.validators import validate_siret
 from cactus.documents import services as documents
 from cactus.dossiers import circuits, permissions, tabs
 from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
@@ -82,3 +84,13 @@ def test_the_demo_formations_offer_their_calendar_and_programme(demo):
     for dossier in validated:
         assert {"cerfa", "calendar", "programme"} <= set(permissions.available_documents(dossier))
         assert not permissions.missing_formation_documents(dossier)
+
+
+def test_the_demo_formations_pass_the_formation_pages_checks(demo):
+    # R-11.2 (SIRET key), R-13.1 (UAI letter), R-13.2, R-13.3: the demo's data are valid data.
+    for formation in Formation.objects.all():
+        assert validate_siret(formation.site_siret) == formation.site_siret
+        assert validate_uai(formation.site_uai) == formation.site_uai
+        assert validate_rncp(formation.rncp) == formation.rncp
+        assert validate_code_diplome(formation.diploma_code) == formation.diploma_code
+        formation.full_clean()

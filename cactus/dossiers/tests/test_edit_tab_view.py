@@ -255,3 +255,57 @@ def test_the_error_summary_links_a_choice_between_buttons_to_its_group(
     scheme = next(anchor for anchor in anchors if anchor.endswith("scheme"))
     assert f'id="{scheme}"' in page
     assert f'id="{scheme}_error"' in page
+
+
+def test_a_date_error_of_one_person_does_not_mark_the_date_fields_of_the_next_one_invalid(
+    client, started_dossier, employer_contact, cfa_admin
+):
+    client.force_login(employer_contact)
+    values = tab_data.contract_values(started_dossier) | {
+        "contract-conclusion_date": "0001-01-01",
+        "version": started_dossier.version,
+    }
+    posted = client.post(url(started_dossier, "contract"), values).content.decode()
+    assert re.search(r'<input[^>]*aria-invalid="true"[^>]*id="id_contract-conclusion_date"', posted)
+
+    client.force_login(cfa_admin)
+    page = client.get(url(started_dossier, "contract")).content.decode()
+
+    date_inputs = re.findall(r'<input type="date"[^>]*>', page)
+    assert date_inputs
+    assert not [tag for tag in date_inputs if "aria-invalid" in tag or "_error" in tag]
+
+
+def test_every_help_text_and_error_a_field_points_to_exists_on_the_page(
+    client, started_dossier, employer_contact
+):
+    client.force_login(employer_contact)
+    for tab in ["base", "employer", "contract", "mission"]:
+        for page in (
+            client.get(url(started_dossier, tab)).content.decode(),
+            client.post(url(started_dossier, tab), {"version": started_dossier.version}).content.decode(),
+        ):
+            ids = set(re.findall(r'\bid="([^"]+)"', page))
+            referenced = {
+                target
+                for attribute in re.findall(r'aria-(?:describedby|labelledby)="([^"]+)"', page)
+                for target in attribute.split()
+            } | set(re.findall(r'\bfor="([^"]+)"', page))
+            assert referenced <= ids, (tab, sorted(referenced - ids))
+            assert len(re.findall(r'\bid="([^"]+)"', page)) == len(ids), tab  # no duplicate id
+
+
+def test_the_page_title_names_the_tab_the_dossier_state_and_an_error(
+    client, started_dossier, employer_contact
+):
+    client.force_login(employer_contact)
+
+    shown = client.get(url(started_dossier, "employer")).content.decode()
+    refused = client.post(
+        url(started_dossier, "employer"), {"version": started_dossier.version}
+    ).content.decode()
+
+    title = re.search(r"<title>(.*?)</title>", shown, re.S).group(1)
+    assert title.startswith("L&#x27;employeur – Dossier de ")
+    assert f"({started_dossier.status_label})" in title
+    assert re.search(r"<title>Erreur – L&#x27;employeur – ", refused)

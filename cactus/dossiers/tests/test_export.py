@@ -21,7 +21,7 @@ def test_the_export_uses_the_cerfa_keys_with_iso_dates_and_string_amounts(comple
     assert data["maitre2_prenom"] == "Anaïs"
     assert data["contrat_date_debut"] == "2026-09-01"
     assert data["remu_11_date_fin"] == "2027-03-31"
-    assert data["remu_12_taux"] == "43.00"
+    assert data["remu_12_taux"] == "51.00"  # licence pro: 2nd-year rate at 18 (D6222-32)
     assert data["remuneration"][0]["montant"] == data["remu_11_salaire_brut"]
     assert data["contrat_salaire_embauche"] == data["remu_11_salaire_brut"]
     assert data["signature_lieu"] == "Marseille"

@@ -27,14 +27,15 @@ def test_a_dossier_with_every_tab_valid_is_a_saisie_complete(complete_dossier):
 
 
 def test_the_birthday_splits_the_first_year_of_remuneration(complete_dossier):
-    # R-2.2 (rules.md): 18 on 14/03/2027, the higher rate applies from 01/04/2027.
+    # R-2.2 (rules.md): 18 on 14/03/2027, the higher rate applies from 01/04/2027; the formation is a
+    # licence professionnelle, paid at the 2nd-year rates (D6222-32): 39 % then 51 %.
     lines = [
         (line.year, line.period, line.start, line.end, line.rate)
         for line in complete_dossier.remuneration_lines.all()
     ]
     assert lines[:2] == [
-        (1, 1, date(2026, 9, 1), date(2027, 3, 31), Decimal("27.00")),
-        (1, 2, date(2027, 4, 1), date(2027, 8, 31), Decimal("43.00")),
+        (1, 1, date(2026, 9, 1), date(2027, 3, 31), Decimal("39.00")),
+        (1, 2, date(2027, 4, 1), date(2027, 8, 31), Decimal("51.00")),
     ]
 
 

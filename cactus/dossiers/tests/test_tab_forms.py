@@ -202,7 +202,16 @@ def test_a_professionalisation_salarie_of_26_must_be_a_job_seeker(started_dossie
     nir = "295061305501716"
     values = tab_data.alternant_values(nir=nir, representative=False)
     assert not submit("alternant", dossier, values)[0]
-    assert submit("alternant", dossier, values | {"alternant-job_seeker_id": "1234567A"})[0]
+    assert submit(
+        "alternant",
+        dossier,
+        values
+        | {
+            "alternant-is_job_seeker": "True",
+            "alternant-job_seeker_id": "1234567A",
+            "alternant-job_seeker_months": "14",
+        },
+    )[0]
 
 
 # Les données du contrat ----------------------------------------------------------------------
@@ -225,44 +234,44 @@ def test_a_rate_below_the_legal_minimum_is_refused_citing_the_rule(contract_doss
 
 
 def test_a_rate_above_the_legal_minimum_is_kept(contract_dossier):
-    # R-2.10 (rules.md): a higher rate is kept.
-    values = tab_data.contract_values(contract_dossier, rates={"rate_1_1": "35.5"})
+    # R-2.10 (rules.md): a higher rate is kept. The formation is a licence pro: minimum 39 % (D6222-32).
+    values = tab_data.contract_values(contract_dossier, rates={"rate_1_1": "45.5"})
     is_valid, _, forms = submit("contract", contract_dossier, values)
     assert is_valid
     first = tabs.page_data(forms)["remuneration_lines"][0]
-    assert (first["rate"], first["minimum_rate"]) == (Decimal("35.5"), Decimal("27"))
-    # 1 823,03 € (SMIC of 01/01/2026) × 35,5 % = 647,1756 → 647,18 € rounded up.
-    assert first["amount"] == Decimal("647.18")
+    assert (first["rate"], first["minimum_rate"]) == (Decimal("45.5"), Decimal("39"))
+    # 1 823,03 € (SMIC of 01/01/2026) × 45,5 % = 829,4787 → 829,48 € rounded up.
+    assert first["amount"] == Decimal("829.48")
 
 
 def test_the_hiring_salary_cannot_be_below_the_first_periods_minimum(contract_dossier):
-    # R-2.11 (rules.md): 27 % of 1 823,03 € = 492,22 €.
+    # R-2.11 (rules.md), D6222-32 (licence pro: 2nd-year rate): 39 % of 1 823,03 € = 710,99 €.
     values = tab_data.contract_values(contract_dossier) | {"remuneration-hiring_salary": "400"}
     is_valid, errors, _ = submit("contract", contract_dossier, values)
     assert not is_valid
-    assert "492,22 €" in errors
+    assert "710,99 €" in errors
 
 
 def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
-    # R-2.12 (rules.md): 27 % of 1 415,05 € (Mayotte, 01/01/2026) = 382,0635 → 382,07 €.
+    # R-2.12 (rules.md), D6222-32: 39 % of 1 415,05 € (Mayotte, 01/01/2026) = 551,8695 → 551,87 €.
     values = tab_data.employer_values() | {"employer-postal_code": "97600", "employer-city": "Mamoudzou"}
     tabs.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=started_dossier.pk)
     is_valid, _, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid
-    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("382.07")
+    assert tabs.page_data(forms)["remuneration_lines"][0]["amount"] == Decimal("551.87")
 
 
 def test_the_smc_is_the_base_from_21_when_it_is_higher(started_dossier, employer_contact):
-    # R-2.3 (rules.md): 22 years old, SMC 2 000 € → 53 % × 2 000 = 1 060,00 € (example D).
+    # R-2.3 (rules.md): 22 years old, SMC 2 000 € → licence pro (D6222-32) 61 % × 2 000 = 1 220,00 €.
     dossier = restart(started_dossier, employer_contact, alternant_birth_date="2004-01-10")
     tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
     dossier = Dossier.objects.get(pk=dossier.pk)
-    values = tab_data.contract_values(dossier, smc="2000") | {"remuneration-hiring_salary": "1060"}
+    values = tab_data.contract_values(dossier, smc="2000") | {"remuneration-hiring_salary": "1220"}
     is_valid, errors, forms = submit("contract", dossier, values)
     assert is_valid, errors
     first = tabs.page_data(forms)["remuneration_lines"][0]
-    assert (first["base"], first["amount"]) == ("SMC", Decimal("1060.00"))
+    assert (first["base"], first["amount"]) == ("SMC", Decimal("1220.00"))
 
 
 def test_an_amendment_needs_the_previous_contract_number_and_its_effective_date(contract_dossier):

@@ -154,6 +154,7 @@ def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = Non
         "circuit": circuits.circuit_for(dossier),
         "actions": actions,
         "forms": forms,
+        "has_errors": any(form.errors for form in forms.values()),
         "data_rows": _data_rows(dossier),
         "tabs": [
             tab

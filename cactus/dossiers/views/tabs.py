@@ -51,7 +51,6 @@ def edit_tab(request, pk: int, tab: str):
                 for warning in page_warnings(forms):
                     messages.warning(request, f"À vérifier : {warning}")
                 return redirect("dossiers:tab", pk=dossier.pk, tab=tab)
-    tabs.describe_errors(forms)
     if not can_edit:
         for form in forms:
             for field in form.fields.values():

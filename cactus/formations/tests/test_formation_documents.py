@@ -28,6 +28,7 @@ def formation_post(formation, **extra) -> dict:
         "managers": [str(user.pk) for user in formation.managers.all()],
         "validation_mode": formation.validation_mode,
         "mission_mode": formation.mission_mode,
+        "qualification_type": formation.qualification_type,
         "is_active": "on",
         **management("periodes", 1),
         **management("modules", 1),

@@ -16,13 +16,14 @@ def formation_data(advisor, manager, **overrides):
         "end_date": "2028-06-30",
         "duration_hours": "1350",
         "site_name": "Campus de Toulon",
-        "site_uai": "0831440C",
+        "site_uai": "0831440P",
         "site_siret": "73282932000074",
         "managers": [manager.pk],
         "cfa_advisor": advisor.pk,
         "validation_mode": "automatic",
         "mission_mode": "hidden",
         "is_active": "on",
+        "qualification_type": "1",  # notice 51650#09: 1 Certification enregistrée au RNCP autre qu'un CQP
         # No calendar periods nor programme modules: the formsets are empty.
         "periodes-TOTAL_FORMS": "0",
         "periodes-INITIAL_FORMS": "0",
@@ -61,6 +62,33 @@ def test_a_wrong_siret_and_reversed_dates_are_explained_and_nothing_is_saved(
     assert not Formation.objects.exists()
 
 
+def test_a_wrong_uai_rncp_and_code_diplome_are_explained_and_nothing_is_saved(
+    client, cfa_admin, cfa_advisor, formation_manager
+):
+    # R-13.1 (UAI check letter), R-13.2 (RNCP), R-13.3 (code diplôme): the validators of the rules.
+    client.force_login(cfa_admin)
+    data = formation_data(
+        cfa_advisor, formation_manager, site_uai="0831440C", rncp="RNCP12", diploma_code="3203121"
+    )
+
+    content = client.post(reverse("formations:create"), data).content.decode()
+
+    assert "lettre de contrôle du numéro UAI" in content
+    assert "RNCP suivi de 3 à 5 chiffres" in content
+    assert "Le code diplôme comporte 8 caractères" in content
+    assert not Formation.objects.exists()
+
+
+def test_the_identifiers_are_stored_normalised(client, cfa_admin, cfa_advisor, formation_manager):
+    # "0831440p" → "0831440P", "38368" → "RNCP38368".
+    client.force_login(cfa_admin)
+    data = formation_data(cfa_advisor, formation_manager, site_uai="0831440p", rncp="38368")
+
+    assert client.post(reverse("formations:create"), data).status_code == 302
+    formation = Formation.objects.get()
+    assert (formation.site_uai, formation.rncp) == ("0831440P", "RNCP38368")
+
+
 @pytest.mark.parametrize(
     "who", ["formation_manager", "cfa_advisor", "employer_contact", "alternant", "stranger"]
 )
@@ -84,6 +112,7 @@ def test_the_site_address_the_ej20_fields_and_the_annual_amounts_are_saved(
         site_city="Toulon",
         nsf_code="312",
         teaching_hours="1200",
+        qualification_type="2",
         annual_cost="7900.00",
         npec="7125.50",
     )
@@ -92,6 +121,7 @@ def test_the_site_address_the_ej20_fields_and_the_annual_amounts_are_saved(
 
     formation = Formation.objects.get()
     assert (formation.site_city, formation.nsf_code, formation.teaching_hours) == ("Toulon", "312", 1200)
+    assert formation.qualification_type == "2"  # CQP (notice 51650#09)
     assert (str(formation.annual_cost), str(formation.npec)) == ("7900.00", "7125.50")
 
 

@@ -151,3 +151,59 @@ def test_bad_arguments_print_a_french_message_and_exit_with_status_2(capsys, arg
     captured = capsys.readouterr()
     assert message in captured.err
     assert captured.out == ""
+
+
+def rates_of(output: dict) -> list[tuple[int, int]]:
+    return [(period["annee"], period["taux"]) for period in output["periodes"]]
+
+
+def test_an_rqth_prolongation_is_paid_the_last_years_rate_plus_15_points(capsys):
+    # R6222-46, R6222-48: 4-year contract, prolongation from 02/09/2027 → 78 % + 15 = 93 % at 23.
+    output = simulate(
+        capsys,
+        *("--naissance", "2004-01-15", "--debut", "2024-09-02", "--fin", "2028-09-01"),
+        *("--prolongation-rqth", "2027-09-02"),
+    )
+    assert rates_of(output)[-2:] == [(3, 78), (4, 93)]
+
+
+def test_a_prolongation_after_a_failure_keeps_the_last_years_rate(capsys):
+    # D6222-28, L6222-11: year 3 of a prolonged 2-year contract stays at 51 % (18–20).
+    output = simulate(
+        capsys,
+        *("--naissance", "2006-09-02", "--debut", "2024-09-02", "--fin", "2027-09-01"),
+        *("--prolongation-echec", "2026-09-02"),
+    )
+    assert rates_of(output) == [(1, 43), (2, 51), (3, 51)]
+
+
+def test_a_previous_contract_with_another_employer_sets_the_floor(capsys):
+    # D6222-29 2nd paragraph (rules.md example E): 51 % instead of 43 %.
+    output = simulate(
+        capsys,
+        *("--naissance", "2005-10-01", "--debut", "2025-09-01", "--fin", "2026-08-31"),
+        *("--contrat-precedent-annee", "2", "--contrat-precedent-issue", "diplome"),
+        *("--contrat-precedent-employeur", "autre", "--contrat-precedent-fin", "2025-08-31"),
+    )
+    assert rates_of(output) == [(1, 51)]
+
+
+def test_a_direct_entry_in_the_second_year_is_paid_as_such(capsys):
+    # D6222-28-1: --annee-debut 2 → 61 % at 22.
+    output = simulate(
+        capsys,
+        *("--naissance", "2003-05-05", "--debut", "2025-09-01", "--fin", "2026-08-31", "--annee-debut", "2"),
+    )
+    assert rates_of(output) == [(2, 61)]
+
+
+def test_a_same_employer_contract_after_a_diploma_without_the_rate_received_is_refused_in_french(capsys):
+    # D6222-29 1st paragraph needs the rate received.
+    with pytest.raises(SystemExit):
+        call_command(
+            "remuneration",
+            *("--naissance", "2005-10-01", "--debut", "2025-09-01", "--fin", "2026-08-31"),
+            *("--contrat-precedent-annee", "2", "--contrat-precedent-issue", "diplome"),
+            *("--contrat-precedent-employeur", "meme"),
+        )
+    assert "--contrat-precedent-taux" in capsys.readouterr().err

@@ -120,7 +120,7 @@ class Command(BaseCommand):
                 "duration_hours": 450,
                 "site_name": "Campus Saint-Charles, Marseille",
                 "site_uai": "0134009M",
-                "site_siret": "13002609700013",
+                "site_siret": "13001533200013",
                 "site_street": "3 place Victor Hugo",
                 "site_postal_code": "13003",
                 "site_city": "Marseille",
@@ -132,6 +132,8 @@ class Command(BaseCommand):
                 **fields,
             },
         )
+        # The demo's formations pass the checks of the Formations page (UAI, RNCP, code diplôme, SIRET).
+        formation.full_clean()
         formation.managers.add(people["manager"])
         return formation
 
@@ -339,6 +341,7 @@ def employer_values(
         "employer-headcount": "42",
         "employer-idcc": idcc,
         "employer-mentor_eligibility_attested": "on",
+        "employer-is_individual_employer": "False",  # contrat pro only (12434*05)
         "signatory-signatory_last_name": "Lefèvre",
         "signatory-signatory_first_name": "Jérôme",
         "signatory-signatory_position": "Directeur des ressources humaines",
@@ -397,6 +400,7 @@ def alternant_values(
         "alternant-email": email,
         "alternant-social_regime": "2",
         "alternant-prior_situation": "1",
+        "alternant-is_job_seeker": "False",  # contrat pro only (12434*05)
         "alternant-last_diploma_prepared": highest_diploma,
         "alternant-last_class": "01",
         "alternant-last_diploma_title": "Baccalauréat général" if highest_diploma == "42" else "BTS",
@@ -427,7 +431,14 @@ def contract_values(dossier, *, conclusion: date = date(2026, 7, 1)):
     }
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
         del values["contract-practical_training_start"]
-        values |= {"contract-contract_type": "1", "contract-job_title": "Assistant commercial"}
+        values |= {
+            "contract-contract_type": "11",
+            "contract-job_title": "Assistant commercial",
+            "contract-classification": "Employé commercial",
+            "contract-classification_level": "II",
+            "contract-coefficient": "170",
+            "contract-trial_period_days": "30",
+        }
     lines = legal_lines(dossier, smc=None)
     for line in lines:
         values[f"remuneration-{line.key}"] = str(line.legal.rate)

@@ -7,17 +7,27 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand
 
 from cactus.core.rules.remuneration import (
+    DIPLOMA_OBTAINED,
+    EXAM_FAILED,
+    OTHER_OUTCOME,
     MissingSmic,
+    PreviousContract,
     RemunerationPeriod,
     apprenticeship_periods,
     professionalisation_periods,
 )
 
 SCHEMES = ("apprentissage", "professionnalisation")
+OUTCOMES = {"diplome": DIPLOMA_OBTAINED, "echec": EXAM_FAILED, "autre": OTHER_OUTCOME}
+EMPLOYERS = ("meme", "autre")
 USAGE = (
     "Usage : manage.py remuneration --naissance AAAA-MM-JJ --debut AAAA-MM-JJ --fin AAAA-MM-JJ "
     "[--smc 2100.00] [--departement 976] [--dispositif apprentissage|professionnalisation] "
-    "[--qualification-pro]"
+    "[--qualification-pro] [--conclusion AAAA-MM-JJ] [--annee-debut 2] [--debut-cycle AAAA-MM-JJ] "
+    "[--licence-pro] [--prolongation-echec AAAA-MM-JJ] [--prolongation-rqth AAAA-MM-JJ] "
+    "[--contrat-precedent-annee 2 --contrat-precedent-issue diplome|echec|autre "
+    "--contrat-precedent-employeur meme|autre [--contrat-precedent-fin AAAA-MM-JJ] "
+    "[--contrat-precedent-taux 60]] [--meme-niveau]"
 )
 
 
@@ -54,7 +64,55 @@ class Command(BaseCommand):
             "--qualification-pro",
             action="store_true",
             dest="professional_qualification",
-            help="Contrat de professionnalisation : le salarié a une qualification professionnelle ≥ bac pro",
+            help="Contrat de professionnalisation : le salarié a une qualification au moins égale au bac pro "
+            "(D6325-15 : +10 points)",
+        )
+        parser.add_argument(
+            "--conclusion", help="Date de conclusion (signature) : choisit la grille en vigueur (AAAA-MM-JJ)"
+        )
+        parser.add_argument(
+            "--annee-debut",
+            help="Année du cycle à laquelle commence un contrat de durée réduite (D6222-28-1), par ex. 2",
+        )
+        parser.add_argument(
+            "--debut-cycle",
+            help="Début du cycle au CFA s'il précède le contrat (L6222-12-1) : les années comptent de ce jour",
+        )
+        parser.add_argument(
+            "--licence-pro",
+            action="store_true",
+            help="Le contrat prépare une licence professionnelle : taux de 2e année (D6222-32)",
+        )
+        parser.add_argument(
+            "--prolongation-echec",
+            help="Début de la prolongation après un échec à l'examen (L6222-11, D6222-28 : taux de la dernière année)",
+        )
+        parser.add_argument(
+            "--prolongation-rqth",
+            help="Début de la prolongation liée au handicap (R6222-47, R6222-48 : dernière année + 15 points)",
+        )
+        parser.add_argument(
+            "--contrat-precedent-annee",
+            help="Dernière année d'exécution du contrat précédent (1 à 4) ; avec --meme-niveau hors "
+            "apprentissage : durée du cycle du diplôme obtenu",
+        )
+        parser.add_argument(
+            "--contrat-precedent-issue",
+            help="Issue du contrat précédent : diplome (D6222-29), echec (L6222-11, D6222-28) ou autre",
+        )
+        parser.add_argument(
+            "--contrat-precedent-employeur",
+            help="meme ou autre employeur que le contrat précédent (D6222-29)",
+        )
+        parser.add_argument("--contrat-precedent-fin", help="Date de fin du contrat précédent (AAAA-MM-JJ)")
+        parser.add_argument(
+            "--contrat-precedent-taux",
+            help="Même employeur : taux perçu la dernière année du contrat précédent, en % (D6222-29)",
+        )
+        parser.add_argument(
+            "--meme-niveau",
+            action="store_true",
+            help="Contrat d'un an au plus pour un diplôme de même niveau, en rapport direct (D6222-30 : +15 points)",
         )
 
     def handle(self, *args, **options):
@@ -89,7 +147,19 @@ class Command(BaseCommand):
                 departement=departement,
             )
         return apprenticeship_periods(
-            birth_date=birth_date, start=start, end=end, smc=smc, departement=departement
+            birth_date=birth_date,
+            start=start,
+            end=end,
+            smc=smc,
+            departement=departement,
+            conclusion=_optional_date(options["conclusion"], "--conclusion"),
+            first_year=_year(options["annee_debut"], "--annee-debut", maximum=3) or 1,
+            years_from=_optional_date(options["debut_cycle"], "--debut-cycle"),
+            is_licence_pro=options["licence_pro"],
+            failure_extension_from=_optional_date(options["prolongation_echec"], "--prolongation-echec"),
+            disability_extension_from=_optional_date(options["prolongation_rqth"], "--prolongation-rqth"),
+            previous_contract=_previous_contract(options),
+            is_same_level_diploma=options["meme_niveau"],
         )
 
     def _fail(self, message: str):
@@ -106,15 +176,67 @@ def _date(value: str | None, option: str, label: str) -> date:
         raise InvalidArgument(f"{option} « {value} » n'est pas une date au format AAAA-MM-JJ.") from error
 
 
-def _amount(value: str | None) -> Decimal | None:
+def _optional_date(value: str | None, option: str) -> date | None:
+    return _date(value, option, "") if value else None
+
+
+def _year(value: str | None, option: str, *, maximum: int) -> int | None:
+    if value is None:
+        return None
+    if not (value.isdigit() and 1 <= int(value) <= maximum):
+        raise InvalidArgument(f"{option} « {value} » doit être une année de 1 à {maximum}.")
+    return int(value)
+
+
+def _previous_contract(options) -> PreviousContract | None:
+    last_year = _year(options["contrat_precedent_annee"], "--contrat-precedent-annee", maximum=4)
+    others = (
+        "contrat_precedent_issue",
+        "contrat_precedent_employeur",
+        "contrat_precedent_fin",
+        "contrat_precedent_taux",
+    )
+    if last_year is None:
+        if any(options[name] for name in others) or options["meme_niveau"]:
+            raise InvalidArgument(
+                "Indiquez la dernière année du contrat précédent avec --contrat-precedent-annee."
+            )
+        return None
+    outcome = options["contrat_precedent_issue"] or "autre"
+    if outcome not in OUTCOMES:
+        raise InvalidArgument("--contrat-precedent-issue vaut « diplome », « echec » ou « autre ».")
+    employer = options["contrat_precedent_employeur"] or "autre"
+    if employer not in EMPLOYERS:
+        raise InvalidArgument("--contrat-precedent-employeur vaut « meme » ou « autre ».")
+    rate = _amount(options["contrat_precedent_taux"], "--contrat-precedent-taux", example="60")
+    if OUTCOMES[outcome] == DIPLOMA_OBTAINED and employer == "meme" and rate is None:
+        raise InvalidArgument(
+            "Même employeur et diplôme obtenu : indiquez le taux perçu la dernière année avec "
+            "--contrat-precedent-taux (D6222-29)."
+        )
+    if OUTCOMES[outcome] == DIPLOMA_OBTAINED and employer == "autre" and not options["contrat_precedent_fin"]:
+        raise InvalidArgument(
+            "Autre employeur et diplôme obtenu : indiquez la fin du contrat précédent avec "
+            "--contrat-precedent-fin (son âge fixe le minimum de la dernière année, D6222-29)."
+        )
+    return PreviousContract(
+        last_year=last_year,
+        end=_optional_date(options["contrat_precedent_fin"], "--contrat-precedent-fin"),
+        outcome=OUTCOMES[outcome],
+        same_employer=employer == "meme",
+        rate_received=rate,
+    )
+
+
+def _amount(value: str | None, option: str = "--smc", *, example: str = "2100.00") -> Decimal | None:
     if value is None:
         return None
     try:
         amount = Decimal(value.replace(",", "."))
     except InvalidOperation as error:
-        raise InvalidArgument(f"--smc « {value} » n'est pas un montant (ex. 2100.00).") from error
+        raise InvalidArgument(f"{option} « {value} » n'est pas un nombre (ex. {example}).") from error
     if not amount.is_finite() or amount <= 0:
-        raise InvalidArgument("--smc doit être un montant mensuel positif (ex. 2100.00).")
+        raise InvalidArgument(f"{option} doit être un nombre positif (ex. {example}).")
     return amount
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('formations', '0004_check_uploaded_calendar_and_programme'),
+        ('formations', '0006_check_uploaded_calendar_and_programme'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('formations', '0003_add_site_address_ej20_fields_and_economic_terms'),
+        ('formations', '0005_merge_identifiers_and_qualification_type'),
     ]
 
     operations = [

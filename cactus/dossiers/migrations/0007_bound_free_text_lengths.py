@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0003_add_list_and_deadline_indexes'),
+        ('dossiers', '0006_merge_pay_cases_and_ej20_fields'),
     ]
 
     operations = [
