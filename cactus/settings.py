@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cactus.bench",
     "cactus.core",
+    "cactus.law",
     "cactus.accounts",
     "cactus.formations",
     "cactus.dossiers",

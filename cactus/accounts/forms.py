@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from cactus.accounts import emails
 from cactus.accounts.models import User
-from cactus.notifications import emails
 
 # Long enough for any passphrase or password manager; a bound on what a login makes the hasher read.
 PASSWORD_MAX_LENGTH = 1024

@@ -1,4 +1,5 @@
-"""The one check every uploaded file goes through, whichever form receives it.
+"""The one check every uploaded file goes through, whichever form receives it (by content, no domain:
+the documents app stores signed scans, formations its calendrier and programme).
 
 Signed scans ("Retour des documents", the stamped CERFA) and the formation's calendrier and
 programme are all PDFs a person sends to Cactus and Cactus sends on: each is accepted only if its

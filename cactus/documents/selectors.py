@@ -1,13 +1,6 @@
 from django.conf import settings
 
-from cactus.documents.models import ConventionTemplate, Document
-from cactus.documents.renderers import convention
-
-
-def current_convention_template() -> str:
-    """The latest text saved by the CFA administrator, or Cactus's default."""
-    latest = ConventionTemplate.objects.first()
-    return latest.body if latest else convention.default_template()
+from cactus.documents.models import Document
 
 
 def latest_document(dossier, kind: str) -> Document | None:

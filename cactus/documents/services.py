@@ -89,7 +89,7 @@ def document_source(dossier: Dossier, kind: str) -> Source:
         return Source(lambda: renderer.render(data), _fingerprint(renderer.__name__, data))
     if kind == Document.Kind.CONVENTION:
         data = _data_with_scheme(dossier)
-        template = selectors.current_convention_template()
+        template = convention.current_convention_template()
         return Source(
             lambda: convention.render(data, template=template), _fingerprint("convention", data, template)
         )

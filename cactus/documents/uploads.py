@@ -1,8 +1,7 @@
-"""Signed scans and the stamped CERFA: checked by content, then stored as a new `Document` version.
-
-The check is `cactus.core.uploads.read_valid_pdf`, the one every upload form calls (re-exported
-here with `CheckedPdf`). A refused file leaves nothing behind. The stored name is generated; the client's name is kept
-only as `original_name`. Earlier versions are never overwritten (W-5, workflow.md).
+"""Signed scans and the stamped CERFA, once checked (`cactus.core.uploads.read_valid_pdf`), are stored
+as a new `Document` version. A refused file leaves nothing behind. The stored name is generated;
+the client's name is kept only as `original_name`. Earlier versions are never overwritten (W-5,
+workflow.md).
 """
 
 import hashlib
@@ -10,11 +9,9 @@ import uuid
 
 from django.core.files.base import ContentFile
 
-from cactus.core.uploads import CheckedPdf, read_valid_pdf
+from cactus.core.uploads import CheckedPdf
 from cactus.documents.models import Document
 from cactus.dossiers.models import Dossier, DossierEvent
-
-__all__ = ["CheckedPdf", "current_signed_documents", "read_valid_pdf", "store_uploaded_pdf"]
 
 UPLOADED_KINDS = (Document.Kind.SIGNED_CERFA, Document.Kind.SIGNED_CONVENTION, Document.Kind.STAMPED_CERFA)
 
@@ -66,3 +63,8 @@ def current_signed_documents(dossier) -> dict[str, Document | None]:
         if latest and latest.pk not in rejected:
             result[kind] = latest
     return result
+
+
+def uploaded_document(dossier, document_id: int) -> Document | None:
+    """One uploaded version (signed scan or stamped CERFA) of this dossier, None if it has no such file."""
+    return Document.objects.filter(dossier=dossier, pk=document_id, source=Document.Source.UPLOADED).first()

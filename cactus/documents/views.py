@@ -4,7 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cactus.documents import selectors, services
+from cactus.documents import services
 from cactus.documents.exceptions import DocumentError
 from cactus.documents.forms import ConventionTemplateForm
 from cactus.documents.renderers import convention
@@ -40,7 +40,7 @@ def convention_template(request):
     if not request.user.is_cfa_admin:
         raise PermissionDenied
     form = ConventionTemplateForm(
-        request.POST or None, initial={"body": selectors.current_convention_template()}
+        request.POST or None, initial={"body": convention.current_convention_template()}
     )
     if request.method == "POST" and form.is_valid():
         template = form.save(commit=False)

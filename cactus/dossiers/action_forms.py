@@ -5,7 +5,7 @@ from django import forms
 from cactus.accounts.models import CFA_ADVISOR_GROUP, User
 from cactus.core.uploads import read_valid_pdf
 from cactus.core.widgets import LongSelect
-from cactus.documents.models import Document
+from cactus.dossiers import files
 from cactus.formations.models import Formation
 
 PDF_WIDGET = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
@@ -36,11 +36,7 @@ class ReturnDocumentsForm(forms.Form):
         return cleaned
 
     def files_by_kind(self) -> dict:
-        return {
-            kind: self.cleaned_data[kind]
-            for kind in (Document.Kind.SIGNED_CERFA, Document.Kind.SIGNED_CONVENTION)
-            if self.cleaned_data.get(kind)
-        }
+        return {kind: self.cleaned_data[kind] for kind in files.RETURNED_KINDS if self.cleaned_data.get(kind)}
 
 
 class SentForm(forms.Form):
@@ -72,10 +68,7 @@ class CommentForm(forms.Form):
 class RejectDocumentsForm(CommentForm):
     kinds = forms.MultipleChoiceField(
         label="Documents à déposer de nouveau",
-        choices=[
-            (Document.Kind.SIGNED_CERFA, Document.Kind.SIGNED_CERFA.label),
-            (Document.Kind.SIGNED_CONVENTION, Document.Kind.SIGNED_CONVENTION.label),
-        ],
+        choices=files.returned_kind_choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Cochez le ou les documents à déposer de nouveau."},
     )

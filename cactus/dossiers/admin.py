@@ -9,6 +9,7 @@ from cactus.dossiers.models import (
     Mentor,
     Mission,
     RemunerationLine,
+    SentReminder,
     StudentLife,
 )
 
@@ -116,3 +117,10 @@ class DossierAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "dossier", "due_date"]
+    list_filter = ["kind"]
+    readonly_fields = [field.name for field in SentReminder._meta.fields]

@@ -2,8 +2,6 @@
 
 from django import forms
 
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import identity
 from cactus.dossiers.models import AlternantDetails, Dossier, EntryMode
 from cactus.dossiers.tab_forms import (
     TabForm,
@@ -14,6 +12,8 @@ from cactus.dossiers.tab_forms import (
     related,
     yes_no_field,
 )
+from cactus.law import age as age_rules
+from cactus.law import identity
 from cactus.referentials import codes
 
 SOCIAL_MINIMA = [

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 
 from cactus.dossiers import circuits, deadlines, selectors
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.notifications.reminders import OPEN_STATUSES
+from cactus.dossiers.reminders import OPEN_STATUSES
 
 Status = Dossier.Status
 

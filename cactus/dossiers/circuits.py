@@ -9,7 +9,7 @@ dispositif et suivant le type d'employeur"), and what the next action is. The on
 | Monegasque or foreign employer         | "Clôturé par le CFA"      | the CFA, by hand    | none     | yes     |
 | Contrat de professionnalisation        | "Envoyé à l'OPCO"         | contact alternance  | 5 j. ouv.| yes     |
 
-R-7.1 to R-7.4 (rules.md); the Billing column is R-8.1, decided in core/rules/employer.py. The EPIC routing (R-7.3) and the Monaco/foreign end are
+R-7.1 to R-7.4 (rules.md); the Billing column is R-8.1, decided in law/employer.py. The EPIC routing (R-7.3) and the Monaco/foreign end are
 product decisions recorded here.
 """
 
@@ -17,9 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from cactus.dossiers.models import ContractScheme, Dossier
-
-Status = Dossier.Status
+from cactus.dossiers.states import ContractScheme, Status
 
 
 @dataclass(frozen=True)
@@ -36,13 +34,13 @@ class Circuit:
         return self.final_status == Status.CLOSED
 
 
-# Whether billing information is required is a data-entry rule: core/rules/employer.py (R-8.1).
+# Whether billing information is required is a data-entry rule: law/employer.py (R-8.1).
 OPCO = Circuit("opco", "Envoyé à l'OPCO", Status.SENT_TO_OPCO, has_deadline=True)
 DDETS = Circuit("ddets", "Transmis à la DDETS", Status.SENT_TO_OPCO, has_deadline=True)
 CLOSED_BY_CFA = Circuit("cfa", "Clôturé par le CFA", Status.CLOSED, has_deadline=False)
 
 
-def _employer(dossier: Dossier):
+def _employer(dossier):
     """The "L'employeur" tab's data, or None while it has not been entered."""
     try:
         return dossier.employer
@@ -50,19 +48,19 @@ def _employer(dossier: Dossier):
         return None
 
 
-def employer_type(dossier: Dossier) -> int | None:
+def employer_type(dossier) -> int | None:
     """The CERFA "type d'employeur" code (11-16 private, 21-29 public, 30 EPIC), None if not entered."""
     employer = _employer(dossier)
     return int(employer.employer_type) if employer and employer.employer_type.isdigit() else None
 
 
-def is_monaco_or_foreign(dossier: Dossier) -> bool:
+def is_monaco_or_foreign(dossier) -> bool:
     """A Monegasque company: no French OPCO circuit, the CFA closes the dossier by hand."""
     employer = _employer(dossier)
     return bool(employer and employer.is_monegasque)
 
 
-def circuit_for(dossier: Dossier) -> Circuit:
+def circuit_for(dossier) -> Circuit:
     if is_monaco_or_foreign(dossier):
         return CLOSED_BY_CFA
     if dossier.scheme == ContractScheme.PROFESSIONALISATION:
@@ -75,7 +73,7 @@ def circuit_for(dossier: Dossier) -> Circuit:
     return OPCO  # R-7.1
 
 
-def next_action(dossier: Dossier) -> str:
+def next_action(dossier) -> str:
     """ "Action suivante" in Suivi - Info: what must happen next, in the guide's words."""
     status = dossier.status
     if status == Status.DRAFT:

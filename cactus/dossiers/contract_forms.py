@@ -1,6 +1,6 @@
 """Les données du contrat (saisie complète): the contract's terms and its rémunération block.
 
-The periods and their legal minimum rates are computed by `cactus.core.rules.remuneration` from
+The periods and their legal minimum rates are computed by `cactus.law.remuneration` from
 the birth date (Données de base), the contract dates, the employer's département (L'employeur),
 the SMC entered here and, for a contrat de professionnalisation, the alternant's highest diploma
 (L'alternant). They are PROPOSED: the employer may raise a rate, never go below the minimum.
@@ -12,15 +12,15 @@ from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from django import forms
 
-from cactus.core.rules import RuleViolation, identity
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import dates as date_rules
-from cactus.core.rules import remuneration as pay_rules
 from cactus.dossiers.alternant_forms import has_completed_college
 from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import Contract as ContractModel
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import TabForm, choices_of, related
+from cactus.law import RuleViolation, identity
+from cactus.law import age as age_rules
+from cactus.law import dates as date_rules
+from cactus.law import remuneration as pay_rules
 from cactus.referentials import codes
 from cactus.referentials.selectors import smic_on
 

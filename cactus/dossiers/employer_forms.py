@@ -2,9 +2,6 @@
 
 from django import forms
 
-from cactus.core.rules import employer as employer_rules
-from cactus.core.rules import identity
-from cactus.core.rules import mentor as mentor_rules
 from cactus.core.validators import validate_siret
 from cactus.dossiers.models import Dossier, Employer, Mentor
 from cactus.dossiers.tab_forms import (
@@ -14,6 +11,9 @@ from cactus.dossiers.tab_forms import (
     person_name,
     yes_no_field,
 )
+from cactus.law import employer as employer_rules
+from cactus.law import identity
+from cactus.law import mentor as mentor_rules
 from cactus.referentials import codes
 from cactus.referentials.selectors import lookup_idcc
 from cactus.referentials.validators import validate_idcc

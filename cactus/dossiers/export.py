@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from cactus.core.rules.age import is_minor_on
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import conclusion_date_of, related
+from cactus.law.age import is_minor_on
 from cactus.referentials.codes import diploma_from_code_diplome, is_public_employer
 
 BORN_ABROAD = "99"

@@ -3,12 +3,12 @@ from dataclasses import replace
 from django import forms
 
 from cactus.accounts.models import User
-from cactus.core.rules import age as age_rules
-from cactus.core.rules import dates as date_rules
 from cactus.core.validators import validate_siret
 from cactus.core.widgets import LongSelect
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.formations.models import Formation
+from cactus.law import age as age_rules
+from cactus.law import dates as date_rules
 
 
 def rule_message(violation) -> str:

@@ -2,30 +2,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cactus.dossiers.circuits import circuit_for
 from cactus.dossiers.exceptions import InvalidTransition
-
-
-class EntryMode(models.TextChoices):
-    SIMPLE = "simple", "Saisie simple (pas de CERFA produit)"
-    FULL = "full", "Saisie complète (le CERFA est produit)"
-
-
-class ContractScheme(models.TextChoices):
-    APPRENTICESHIP = "apprenticeship", "Apprentissage"
-    PROFESSIONALISATION = "professionalisation", "Contrat de professionnalisation"
+from cactus.dossiers.states import ContractScheme, EntryMode, Status
 
 
 class Dossier(models.Model):
     """One work-study contract file: who is party to it, where it stands, and its base data."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Saisie en cours"
-        VALIDATION_REQUESTED = "validation_requested", "Validation demandée"
-        VALIDATED = "validated", "Validé par la formation"
-        DOCUMENTS_RETURNED = "documents_returned", "Documents signés retournés"
-        DOCUMENTS_VALIDATED = "documents_validated", "Documents validés (CFA)"
-        SENT_TO_OPCO = "sent_to_opco", "Envoyé à l'OPCO"
-        CLOSED = "closed", "Clôturé par le CFA"
+    Status = Status
 
     # The only place that says which moves are legal; services and templates ask it.
     TRANSITIONS = {
@@ -141,8 +126,6 @@ class Dossier(models.Model):
         if self.status == self.Status.DRAFT and self.is_entry_complete:
             return "Saisie complète"
         if self.status == self.Status.SENT_TO_OPCO:
-            from cactus.dossiers.circuits import circuit_for  # circuits reads this module
-
             return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
         return self.get_status_display()
 
@@ -512,3 +495,28 @@ class Mission(models.Model):
 
     def __str__(self) -> str:
         return f"Mission du dossier {self.dossier_id}"
+
+
+class SentReminder(models.Model):
+    """One deadline reminder, sent once: `send_reminders` may run many times a day (unique row)."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DEADLINE = "before_deadline", "Relance du contact avant l'échéance"
+        DEADLINE_PASSED = "deadline_passed", "Alerte à la conseillère : échéance dépassée"
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="sent_reminders")
+    kind = models.CharField("relance", max_length=20, choices=Kind)
+    # A new start date (after a reopening) gives a new due date, hence a new reminder.
+    due_date = models.DateField("échéance")
+    created_at = models.DateTimeField("envoyée le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "relance envoyée"
+        verbose_name_plural = "relances envoyées"
+        db_table = "notifications_sentreminder"  # the table it had in notifications: moved, not copied
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "kind", "due_date"], name="one_reminder_per_due_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – dossier {self.dossier_id} ({self.due_date:%d/%m/%Y})"

@@ -87,10 +87,6 @@ def can_edit_tab(user, dossier: Dossier, tab: str) -> bool:
     return bool(roles_on(user, dossier) & TAB_EDITORS.get(tab, set()))
 
 
-def can_manage_formations(user) -> bool:
-    return user.is_authenticated and user.is_cfa_admin
-
-
 # Documents produced by Cactus, by `Document.Kind` value. Available from the formation's validation on.
 GENERATED_KINDS = ("cerfa", "convention", "calendar", "programme")
 FORMATION_KINDS = ("calendar", "programme")

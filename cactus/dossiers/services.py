@@ -2,8 +2,10 @@
 
 from django.db import transaction
 
+from cactus.accounts import emails
 from cactus.accounts.services import create_invitation, get_or_create_user
-from cactus.dossiers import selectors
+from cactus.dossiers import emails as dossier_emails
+from cactus.dossiers import selectors, tabs
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers.models import (
     AlternantDetails,
@@ -17,7 +19,6 @@ from cactus.dossiers.models import (
     StudentLife,
 )
 from cactus.formations.models import Formation
-from cactus.notifications import emails
 
 ALTERNANT_ROLE_LABEL = "alternant(e)"
 EMPLOYER_CONTACT_ROLE_LABEL = "contact alternance (gestionnaire chez l'employeur)"
@@ -88,9 +89,9 @@ def set_employer_contact(*, dossier: Dossier, email: str, by) -> Dossier:
     if previous and previous != contact.email:
         # Replacing the contact is allowed until the freeze, never silently: the previous contact
         # and the conseillère are told, and the event above keeps both addresses.
-        emails.employer_contact_removed(dossier=dossier, previous=previous, by=by)
+        dossier_emails.employer_contact_removed(dossier=dossier, previous=previous, by=by)
         for address in selectors.advisor_addresses(dossier):
-            emails.employer_contact_changed(
+            dossier_emails.employer_contact_changed(
                 dossier=dossier, to=address, previous=previous, new=contact.email, by=by
             )
     return dossier
@@ -229,3 +230,11 @@ def save_base_data(*, dossier: Dossier, data: dict, by, expected_version: int | 
     return save_tab(
         dossier=dossier, tab="base", data={"dossier": data}, by=by, expected_version=expected_version
     )
+
+
+def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
+    """Validate and save a tab page from the values a browser would post (demo data, tests)."""
+    forms = tabs.page_forms(key, dossier, data=values)
+    if not all([form.is_valid() for form in forms]):
+        raise DossierError(f"{key} : " + " ; ".join(tabs.form_errors(forms)))
+    return save_tab(dossier=dossier, tab=key, data=tabs.page_data(forms), by=by)

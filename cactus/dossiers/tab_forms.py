@@ -5,7 +5,7 @@ contract_forms hold the others).
 
 Each form knows its `block` (where the save service writes it) and the dossier it belongs to, so
 cross-tab rules (age at the contract's dates, minor at the date of conclusion) read the other
-tabs' stored data. Legal rules are asked to `cactus.core.rules`; their violations become errors
+tabs' stored data. Legal rules are asked to `cactus.law`; their violations become errors
 beside the field concerned, with the rule id.
 """
 
@@ -13,7 +13,6 @@ from datetime import date
 
 from django import forms
 
-from cactus.core.rules import RuleViolation, identity
 from cactus.dossiers.forms import rule_message
 from cactus.dossiers.models import (
     AlternantDetails,
@@ -24,6 +23,7 @@ from cactus.dossiers.models import (
     StudentLife,
 )
 from cactus.dossiers.models import Contract as ContractModel
+from cactus.law import RuleViolation, identity
 
 
 def date_widget() -> forms.DateInput:

@@ -10,7 +10,6 @@ from copy import copy
 from dataclasses import dataclass
 
 from cactus.dossiers import alternant_forms, contract_forms, employer_forms, tab_forms
-from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.forms import BaseDataForm
 from cactus.dossiers.models import Dossier, EntryMode
 from cactus.formations.models import Formation
@@ -225,13 +224,3 @@ def tab_states(dossier: Dossier, problems: dict[str, list[str]] | None = None) -
     if problems is None:
         problems = tab_problems(dossier)
     return {key: not missing for key, missing in problems.items()}
-
-
-def submit_page(*, dossier: Dossier, key: str, values: dict, by) -> Dossier:
-    """Validate and save a tab page from the values a browser would post (demo data, tests)."""
-    from cactus.dossiers import services  # services reads the tabs' states: imported here to avoid a cycle
-
-    forms = page_forms(key, dossier, data=values)
-    if not all([form.is_valid() for form in forms]):
-        raise DossierError(f"{key} : " + " ; ".join(form_errors(forms)))
-    return services.save_tab(dossier=dossier, tab=key, data=page_data(forms), by=by)

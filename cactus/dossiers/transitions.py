@@ -10,14 +10,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cactus.documents.models import Document
-from cactus.documents.uploads import RETURNED_KINDS, CheckedPdf, current_signed_documents, store_uploaded_pdf
-from cactus.dossiers import circuits, deadlines, selectors
+from cactus.core.uploads import CheckedPdf
+from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
+from cactus.dossiers.files import RETURNED_KINDS, SIGNED_CONVENTION, STAMPED_CERFA, kind_label, store
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.dossiers.selectors import advisor_addresses
 from cactus.formations.models import Formation
-from cactus.notifications import emails
 
 Status = Dossier.Status
 # Cleared when a dossier goes back to "Saisie en cours": every later step must be done again.
@@ -166,7 +165,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
         raise DossierError(
             f"Les documents signés se déposent quand le dossier est validé (état actuel : « {dossier.status_label} »)."
         )
-    if Document.Kind.SIGNED_CONVENTION in files and not dossier.economic_validated_at:
+    if SIGNED_CONVENTION in files and not dossier.economic_validated_at:
         raise DossierError(
             "La convention n'est pas encore disponible : le CFA doit d'abord valider les éléments économiques."
         )
@@ -179,7 +178,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
             "contactez votre conseillère CFA avant de déposer une nouvelle version."
         )
     for kind, pdf in files.items():
-        document = store_uploaded_pdf(dossier=dossier, kind=kind, pdf=pdf, by=by)
+        document = store().store_uploaded_pdf(dossier=dossier, kind=kind, pdf=pdf, by=by)
         DossierEvent.objects.create(
             dossier=dossier,
             actor=by,
@@ -191,7 +190,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
                 "name": pdf.original_name,
             },
         )
-    if all(current_signed_documents(dossier).values()):
+    if all(store().current_signed_documents(dossier).values()):
         dossier.documents_returned_at = timezone.now()
         _move(dossier, Status.VALIDATED, Status.DOCUMENTS_RETURNED, by=by)
         for address in advisor_addresses(dossier):
@@ -205,7 +204,7 @@ def validate_documents(*, dossier: Dossier, stamped_cerfa: CheckedPdf, by) -> Do
     dossier = _lock_for_checker(dossier, by=by)
     dossier.documents_validated_at = timezone.now()
     _move(dossier, Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, by=by)
-    document = store_uploaded_pdf(dossier=dossier, kind=Document.Kind.STAMPED_CERFA, pdf=stamped_cerfa, by=by)
+    document = store().store_uploaded_pdf(dossier=dossier, kind=STAMPED_CERFA, pdf=stamped_cerfa, by=by)
     DossierEvent.objects.create(
         dossier=dossier,
         actor=by,
@@ -229,7 +228,7 @@ def reject_documents(*, dossier: Dossier, by, comment: str, kinds: list[str]) ->
     if not kinds:
         raise DossierError("Cochez le ou les documents à déposer de nouveau.")
     dossier = _lock_for_checker(dossier, by=by)
-    current = current_signed_documents(dossier)
+    current = store().current_signed_documents(dossier)
     rejected = [current[kind].pk for kind in kinds if current.get(kind)]
     dossier.documents_returned_at = None
     _move(
@@ -241,7 +240,7 @@ def reject_documents(*, dossier: Dossier, by, comment: str, kinds: list[str]) ->
         changes={"rejected_documents": rejected},
     )
     if dossier.employer_contact:
-        labels = [Document.Kind(kind).label for kind in kinds]
+        labels = [kind_label(kind) for kind in kinds]
         emails.documents_rejected(dossier=dossier, comment=comment, kinds=labels)
     return dossier
 

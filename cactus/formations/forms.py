@@ -1,9 +1,9 @@
 from django import forms
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, User
-from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.validators import validate_siret
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
+from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
 
 class FormationForm(forms.ModelForm):

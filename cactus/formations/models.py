@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
-from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.uploads import validate_uploaded_pdf
 from cactus.core.validators import validate_siret
+from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
 
 class Formation(models.Model):

@@ -4,9 +4,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cactus.dossiers.permissions import can_manage_formations
 from cactus.formations.forms import FormationForm, ModuleFormSet, PeriodFormSet
 from cactus.formations.models import Formation
+from cactus.formations.permissions import can_manage_formations
 
 
 def _require_admin(user) -> None:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from cactus.notifications.models import OutgoingEmail, SentReminder
+from cactus.notifications.models import OutgoingEmail
 
 
 @admin.register(OutgoingEmail)
@@ -11,10 +11,3 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     # The personal link waiting to be sent is never shown (it opens an account).
     exclude = ["secret_link"]
     readonly_fields = [field.name for field in OutgoingEmail._meta.fields if field.name != "secret_link"]
-
-
-@admin.register(SentReminder)
-class SentReminderAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "dossier", "due_date"]
-    list_filter = ["kind"]
-    readonly_fields = [field.name for field in SentReminder._meta.fields]

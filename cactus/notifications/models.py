@@ -45,27 +45,3 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.to}"
-
-
-class SentReminder(models.Model):
-    """One deadline reminder, sent once: `send_reminders` may run many times a day (unique row)."""
-
-    class Kind(models.TextChoices):
-        BEFORE_DEADLINE = "before_deadline", "Relance du contact avant l'échéance"
-        DEADLINE_PASSED = "deadline_passed", "Alerte à la conseillère : échéance dépassée"
-
-    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="sent_reminders")
-    kind = models.CharField("relance", max_length=20, choices=Kind)
-    # A new start date (after a reopening) gives a new due date, hence a new reminder.
-    due_date = models.DateField("échéance")
-    created_at = models.DateTimeField("envoyée le", default=timezone.now)
-
-    class Meta:
-        verbose_name = "relance envoyée"
-        verbose_name_plural = "relances envoyées"
-        constraints = [
-            models.UniqueConstraint(fields=["dossier", "kind", "due_date"], name="one_reminder_per_due_date")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} – dossier {self.dossier_id} ({self.due_date:%d/%m/%Y})"

@@ -84,7 +84,7 @@ KEPT_IN_RELATED = {
         "weekly_minutes",
         "hiring_salary",
     },
-    "notifications.SentReminder": {"kind", "due_date", "created_at"},
+    "dossiers.SentReminder": {"kind", "due_date", "created_at"},
 }
 HANDLED_APART = {
     "dossiers.DossierEvent",

@@ -14,7 +14,7 @@ from cactus.dossiers.models import Dossier
 HISTORY_MODELS = {
     "dossiers.DossierEvent",
     "notifications.OutgoingEmail",
-    "notifications.SentReminder",
+    "dossiers.SentReminder",
     "privacy.Anonymisation",
 }
 

@@ -1,6 +1,6 @@
 """Hostile uploads: every file of the generated corpus is refused with a French message, nothing is stored.
 
-`documents.uploads.read_valid_pdf` is the whole chain an upload goes through: the name, the size,
+`core.uploads.read_valid_pdf` is the whole chain an upload goes through: the name, the size,
 libmagic, pypdf, encryption, then cactus.core.security (active content, polyglots, page bombs)
 and the optional antivirus. The corpus (hostile_pdfs.py) has over 200 files in ten families; it
 is tried on the check and through the "Retour des documents" page (0 stored, 0 server error).
@@ -36,8 +36,8 @@ from cactus.core.tests.hostile_pdfs import (
 )
 from cactus.core.tests.snapshots import media_snapshot
 from cactus.core.tests.world import make_dossier_in_state
+from cactus.core.uploads import read_valid_pdf
 from cactus.documents.models import Document
-from cactus.documents.uploads import read_valid_pdf
 from cactus.dossiers.models import Dossier
 
 SIZE_LIMIT = 300_000  # small, so the "too big" family stays fast; the check reads the setting
@@ -46,7 +46,7 @@ FRENCH_WORDS = ("fichier", "PDF", "document", "déposez", "scannez", "renommez")
 
 
 def check_upload(data: bytes, name: str) -> None:
-    """The upload check itself (documents.uploads.read_valid_pdf), as the forms call it."""
+    """The upload check itself (core.uploads.read_valid_pdf), as the forms call it."""
     read_valid_pdf(SimpleUploadedFile(name, data, content_type="application/pdf"))
 
 

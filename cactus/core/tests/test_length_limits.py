@@ -13,7 +13,7 @@ from django.forms.formsets import BaseFormSet
 from django.urls import reverse
 
 import cactus
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import DossierEvent, Mission
 from cactus.dossiers.tests import tab_data
 
@@ -56,7 +56,7 @@ def test_every_text_field_of_every_form_has_a_maximum_length(path):
 
 @pytest.mark.django_db
 def test_a_five_megabyte_mission_is_refused_in_french_and_nothing_is_saved(client, dossier, employer_contact):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     events = DossierEvent.objects.filter(dossier=dossier).count()
     client.force_login(employer_contact)
     huge = "Développer les outils internes. " * (5 * 1024 * 1024 // 32)

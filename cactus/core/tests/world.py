@@ -13,7 +13,7 @@ from django.test import Client
 
 from cactus.accounts.tests.factories import UserFactory
 from cactus.documents.models import Document
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import DossierFactory
@@ -104,7 +104,7 @@ def fill_every_tab(dossier: Dossier, *, contact, alternant) -> Dossier:
         dossier.refresh_from_db()
         if key not in {tab.key for tab in tabs.visible_tabs(dossier)} and key != "base":
             continue
-        tabs.submit_page(
+        services.submit_page(
             dossier=dossier,
             key=key,
             values=values if values is not None else tab_data.contract_values(dossier),

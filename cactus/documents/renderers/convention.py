@@ -13,6 +13,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from cactus.documents.exceptions import DocumentError
+from cactus.documents.models import ConventionTemplate
 from cactus.documents.renderers.base import (
     BOLD,
     REGULAR,
@@ -76,6 +77,12 @@ def default_template() -> str:
     return get_template("documents/convention_default.html").template.source
 
 
+def current_convention_template() -> str:
+    """The latest text saved by the CFA administrator, or Cactus's default."""
+    latest = ConventionTemplate.objects.first()
+    return latest.body if latest else default_template()
+
+
 def check_template(source: str) -> None:
     """Refuse a template that does not compile, with a message the administrator can act on."""
     try:
@@ -101,7 +108,6 @@ def render(data: dict, *, template: str | None = None) -> bytes:
 
 
 def render_dossier(dossier) -> bytes:
-    from cactus.documents.selectors import current_convention_template
     from cactus.dossiers.export import dossier_data
 
     return render(dossier_data(dossier), template=current_convention_template())

@@ -1,4 +1,4 @@
-"""Complete dossiers filled through the real tab forms (`tabs.submit_page`), and what their documents print.
+"""Complete dossiers filled through the real tab forms (`services.submit_page`), and what their documents print.
 
 The documents are read back against `dossier_data` itself: every non-empty value a document
 should show must appear in its text, formatted as printed (JJ/MM/AAAA, "1 234,56 €", national
@@ -15,7 +15,7 @@ from cactus.documents.renderers.base import (
     format_phone,
     format_rate,
 )
-from cactus.dossiers import tabs
+from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 
@@ -45,11 +45,13 @@ def fill(dossier, *, contact, alternant, base: dict, employer: dict, person: dic
         ("student_life", tab_data.student_life_values(), alternant),
     ]
     for key, values, by in pages:
-        tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+        services.submit_page(dossier=dossier, key=key, values=values, by=by)
         dossier = Dossier.objects.get(pk=dossier.pk)
-    tabs.submit_page(dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=contact)
+    services.submit_page(
+        dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=contact
+    )
     dossier = Dossier.objects.get(pk=dossier.pk)
-    tabs.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=contact)
+    services.submit_page(dossier=dossier, key="mission", values=tab_data.mission_values(), by=contact)
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert dossier.is_entry_complete, "the test dossier must be complete"
     return dossier

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from cactus.core.uploads import read_valid_pdf
 from cactus.documents.models import Document
 from cactus.documents.tests.pdfs import encrypted_pdf_bytes, pageless_pdf_bytes, pdf_bytes
-from cactus.documents.uploads import read_valid_pdf, store_uploaded_pdf
+from cactus.documents.uploads import store_uploaded_pdf
 
 
 def upload(data: bytes, name="cerfa-signe.pdf") -> SimpleUploadedFile:

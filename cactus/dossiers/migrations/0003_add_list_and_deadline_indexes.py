@@ -5,20 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0002_add_tab_data'),
-        ('formations', '0002_add_calendar_and_programme'),
+        ("dossiers", "0002_add_tab_data"),
+        ("formations", "0002_add_calendar_and_programme"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(fields=['-created_at', '-id'], name='dossier_newest_first'),
+            model_name="dossier",
+            index=models.Index(fields=["-created_at", "-id"], name="dossier_newest_first"),
         ),
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(condition=models.Q(('status__in', ['draft', 'validation_requested', 'validated', 'documents_returned', 'documents_validated'])), fields=['contract_start'], name='dossier_open_contract_start'),
+            model_name="dossier",
+            index=models.Index(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "draft",
+                            "validation_requested",
+                            "validated",
+                            "documents_returned",
+                            "documents_validated",
+                        ],
+                    )
+                ),
+                fields=["contract_start"],
+                name="dossier_open_contract_start",
+            ),
         ),
     ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import fill_every_tab
@@ -14,7 +14,7 @@ def started_dossier(dossier, employer_contact):
     """Données de base validated (apprenticeship, saisie complète, a minor); the mission is required."""
     dossier.formation.mission_mode = Formation.MissionMode.REQUIRED
     dossier.formation.save()
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     return Dossier.objects.get(pk=dossier.pk)
 
 

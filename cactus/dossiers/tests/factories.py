@@ -3,7 +3,7 @@ from datetime import date
 import factory
 
 from cactus.accounts.tests.factories import UserFactory
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.dossiers.tests import tab_data
 from cactus.formations.tests.factories import FormationFactory
@@ -63,7 +63,9 @@ def fill_every_tab(dossier: Dossier, *, base: dict | None = None, employer: dict
     The contact alternance enters the employer's tabs and the alternant theirs, as on the site.
     """
     contact, alternant = dossier.employer_contact, dossier.alternant
-    dossier = tabs.submit_page(dossier=dossier, key="base", values=base or tab_data.base_values(), by=contact)
+    dossier = services.submit_page(
+        dossier=dossier, key="base", values=base or tab_data.base_values(), by=contact
+    )
     pages = {
         "employer": lambda: employer or tab_data.employer_values(),
         "alternant": tab_data.alternant_values,
@@ -74,7 +76,7 @@ def fill_every_tab(dossier: Dossier, *, base: dict | None = None, employer: dict
     for tab in tabs.data_tabs(dossier)[1:]:
         dossier = Dossier.objects.get(pk=dossier.pk)
         by = alternant if tab.key in ("alternant", "student_life") else contact
-        tabs.submit_page(dossier=dossier, key=tab.key, values=pages[tab.key](), by=by)
+        services.submit_page(dossier=dossier, key=tab.key, values=pages[tab.key](), by=by)
     return Dossier.objects.get(pk=dossier.pk)
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.factories import DossierFactory
@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_history_shows_labels_choices_yes_no_and_french_dates(client, cfa_advisor, employer_contact):
     dossier = DossierFactory(employer_contact=employer_contact)
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     dossier.refresh_from_db()
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier,
         key="student_life",
         values=tab_data.student_life_values() | {"student_life-has_vehicle": "on"},
@@ -68,7 +68,7 @@ def test_each_action_form_of_the_dossier_page_has_its_own_ids_and_labels(client,
 
 def test_both_histories_name_the_tab_that_was_saved(client, cfa_advisor, employer_contact):
     dossier = DossierFactory(employer_contact=employer_contact)
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
 
     client.force_login(employer_contact)
     follow_up = client.get(reverse("dossiers:tab", args=[dossier.pk, "suivi"])).content.decode()

@@ -2,10 +2,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from cactus.core.rules.employer import needs_billing_information
 from cactus.dossiers import circuits, deadlines
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tests.factories import DossierFactory, EmployerFactory
+from cactus.law.employer import needs_billing_information
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,12 @@ import pytest
 from django.core.management import call_command
 
 from cactus.accounts.models import User
-from cactus.core.rules.identity import validate_code_diplome, validate_rncp, validate_uai
 from cactus.core.validators import validate_siret
 from cactus.documents import services as documents
 from cactus.dossiers import circuits, permissions, tabs
 from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
 from cactus.formations.models import Formation
+from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
 pytestmark = pytest.mark.django_db
 Status = Dossier.Status

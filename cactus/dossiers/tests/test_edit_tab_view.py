@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier, Employer
 from cactus.dossiers.tests import tab_data
 from cactus.formations.models import Formation
@@ -97,7 +97,7 @@ def test_the_other_tabs_appear_in_the_guides_order_once_the_base_data_is_valid(s
 def test_a_simple_entry_has_no_contract_tab_and_a_hidden_mission_is_absent(client, dossier, employer_contact):
     dossier.formation.mission_mode = Formation.MissionMode.HIDDEN
     dossier.formation.save()
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier, key="base", values=tab_data.base_values(entry_mode="simple"), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=dossier.pk)
@@ -193,13 +193,13 @@ def test_a_tab_never_validated_says_so(client, started_dossier, employer_contact
 def test_a_tab_broken_by_a_later_change_loses_its_check_mark_and_says_why(
     client, started_dossier, employer_contact, alternant
 ):
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier, key="alternant", values=tab_data.alternant_values(), by=alternant
     )
     started_dossier.refresh_from_db()
     assert tabs.tab_states(started_dossier)["alternant"] is True
     # The birth year moves: the NIR no longer agrees with it (R-12.3, rules.md).
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier,
         key="base",
         values=tab_data.base_values(alternant_birth_date="2008-03-14"),

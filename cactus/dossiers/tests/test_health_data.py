@@ -8,7 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.privacy.exports import personal_data
@@ -20,9 +20,9 @@ SECRET = "Tiers temps aux examens : dyslexie reconnue"
 
 @pytest.fixture
 def dossier_with_health_data(dossier, employer_contact):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     dossier.refresh_from_db()
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier,
         key="student_life",
         values=tab_data.student_life_values()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.test_tab_forms import ADULT_NIR, restart, submit
@@ -47,8 +47,10 @@ def test_an_rqth_contract_of_four_years_needs_the_prolongation_start_and_pays_it
     bts_dossier.formation.end_date = date(2030, 6, 30)
     bts_dossier.formation.save()
     dossier = restart(bts_dossier, employer_contact, contract_end=FOUR_YEARS_END)
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
-    tabs.submit_page(
+    services.submit_page(
+        dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
+    )
+    services.submit_page(
         dossier=Dossier.objects.get(pk=dossier.pk),
         key="alternant",
         values=tab_data.alternant_values(has_rqth="on"),
@@ -72,7 +74,7 @@ def test_an_rqth_contract_of_four_years_needs_the_prolongation_start_and_pays_it
 
 def test_the_prolongation_for_a_handicap_is_refused_without_rqth(bts_dossier, employer_contact):
     # R6222-47: "lorsque l'état de l'apprenti handicapé l'exige" — RQTH declared in L'alternant.
-    tabs.submit_page(
+    services.submit_page(
         dossier=bts_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=bts_dossier.pk)
@@ -86,7 +88,7 @@ def test_a_new_contract_with_another_employer_after_a_diploma_keeps_the_last_yea
     bts_dossier, employer_contact
 ):
     # D6222-29 2nd paragraph: 17 at the end of the previous contract's 2nd year → at least 39 %, not 27 %.
-    tabs.submit_page(
+    services.submit_page(
         dossier=bts_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=bts_dossier.pk)
@@ -109,7 +111,7 @@ def test_a_new_contract_with_the_same_employer_after_a_diploma_asks_the_rate_rec
     bts_dossier, employer_contact
 ):
     # D6222-29 1st paragraph: at least what the apprentice received in the last year.
-    tabs.submit_page(
+    services.submit_page(
         dossier=bts_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=bts_dossier.pk)
@@ -132,7 +134,7 @@ def test_the_conclusion_may_follow_the_start_of_the_cfa_training(bts_dossier, em
     # L6222-12-1: the young person began the cycle at the CFA on 20/08/2026 and signs on 25/08/2026.
     bts_dossier.formation.start_date = date(2026, 8, 20)
     bts_dossier.formation.save()
-    tabs.submit_page(
+    services.submit_page(
         dossier=bts_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=bts_dossier.pk)
@@ -147,7 +149,7 @@ def test_a_15_year_old_after_the_college_can_be_entered_in_saisie_simple_with_th
     dossier, employer_contact
 ):
     # L6222-1 (15 after the collège), R-1.5 (dérogation 11): the field exists in saisie simple too.
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier,
         key="base",
         values=tab_data.base_values(entry_mode="simple", alternant_birth_date="2011-06-01"),
@@ -169,10 +171,10 @@ def test_a_licence_generale_gives_the_contrat_pro_majoration(started_dossier, em
     dossier = restart(
         started_dossier, employer_contact, scheme="professionalisation", alternant_birth_date="2003-11-20"
     )
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier, key="employer", values=tab_data.employer_values(billing=True), by=employer_contact
     )
-    tabs.submit_page(
+    services.submit_page(
         dossier=Dossier.objects.get(pk=dossier.pk),
         key="alternant",
         values=tab_data.alternant_values(
@@ -188,7 +190,7 @@ def test_a_licence_generale_gives_the_contrat_pro_majoration(started_dossier, em
 
 def test_a_15_year_old_with_the_brevet_has_finished_the_college(dossier, employer_contact):
     # L6222-1: the brevet obtained (dernière classe 01, diplôme 25) proves the collège accomplished.
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier,
         key="base",
         values=tab_data.base_values(entry_mode="simple", alternant_birth_date="2011-06-01"),

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from cactus.dossiers import selectors, tabs
+from cactus.dossiers import selectors, services, tabs
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.dossiers.services import save_tab
@@ -41,7 +41,7 @@ def test_the_birthday_splits_the_first_year_of_remuneration(complete_dossier):
 
 def test_every_save_records_the_changed_fields(complete_dossier, employer_contact):
     values = tab_data.employer_values() | {"employer-headcount": "43"}
-    tabs.submit_page(dossier=complete_dossier, key="employer", values=values, by=employer_contact)
+    services.submit_page(dossier=complete_dossier, key="employer", values=values, by=employer_contact)
 
     event = DossierEvent.objects.filter(
         dossier=complete_dossier, action=DossierEvent.Action.TAB_SAVED
@@ -60,7 +60,7 @@ def test_a_later_change_of_the_birth_date_removes_the_check_marks_it_breaks_and_
 ):
     # no longer a minor at the date of conclusion; the remuneration periods change too.
     values = tab_data.base_values(alternant_birth_date="2007-03-14")
-    tabs.submit_page(dossier=complete_dossier, key="base", values=values, by=employer_contact)
+    services.submit_page(dossier=complete_dossier, key="base", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=complete_dossier.pk)
 
     problems = tabs.tab_problems(dossier)
@@ -95,7 +95,7 @@ def test_a_frozen_dossier_is_never_saved(complete_dossier, employer_contact):
 def test_an_optional_mission_does_not_block_the_saisie_complete(dossier, employer_contact):
     dossier.formation.mission_mode = Formation.MissionMode.OPTIONAL
     dossier.formation.save()
-    tabs.submit_page(
+    services.submit_page(
         dossier=dossier, key="base", values=tab_data.base_values(entry_mode="simple"), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=dossier.pk)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services, tabs
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.formations.models import Formation
@@ -20,7 +20,7 @@ def submit(key, dossier, values) -> tuple[bool, str, list]:
 
 
 def restart(dossier, by, **base):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(**base), by=by)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(**base), by=by)
     return Dossier.objects.get(pk=dossier.pk)
 
 
@@ -171,8 +171,10 @@ def test_minority_is_judged_at_the_date_of_conclusion_not_at_the_start(
     nir = "208081305512301"
     nir = nir[:13] + f"{97 - int(nir[:13]) % 97:02d}"
     assert not submit("alternant", dossier, tab_data.alternant_values(nir=nir))[2][1].is_shown
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
-    tabs.submit_page(
+    services.submit_page(
+        dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
+    )
+    services.submit_page(
         dossier=dossier, key="contract", values=tab_data.contract_values(dossier), by=employer_contact
     )
     dossier = Dossier.objects.get(pk=dossier.pk)
@@ -219,7 +221,7 @@ def test_a_professionalisation_salarie_of_26_must_be_a_job_seeker(started_dossie
 
 @pytest.fixture
 def contract_dossier(started_dossier, employer_contact):
-    tabs.submit_page(
+    services.submit_page(
         dossier=started_dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
     )
     return Dossier.objects.get(pk=started_dossier.pk)
@@ -255,7 +257,7 @@ def test_the_hiring_salary_cannot_be_below_the_first_periods_minimum(contract_do
 def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
     # R-2.12 (rules.md), D6222-32: 39 % of 1 415,05 € (Mayotte, 01/01/2026) = 551,8695 → 551,87 €.
     values = tab_data.employer_values() | {"employer-postal_code": "97600", "employer-city": "Mamoudzou"}
-    tabs.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
+    services.submit_page(dossier=started_dossier, key="employer", values=values, by=employer_contact)
     dossier = Dossier.objects.get(pk=started_dossier.pk)
     is_valid, _, forms = submit("contract", dossier, tab_data.contract_values(dossier))
     assert is_valid
@@ -265,7 +267,9 @@ def test_mayotte_uses_its_own_smic(started_dossier, employer_contact):
 def test_the_smc_is_the_base_from_21_when_it_is_higher(started_dossier, employer_contact):
     # R-2.3 (rules.md): 22 years old, SMC 2 000 € → licence pro (D6222-32) 61 % × 2 000 = 1 220,00 €.
     dossier = restart(started_dossier, employer_contact, alternant_birth_date="2004-01-10")
-    tabs.submit_page(dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact)
+    services.submit_page(
+        dossier=dossier, key="employer", values=tab_data.employer_values(), by=employer_contact
+    )
     dossier = Dossier.objects.get(pk=dossier.pk)
     values = tab_data.contract_values(dossier, smc="2000") | {"remuneration-hiring_salary": "1220"}
     is_valid, errors, forms = submit("contract", dossier, values)

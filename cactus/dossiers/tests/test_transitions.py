@@ -1,8 +1,8 @@
 import pytest
 
+from cactus.core.uploads import CheckedPdf
 from cactus.documents.models import Document
 from cactus.documents.tests.pdfs import pdf_bytes
-from cactus.documents.uploads import CheckedPdf
 from cactus.dossiers import services, transitions
 from cactus.dossiers.exceptions import DossierError, DossierFrozen, DossierIncomplete, InvalidTransition
 from cactus.dossiers.models import Dossier, DossierEvent, Employer

@@ -10,12 +10,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cactus.documents.models import Document
-from cactus.documents.uploads import current_signed_documents
 from cactus.dossiers import (
     back_office,
     circuits,
     deadlines,
+    files,
     forms,
     permissions,
     selectors,
@@ -74,13 +73,13 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         contact_form = forms.EmployerContactForm(initial=initial)
     actions = permissions.allowed_actions(user, dossier)
     circuit = circuits.circuit_for(dossier)
-    kind_labels = dict(Document.Kind.choices)
+    kind_labels = files.store().kind_labels
     documents = [
         {"kind": kind, "label": kind_labels[kind], "url": generated_document_url(dossier, kind)}
         for kind in permissions.available_documents(dossier)
     ]
-    signed = current_signed_documents(dossier) if dossier.has_reached(Status.VALIDATED) else {}
-    stamped = dossier.documents.filter(kind=Document.Kind.STAMPED_CERFA).first()
+    signed = files.store().current_signed_documents(dossier) if dossier.has_reached(Status.VALIDATED) else {}
+    stamped = dossier.documents.filter(kind=files.STAMPED_CERFA).first()
     if permissions.RETURN_DOCUMENTS in actions and return_form is None:
         return_form = ReturnDocumentsForm()
     if permissions.MARK_SENT in actions and sent_form is None:
@@ -99,7 +98,7 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         ],
         "signed": [(kind_labels[kind], document) for kind, document in signed.items()],
         "stamped": stamped if stamped and permissions.can_download(user, dossier, stamped.kind) else None,
-        "can_see_uploads": permissions.can_download(user, dossier, Document.Kind.SIGNED_CERFA),
+        "can_see_uploads": permissions.can_download(user, dossier, files.SIGNED_CERFA),
         "return_form": return_form,
         "sent_form": sent_form,
         "return_comment": back_office.last_return_comment(dossier),
@@ -222,10 +221,9 @@ def mark_sent(request, pk: int):
 def uploaded_document(request, pk: int, document_id: int):
     """Download a signed scan or the stamped CERFA (one version)."""
     dossier = selectors.get_dossier_for(request.user, pk)
-    try:
-        document = dossier.documents.get(pk=document_id, source=Document.Source.UPLOADED)
-    except Document.DoesNotExist as error:
-        raise Http404 from error
+    document = files.store().uploaded_document(dossier, document_id)
+    if document is None:
+        raise Http404
     if not permissions.can_download(request.user, dossier, document.kind):
         raise Http404
     filename = f"{document.kind}-dossier-{dossier.pk}-{document.created_at:%Y%m%d-%H%M}.pdf"

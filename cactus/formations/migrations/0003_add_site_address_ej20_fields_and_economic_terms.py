@@ -4,45 +4,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('formations', '0002_add_calendar_and_programme'),
+        ("formations", "0002_add_calendar_and_programme"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='formation',
-            name='annual_cost',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='coût annuel de la formation'),
+            model_name="formation",
+            name="annual_cost",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                max_digits=9,
+                null=True,
+                verbose_name="coût annuel de la formation",
+            ),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='npec',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text="Montant annuel pris en charge par l'OPCO, s'il est connu (France compétences).", max_digits=9, null=True, verbose_name='niveau de prise en charge (NPEC)'),
+            model_name="formation",
+            name="npec",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                help_text="Montant annuel pris en charge par l'OPCO, s'il est connu (France compétences).",
+                max_digits=9,
+                null=True,
+                verbose_name="niveau de prise en charge (NPEC)",
+            ),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='nsf_code',
-            field=models.CharField(blank=True, help_text='3 chiffres, par ex. 326.', max_length=3, verbose_name='spécialité de formation (code NSF)'),
+            model_name="formation",
+            name="nsf_code",
+            field=models.CharField(
+                blank=True,
+                help_text="3 chiffres, par ex. 326.",
+                max_length=3,
+                verbose_name="spécialité de formation (code NSF)",
+            ),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='site_city',
-            field=models.CharField(blank=True, max_length=100, verbose_name='commune du lieu de formation'),
+            model_name="formation",
+            name="site_city",
+            field=models.CharField(blank=True, max_length=100, verbose_name="commune du lieu de formation"),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='site_postal_code',
-            field=models.CharField(blank=True, max_length=5, verbose_name='code postal du lieu de formation'),
+            model_name="formation",
+            name="site_postal_code",
+            field=models.CharField(blank=True, max_length=5, verbose_name="code postal du lieu de formation"),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='site_street',
-            field=models.CharField(blank=True, help_text="Numéro et voie ; laissez vide si la formation a lieu à l'adresse du CFA.", max_length=255, verbose_name='adresse du lieu de formation'),
+            model_name="formation",
+            name="site_street",
+            field=models.CharField(
+                blank=True,
+                help_text="Numéro et voie ; laissez vide si la formation a lieu à l'adresse du CFA.",
+                max_length=255,
+                verbose_name="adresse du lieu de formation",
+            ),
         ),
         migrations.AddField(
-            model_name='formation',
-            name='teaching_hours',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='dont enseignements généraux, professionnels et technologiques (heures)'),
+            model_name="formation",
+            name="teaching_hours",
+            field=models.PositiveIntegerField(
+                blank=True,
+                null=True,
+                verbose_name="dont enseignements généraux, professionnels et technologiques (heures)",
+            ),
         ),
     ]

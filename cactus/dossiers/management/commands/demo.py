@@ -14,12 +14,12 @@ from django.utils import timezone
 from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.core.rules.dates import last_day_within
-from cactus.documents.uploads import CheckedPdf
-from cactus.dossiers import services, tabs, transitions
+from cactus.core.uploads import CheckedPdf
+from cactus.dossiers import services, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
+from cactus.law.dates import last_day_within
 
 DEFAULT_PASSWORD = "cactus-demo-2026"
 
@@ -309,7 +309,7 @@ def fill_tabs(dossier: Dossier, people: dict, base: dict, pages) -> Dossier:
         dossier = Dossier.objects.get(pk=dossier.pk)
         by = alternant if key in ("alternant", "student_life") else contact
         values = values(dossier) if callable(values) else values
-        tabs.submit_page(dossier=dossier, key=key, values=values, by=by)
+        services.submit_page(dossier=dossier, key=key, values=values, by=by)
     return Dossier.objects.get(pk=dossier.pk)
 
 

@@ -5,10 +5,10 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.models import Dossier, DossierEvent, SentReminder
 from cactus.dossiers.tests.factories import EmployerFactory
 from cactus.dossiers.tests.states import dossier_in
-from cactus.notifications.models import OutgoingEmail, SentReminder
+from cactus.notifications.models import OutgoingEmail
 
 Status = Dossier.Status
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from datetime import date
 
-from cactus.core.rules.mentor import mentor_violations
+from cactus.law.mentor import mentor_violations
 
 START = date(2025, 9, 1)
 

@@ -1,6 +1,6 @@
 from datetime import date
 
-from cactus.core.rules.age import (
+from cactus.law.age import (
     age_on,
     apprenticeship_age_violations,
     is_minor_on,

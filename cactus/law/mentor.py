@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from cactus.core.rules import PROFESSIONALISATION, RuleViolation
-from cactus.core.rules.age import age_on
+from cactus.law import PROFESSIONALISATION, RuleViolation
+from cactus.law.age import age_on
 
 
 def mentor_violations(

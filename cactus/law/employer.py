@@ -1,6 +1,6 @@
 """Employer-type rules (rules.md §8): billing information and who may hire under which scheme."""
 
-from cactus.core.rules import PROFESSIONALISATION, RuleViolation
+from cactus.law import PROFESSIONALISATION, RuleViolation
 from cactus.referentials.codes import is_public_administration, is_public_employer
 
 

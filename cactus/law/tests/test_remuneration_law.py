@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from cactus.core.rules import rates
-from cactus.core.rules.remuneration import (
+from cactus.law import rates
+from cactus.law.remuneration import (
     DIPLOMA_OBTAINED,
     EXAM_FAILED,
     OTHER_OUTCOME,

@@ -1,6 +1,6 @@
 from datetime import date
 
-from cactus.core.rules.dates import (
+from cactus.law.dates import (
     add_months,
     contract_date_violations,
     last_day_within,

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from cactus.core.rules.identity import (
+from cactus.core.validators import validate_siret
+from cactus.law.identity import (
     nir_violations,
     normalize_phone,
     validate_code_diplome,
@@ -14,7 +15,6 @@ from cactus.core.rules.identity import (
     validate_rncp,
     validate_uai,
 )
-from cactus.core.validators import validate_siret
 
 # A woman born in October 1995 abroad (99), key 93 (python-stdnum's own example).
 NIR_ABROAD = "2 95 10 99 126 111 93"
@@ -173,7 +173,7 @@ def test_la_poste_head_office_siret_follows_luhn_like_any_other():
 
 def test_e_mail_addresses_are_checked_and_lowered():
     # R-13.7 (rules.md): RFC-valid, lowercase normalisation.
-    from cactus.core.rules.identity import normalize_email
+    from cactus.law.identity import normalize_email
 
     assert normalize_email(" Prenom.Nom@Entreprise.FR ") == "prenom.nom@entreprise.fr"
     with pytest.raises(ValidationError):

@@ -3,7 +3,7 @@
 import calendar
 from datetime import date
 
-from cactus.core.rules import RuleViolation
+from cactus.law import RuleViolation
 
 # Derogation codes (cerfa-apprentissage.md §8.4).
 DEROGATION_UNDER_16 = "11"

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.management.base import BaseCommand
 
-from cactus.core.rules.remuneration import (
+from cactus.law.remuneration import (
     DIPLOMA_OBTAINED,
     EXAM_FAILED,
     OTHER_OUTCOME,

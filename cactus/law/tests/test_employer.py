@@ -1,4 +1,4 @@
-from cactus.core.rules.employer import employer_violations, needs_billing_information
+from cactus.law.employer import employer_violations, needs_billing_information
 
 
 def test_billing_information_is_needed_for_professionalisation_public_employers_and_monaco():
@@ -23,8 +23,8 @@ def test_an_epic_may_sign_a_professionalisation_contract():
 
 
 def test_the_rules_use_the_dossier_s_scheme_values():
-    from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION
     from cactus.dossiers.models import ContractScheme
+    from cactus.law import APPRENTICESHIP, PROFESSIONALISATION
 
     assert (APPRENTICESHIP, PROFESSIONALISATION) == (
         ContractScheme.APPRENTICESHIP,

@@ -10,10 +10,8 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
-from cactus.dossiers import circuits, deadlines, transitions
-from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.notifications import emails
-from cactus.notifications.models import SentReminder
+from cactus.dossiers import circuits, deadlines, emails, selectors
+from cactus.dossiers.models import Dossier, DossierEvent, SentReminder
 
 # The contact is reminded when this many jours ouvrables (or fewer) are left.
 REMIND_WORKING_DAYS_BEFORE = 2
@@ -56,7 +54,7 @@ def _send(dossier: Dossier, kind: str, due: date, today: date) -> bool:
             )
         ]
     else:
-        addresses = transitions.advisor_addresses(dossier)
+        addresses = selectors.advisor_addresses(dossier)
         sent = [
             emails.deadline_passed(dossier=dossier, due_date=due, to=address, final_label=final_label)
             for address in addresses

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation, rates
-from cactus.core.rules.age import age_on
-from cactus.core.rules.dates import add_months, last_day_within
+from cactus.law import APPRENTICESHIP, PROFESSIONALISATION, RuleViolation, rates
+from cactus.law.age import age_on
+from cactus.law.dates import add_months, last_day_within
 from cactus.referentials import codes
 from cactus.referentials.selectors import smic_on
 

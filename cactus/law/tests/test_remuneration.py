@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from cactus.core.rules.remuneration import (
+from cactus.law.remuneration import (
     MissingSmic,
     RemunerationPeriod,
     apprenticeship_periods,

@@ -13,7 +13,7 @@ from django.core.validators import validate_email
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import nir as stdnum_nir
 
-from cactus.core.rules import RuleViolation
+from cactus.law import RuleViolation
 
 # the 23 letters of the UAI key (no I, O, Q).
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"

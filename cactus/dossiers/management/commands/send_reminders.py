@@ -7,7 +7,7 @@ Schedule it, e.g. every hour on working days, with cron:
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from cactus.notifications.reminders import send_deadline_reminders
+from cactus.dossiers.reminders import send_deadline_reminders
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
-from cactus.core.rules import PROFESSIONALISATION, RuleViolation
+from cactus.law import PROFESSIONALISATION, RuleViolation
 
 # Avenant types whose date d'effet is required (R-6.5; 38 is newer and not in the rule).
 AMENDMENT_TYPES_WITH_DATE = {"31", "32", "33", "34", "35", "36", "37"}

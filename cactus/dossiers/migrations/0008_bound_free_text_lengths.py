@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0006_merge_pay_cases_and_ej20_fields'),
+        ('dossiers', '0007_merge_sent_reminder_move_and_pay_cases'),
     ]
 
     operations = [
