@@ -203,6 +203,15 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # A signed CERFA has 2 to 4 pages, a convention a few more: beyond this, an upload is refused.
 UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "50"))
+# Signed CERFA and convention versions kept per dossier ("Retour des documents"): a dossier needs 2,
+# a few more after a rejection; every version is kept, so the cap bounds the disk one dossier uses.
+UPLOAD_MAX_SIGNED_VERSIONS = int(os.environ.get("UPLOAD_MAX_SIGNED_VERSIONS", "20"))
+# Parsing limits of the upload check (cactus.core.security.check_pdf): a scan's object streams hold a
+# few kilobytes of dictionaries, its images are never inflated by the check. A file past any limit
+# (a 75 KB file can inflate to 74 MB) is refused as soon as the limit is reached.
+UPLOAD_PDF_MAX_INFLATED_BYTES = 8 * 1024 * 1024
+UPLOAD_PDF_MAX_OBJECTS = 20_000
+UPLOAD_PDF_MAX_CHECK_SECONDS = 5  # CPU seconds
 # Optional antivirus for uploads: clamd's address ("unix:///run/clamav/clamd.ctl" or
 # "tcp://127.0.0.1:3310"). Empty: no scan. When set and clamd does not answer, uploads are refused.
 CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.tokens import default_token_generator
+from django.core.validators import MaxLengthValidator
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -10,6 +11,16 @@ from django.utils.http import urlsafe_base64_encode
 from cactus.accounts import emails
 from cactus.accounts.models import User
 
+# Long enough for any passphrase or password manager; a bound on what a login makes the hasher read.
+PASSWORD_MAX_LENGTH = 1024
+
+
+def bounded_password_field(field: forms.CharField) -> forms.CharField:
+    """One of Django's own password fields, with our maximum length."""
+    field.max_length = PASSWORD_MAX_LENGTH
+    field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+    return field
+
 
 class LoginForm(auth_forms.AuthenticationForm):
     error_summary_title = "Connexion impossible."  # nothing is "enregistré" here
@@ -17,6 +28,7 @@ class LoginForm(auth_forms.AuthenticationForm):
     password = forms.CharField(
         label="Mot de passe",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
@@ -32,12 +44,14 @@ class ChoosePasswordForm(auth_forms.SetPasswordForm):
     new_password1 = forms.CharField(
         label="Choisissez votre mot de passe",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="Au moins 10 caractères, pas uniquement des chiffres, ni trop proche de votre adresse.",
     )
     new_password2 = forms.CharField(
         label="Confirmez le mot de passe",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -108,6 +122,8 @@ class RgpdConsentForm(forms.Form):
 
 
 class UserCreationAdminForm(auth_forms.BaseUserCreationForm):
+    password1, password2 = map(bounded_password_field, auth_forms.SetPasswordMixin.create_password_fields())
+
     class Meta:
         model = User
         fields = ("email",)

@@ -6,19 +6,29 @@ files from /static/), so the policy can forbid inline code outright: an injected
 a few lines is enough here; django-csp would add nonces and report handling we do not use.
 """
 
+import io
 import ipaddress
 import re
 import socket
 import struct
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf import PdfReader, apply_configuration
+from pypdf.errors import LimitReachedError, PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 
 
 def build_policy(directives: dict[str, list[str]]) -> str:
@@ -77,23 +87,121 @@ def axes_client_ip(request: HttpRequest) -> str:
 # --- Uploaded PDFs: what a scan of a signed paper may not contain.
 #
 # libmagic and pypdf tell whether a file is a readable PDF; these checks refuse the readable PDFs
-# that are still dangerous to open on a CFA workstation (JavaScript, launch actions, embedded files),
-# that hide another file (data before the header or after the end), or that would exhaust the
-# server (page bombs, absurd object graphs). Messages say what the person should do instead.
+# that are still dangerous to open on a CFA workstation (JavaScript, launch actions, embedded or
+# attached files, actions run on opening), that hide another file (data before the header or after
+# the end), or that would exhaust the server (page bombs, streams that inflate to tens of megabytes,
+# absurd object graphs). Messages say what the person should do instead.
 
-# Keys that only exist to run something, embed something or phone home.
+# Keys that only exist to run something, embed or attach a file (/EF holds a file's bytes), or phone home.
+# /AA ("additional actions") runs its actions on events nobody clicks: opening a page, closing the file...
 ACTIVE_KEYS = frozenset(
-    {"/JS", "/JavaScript", "/AA", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia"}
+    {"/JS", "/JavaScript", "/AA", "/EF", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia"}
 )
 # Action types (/S) that run code, open other files or send data.
 ACTIVE_ACTIONS = frozenset(
     {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/RichMediaExecute"}
 )
-ACTIVE_SUBTYPES = frozenset({"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"})
-# Above this many objects reachable from the trailer, a "scan" is not a scan: refuse rather than walk on.
-MAX_PDF_OBJECTS = 20_000
+ACTIVE_SUBTYPES = frozenset({"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D", "/FileAttachment"})
 PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
 TRAILING_ALLOWED = b" \t\r\n\x00"
+XREF_SUBSECTION = re.compile(rb"xref\s+\d+\s+(\d+)")
+
+
+class PdfTooComplex(ValueError):
+    """The PDF goes past one of the parsing limits; `reason` says which, in French."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} Mo"
+
+
+@contextmanager
+def pdf_parsing_limits() -> Iterator[None]:
+    """pypdf stops inflating any one stream at the settings' limit (its own default is 75 MB).
+
+    A contextvar: the limits apply to this request only, not to the PDFs Cactus reads elsewhere.
+    """
+    inflated = settings.UPLOAD_PDF_MAX_INFLATED_BYTES
+    with apply_configuration(
+        maximum_declared_stream_length=settings.UPLOAD_MAX_BYTES,
+        array_based_stream_maximum_output_length=inflated,
+        zlib_maximum_output_length=inflated,
+        lzw_maximum_output_length=inflated,
+        run_length_maximum_output_length=inflated,
+        brotli_maximum_output_length=inflated,
+        jbig2_maximum_output_length=inflated,
+        image_maximum_buffer_size=inflated,
+        stream_decoding_work_maximum_length=inflated,
+    ):
+        yield
+
+
+class _Budget:
+    """What the check may still spend: objects visited, bytes inflated, seconds of CPU."""
+
+    def __init__(self):
+        self.objects = settings.UPLOAD_PDF_MAX_OBJECTS
+        self.inflated = settings.UPLOAD_PDF_MAX_INFLATED_BYTES
+        self.deadline = time.process_time() + settings.UPLOAD_PDF_MAX_CHECK_SECONDS
+
+    def spend_object(self) -> None:
+        self.objects -= 1
+        if self.objects < 0:
+            raise PdfTooComplex(f"plus de {settings.UPLOAD_PDF_MAX_OBJECTS:,} objets".replace(",", " "))
+        if self.objects % 100 == 0:
+            self.check_time()
+
+    def spend_inflated(self, size: int) -> None:
+        self.inflated -= size
+        if self.inflated < 0:
+            raise PdfTooComplex(_inflated_reason())
+        self.check_time()
+
+    def check_time(self) -> None:
+        if time.process_time() > self.deadline:
+            raise PdfTooComplex(f"sa vérification dépasse {settings.UPLOAD_PDF_MAX_CHECK_SECONDS} secondes")
+
+
+def _inflated_reason() -> str:
+    return f"son contenu décompressé dépasse {_megabytes(settings.UPLOAD_PDF_MAX_INFLATED_BYTES)}"
+
+
+def _check_declared_objects(declared: int) -> None:
+    """Refuse on what the file declares (xref tables, trailer /Size) before any object is read."""
+    limit = settings.UPLOAD_PDF_MAX_OBJECTS
+    if declared > limit:
+        raise PdfTooComplex(f"plus de {limit:,} objets".replace(",", " "))
+
+
+def _inflate_object_streams(reader: PdfReader, budget: _Budget) -> None:
+    """Inflate each object stream once, within what is left of the budget, before any object is parsed.
+
+    pypdf keeps the inflated data, so the walk reads the same bytes; a bomb stops at the limit
+    instead of being inflated (74 MB for 75 KB) and then parsed.
+    """
+    for number in sorted({stream for stream, _index in reader.xref_objStm.values()}):
+        stream = reader.get_object(number)
+        if not isinstance(stream, DictionaryObject) or stream.get("/Type") != "/ObjStm":
+            continue
+        _check_declared_objects(int(stream.get("/N", 0)))
+        with apply_configuration(zlib_maximum_output_length=max(budget.inflated, 1)):
+            try:
+                size = len(stream.get_data())
+            except LimitReachedError as error:
+                raise PdfTooComplex(_inflated_reason()) from error
+        budget.spend_inflated(size)
+
+
+def _is_plain_destination(value) -> bool:
+    """Whether an /OpenAction only shows a page (what scanners write), rather than acting on opening."""
+    value = value.get_object() if isinstance(value, IndirectObject) else value
+    if isinstance(value, ArrayObject | NameObject | TextStringObject | ByteStringObject):
+        return True
+    return isinstance(value, DictionaryObject) and value.get("/S") == "/GoTo" and "/Next" not in value
 
 
 def _decode_name(raw: bytes) -> str:
@@ -108,7 +216,7 @@ def _raw_active_names(data: bytes) -> set[str]:
     return names & (ACTIVE_KEYS | ACTIVE_ACTIONS | ACTIVE_SUBTYPES)
 
 
-def _walk(reader: PdfReader, max_pages: int) -> tuple[set[str], int]:
+def _walk(reader: PdfReader, max_pages: int, budget: _Budget) -> tuple[set[str], int]:
     """Active names found in every object reachable from the trailer, and the number of page slots."""
     found: set[str] = set()
     page_slots = 0
@@ -121,8 +229,7 @@ def _walk(reader: PdfReader, max_pages: int) -> tuple[set[str], int]:
             if key in seen:
                 continue
             seen.add(key)
-            if len(seen) > MAX_PDF_OBJECTS:
-                raise ValueError("too many objects")
+            budget.spend_object()
             item = item.get_object()
         if isinstance(item, DictionaryObject):
             for key, value in item.items():
@@ -132,6 +239,9 @@ def _walk(reader: PdfReader, max_pages: int) -> tuple[set[str], int]:
                     key == "/S" and value in ACTIVE_ACTIONS or key == "/Subtype" and value in ACTIVE_SUBTYPES
                 ):
                     found.add(str(value))
+                elif key == "/OpenAction" and not _is_plain_destination(value):
+                    # On opening, only "show this page": a URI here tells a third party when and where.
+                    found.add(key)
                 elif key == "/Kids" and isinstance(value, ArrayObject | IndirectObject):
                     page_slots += len(value.get_object())
                     if page_slots > max_pages:
@@ -142,25 +252,59 @@ def _walk(reader: PdfReader, max_pages: int) -> tuple[set[str], int]:
     return found, page_slots
 
 
-def check_pdf_content(*, data: bytes, reader: PdfReader, name: str) -> None:
-    """Refuse a readable PDF that is not a plain document (ValidationError with a French message).
+def check_pdf(*, data: bytes, name: str) -> int:
+    """The number of pages of a PDF that is a plain document; a ValidationError in French otherwise.
 
-    Call it after the encryption check and before counting pages: the page tree is bounded here.
+    Everything pypdf reads here is bounded (settings UPLOAD_PDF_MAX_INFLATED_BYTES,
+    UPLOAD_PDF_MAX_OBJECTS, UPLOAD_PDF_MAX_CHECK_SECONDS, UPLOAD_MAX_PAGES): a file past a limit is
+    refused as soon as the limit is reached, not after being inflated and parsed.
     """
     max_pages = settings.UPLOAD_MAX_PAGES
-    if (
-        not data.startswith(b"%PDF-")
-        or b"%%EOF" not in data[-1024:]
-        or data[data.rfind(b"%%EOF") + 5 :].strip(TRAILING_ALLOWED)
-    ):
-        raise ValidationError(
-            f"« {name} » contient des données avant le début ou après la fin du PDF, ou il est incomplet : "
-            "ce n'est pas un PDF simple. Ouvrez-le et enregistrez-le de nouveau avec « Imprimer en PDF », "
-            "ou scannez à nouveau le document, puis déposez ce nouveau fichier."
-        )
+    budget = _Budget()
     try:
-        found, page_slots = _walk(reader, max_pages)
-        declared = int(reader.trailer["/Root"].get_object()["/Pages"].get_object().get("/Count", 0))
+        with pdf_parsing_limits():
+            _check_declared_objects(sum(int(count) for count in XREF_SUBSECTION.findall(data)))
+            try:
+                reader = PdfReader(io.BytesIO(data))
+            except LimitReachedError as error:
+                raise PdfTooComplex(_inflated_reason()) from error
+            except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
+                raise ValidationError(
+                    f"« {name} » est un PDF illisible ou abîmé : scannez à nouveau le document."
+                ) from error
+            if reader.is_encrypted:
+                raise ValidationError(
+                    f"« {name} » est protégé par un mot de passe : déposez une version sans protection."
+                )
+            if (
+                not data.startswith(b"%PDF-")
+                or b"%%EOF" not in data[-1024:]
+                or data[data.rfind(b"%%EOF") + 5 :].strip(TRAILING_ALLOWED)
+            ):
+                raise ValidationError(
+                    f"« {name} » contient des données avant le début ou après la fin du PDF, ou il est incomplet : "
+                    "ce n'est pas un PDF simple. Ouvrez-le et enregistrez-le de nouveau avec « Imprimer en PDF », "
+                    "ou scannez à nouveau le document, puis déposez ce nouveau fichier."
+                )
+            _check_declared_objects(int(reader.trailer.get("/Size", 0)))
+            _inflate_object_streams(reader, budget)
+            found, page_slots = _walk(reader, max_pages, budget)
+            declared = int(reader.trailer["/Root"].get_object()["/Pages"].get_object().get("/Count", 0))
+            pages = max(page_slots, declared)
+            if pages <= max_pages and not found:
+                pages = len(reader.pages)
+                budget.check_time()
+    except PdfTooComplex as error:
+        raise ValidationError(
+            f"« {name} » est trop complexe pour être vérifié ({error.reason}) : ce n'est pas le cas d'un "
+            "document scanné. Enregistrez-le de nouveau avec « Imprimer en PDF » ou scannez à nouveau le "
+            "document, puis déposez ce nouveau fichier."
+        ) from error
+    except LimitReachedError as error:
+        raise ValidationError(
+            f"« {name} » est trop complexe pour être vérifié ({_inflated_reason()}) : scannez à nouveau le "
+            "document, puis déposez ce nouveau fichier."
+        ) from error
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, PyPdfError) as error:
         raise ValidationError(
             f"« {name} » a une structure anormale ou trop complexe pour un document scanné : "
@@ -168,16 +312,18 @@ def check_pdf_content(*, data: bytes, reader: PdfReader, name: str) -> None:
         ) from error
     if found or _raw_active_names(data):
         raise ValidationError(
-            f"« {name} » contient du contenu actif (JavaScript, action automatique, formulaire dynamique ou "
-            "fichier joint) : Cactus n'accepte que des documents simples. Imprimez-le avec « Imprimer en PDF » "
-            "ou scannez-le, puis déposez ce nouveau fichier."
+            f"« {name} » contient du contenu actif (JavaScript, action automatique à l'ouverture, formulaire "
+            "dynamique ou fichier joint) : Cactus n'accepte que des documents simples. Imprimez-le avec "
+            "« Imprimer en PDF » ou scannez-le, puis déposez ce nouveau fichier."
         )
-    pages = max(page_slots, declared)
     if pages > max_pages:
         raise ValidationError(
-            f"« {name} » annonce {pages} pages : un document signé en compte au plus {max_pages}. "
+            f"« {name} » annonce {pages} pages : un document en compte au plus {max_pages}. "
             "Déposez uniquement le document demandé."
         )
+    if pages == 0:
+        raise ValidationError(f"« {name} » ne contient aucune page : scannez à nouveau le document.")
+    return pages
 
 
 # Control characters (NUL, CR, LF...) and the bidirectional overrides that disguise "fdp.exe" as "exe.pdf".

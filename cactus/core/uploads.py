@@ -1,19 +1,19 @@
-"""The check every uploaded PDF goes through, by content (no domain: the documents app stores them).
+"""The one check every uploaded file goes through, whichever form receives it (by content, no domain:
+the documents app stores signed scans, formations its calendrier and programme).
 
-A file is accepted only if its name is plain, libmagic says it is a PDF, pypdf can parse it, it is
-not encrypted, it holds no active content nor another file (`cactus.core.security`), it has between
-1 and `settings.UPLOAD_MAX_PAGES` pages, it is at most `settings.UPLOAD_MAX_BYTES` (10 Mo by
-default) and, when `CLAMAV_ADDRESS` is set, clamd finds no virus.
+Signed scans ("Retour des documents", the stamped CERFA) and the formation's calendrier and
+programme are all PDFs a person sends to Cactus and Cactus sends on: each is accepted only if its
+name is plain, it is at most `settings.UPLOAD_MAX_BYTES` (10 Mo by default), libmagic says it is a
+PDF, and `security.check_pdf` finds it readable, unencrypted, without active content nor another
+file, within the parsing limits and with 1 to `settings.UPLOAD_MAX_PAGES` pages; when
+`CLAMAV_ADDRESS` is set, clamd must find no virus. A refused file leaves nothing behind.
 """
 
-import io
 from dataclasses import dataclass
 
 import magic
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from cactus.core import security
 
@@ -42,26 +42,22 @@ def read_valid_pdf(uploaded) -> CheckedPdf:
         )
     uploaded.seek(0)
     data = uploaded.read()
+    uploaded.seek(0)
     if not data:
         raise ValidationError(f"« {name} » est vide : déposez le scan du document signé.")
     if magic.from_buffer(data[:4096], mime=True) != "application/pdf":
         raise ValidationError(
             f"« {name} » n'est pas un fichier PDF : déposez le document scanné au format PDF."
         )
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ValidationError(
-                f"« {name} » est protégé par un mot de passe : déposez une version sans protection."
-            )
-        # Active content, polyglots and page bombs (security suite), before the page tree is walked.
-        security.check_pdf_content(data=data, reader=reader, name=name)
-        pages = len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
-        raise ValidationError(
-            f"« {name} » est un PDF illisible ou abîmé : scannez à nouveau le document."
-        ) from error
-    if pages == 0:
-        raise ValidationError(f"« {name} » ne contient aucune page : scannez à nouveau le document.")
+    security.check_pdf(data=data, name=name)
     security.scan_for_viruses(data=data, name=name)
     return CheckedPdf(data=data, original_name=name)
+
+
+def validate_uploaded_pdf(value) -> None:
+    """Model-field validator: a file freshly uploaded through any form (the admin's too) is checked.
+
+    A file already stored (`_committed`) was checked when it arrived and is not read again.
+    """
+    if value and not getattr(value, "_committed", True):
+        read_valid_pdf(value.file)

@@ -48,7 +48,7 @@ class ConventionTemplate(models.Model):
     """One version of the convention de formation's text (HTML with placeholders). Never edited in place:
     saving creates a new version and the latest is used, so any produced convention can be re-rendered."""
 
-    body = models.TextField("texte de la convention (HTML)")
+    body = models.TextField("texte de la convention (HTML)", max_length=200_000)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -12,7 +12,7 @@ PDF_WIDGET = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
 
 
 class PdfField(forms.FileField):
-    """A PDF checked by content (`core.uploads.read_valid_pdf`); cleans to a `CheckedPdf`."""
+    """A PDF checked by content (`core.uploads.read_valid_pdf`, the check of every upload form); cleans to a `CheckedPdf`."""
 
     widget = PDF_WIDGET
 
@@ -50,8 +50,13 @@ class SentForm(forms.Form):
         )
 
 
+COMMENT_MAX_LENGTH = 2000  # DossierEvent.comment: a reason sent by e-mail, not a document
+
+
 class CommentForm(forms.Form):
-    comment = forms.CharField(label="Commentaire", widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="Commentaire", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, label: str = "Commentaire", required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +80,7 @@ class StampedCerfaForm(forms.Form):
 
 
 class BackOfficeFilterForm(forms.Form):
-    q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
+    q = forms.CharField(label="Recherche", required=False, max_length=200, help_text="Nom, e-mail ou SIRET")
     formation = forms.ModelChoiceField(
         queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
     )

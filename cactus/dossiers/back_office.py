@@ -153,11 +153,25 @@ def logged_value(name: str, value: str | None) -> str | None:
     return ISO_DATE.sub(r"\3/\2/\1", value)
 
 
-def history(dossier: Dossier) -> list[dict]:
-    """Every event and every e-mail of the dossier, newest first: who, when, what changed."""
+def without_parts(changes: dict, hidden_parts: frozenset[str]) -> dict:
+    """An event's changes without the values of the hidden tab rows ("student_life.*")."""
+    if not hidden_parts:
+        return changes
+    return {
+        key: value
+        for key, value in changes.items()
+        if key.partition(".")[0] not in hidden_parts and not (key == "tab" and value in hidden_parts)
+    }
+
+
+def history(dossier: Dossier, *, hidden_parts: frozenset[str] = frozenset()) -> list[dict]:
+    """Every event and every e-mail of the dossier, newest first: who, when, what changed.
+
+    The values of the tabs in `hidden_parts` (permissions.hidden_parts) are left out.
+    """
     entries = []
     for event in dossier.events.select_related("actor"):
-        changes = event.changes or {}
+        changes = without_parts(event.changes or {}, hidden_parts)
         diffs = [
             (field_label(field), logged_value(field, values[0]), logged_value(field, values[1]))
             for field, values in changes.items()

@@ -1,5 +1,6 @@
-"""The dossiers' e-mails (life-cycle and deadline reminders): one function per message, templates
-in `templates/emails/`. Services call them; each records the mail and sends it on commit."""
+"""The dossiers' e-mails (life-cycle, change of contact alternance, deadline reminders): one
+function per message, templates in `templates/emails/`. Services call them; each records the mail
+and sends it on commit."""
 
 from django.urls import reverse
 
@@ -13,6 +14,26 @@ def _follow_up_link(dossier) -> str:
 
 def _staff_link(dossier) -> str:
     return absolute_url(reverse("dossiers:staff_dossier", kwargs={"pk": dossier.pk}))
+
+
+def employer_contact_removed(*, dossier, previous: str, by) -> OutgoingEmail:
+    """To the contact alternance someone replaced: they are not left with a silent 404."""
+    return make_message(
+        "employer_contact_removed",
+        previous,
+        {"dossier": dossier, "by": by, "advisor": dossier.formation.cfa_advisor},
+        dossier=dossier,
+    )
+
+
+def employer_contact_changed(*, dossier, to: str, previous: str, new: str, by) -> OutgoingEmail:
+    """To the conseillère: who replaced the contact alternance, and by whom."""
+    return make_message(
+        "employer_contact_changed",
+        to,
+        {"dossier": dossier, "by": by, "previous": previous, "new": new, "link": _staff_link(dossier)},
+        dossier=dossier,
+    )
 
 
 def validation_requested(*, dossier, manager) -> OutgoingEmail:

@@ -80,7 +80,7 @@ class EmployerContactForm(forms.Form):
 
 
 class DossierFilterForm(forms.Form):
-    q = forms.CharField(label="Recherche", required=False, help_text="Nom, e-mail ou SIRET")
+    q = forms.CharField(label="Recherche", required=False, max_length=200, help_text="Nom, e-mail ou SIRET")
     formation = forms.ModelChoiceField(
         queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
     )

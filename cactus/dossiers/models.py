@@ -168,7 +168,7 @@ class DossierEvent(models.Model):
     to_status = models.CharField(max_length=30, blank=True)
     # {"field": [old, new], ...} for data changes, or a free dict of details.
     changes = models.JSONField(default=dict, blank=True)
-    comment = models.TextField(blank=True)
+    comment = models.TextField(blank=True, max_length=2000)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -378,7 +378,7 @@ class StudentLife(models.Model):
     needs_accommodation = models.BooleanField(
         "besoin d'un aménagement des études ou des examens", default=False
     )
-    accommodation_details = models.TextField("aménagement souhaité", blank=True)
+    accommodation_details = models.TextField("aménagement souhaité", blank=True, max_length=2000)
     accepts_image_use = models.BooleanField("accepte l'utilisation de son image par le CFA", default=False)
 
     class Meta:
@@ -513,8 +513,9 @@ class Mission(models.Model):
 
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="mission")
     job_title = models.CharField("intitulé du poste", max_length=150, blank=True)
-    description = models.TextField("missions confiées à l'alternant", blank=True)
-    skills = models.TextField("compétences mises en œuvre", blank=True)
+    # Bounded: each save copies the changed text into the history (DossierEvent.changes).
+    description = models.TextField("missions confiées à l'alternant", blank=True, max_length=5000)
+    skills = models.TextField("compétences mises en œuvre", blank=True, max_length=5000)
 
     class Meta:
         verbose_name = "mission"

@@ -178,10 +178,24 @@ LIFECYCLE_ACTIONS: dict[str, tuple[set[str], set[str]]] = {
 }
 
 
+# The checker's actions: the formation's and the CFA's say on a dossier. No one takes them on a
+# dossier they are party to as contact alternance or alternant (a responsable who made themselves
+# the contact, a CFA employee hiring an apprentice): another member of the team does.
+CHECKER_ACTIONS = {VALIDATE, REFUSE, VALIDATE_ECONOMIC, VALIDATE_DOCUMENTS, REJECT_DOCUMENTS, CLOSE, REOPEN}
+PARTIES = {EMPLOYER_CONTACT, ALTERNANT}
+
+
+def is_party(user, dossier: Dossier) -> bool:
+    """Whether this person is the dossier's contact alternance or alternant."""
+    return bool(roles_on(user, dossier) & PARTIES)
+
+
 def can_act(user, dossier: Dossier, action: str, *, ignore_state: bool = False) -> bool:
     """Whether this person may do `action` on the dossier now (or in its state, with ignore_state)."""
     roles, statuses = LIFECYCLE_ACTIONS[action]
     if not roles_on(user, dossier) & roles:
+        return False
+    if action in CHECKER_ACTIONS and is_party(user, dossier):
         return False
     if ignore_state:
         return True

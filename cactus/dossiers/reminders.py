@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 
-from cactus.dossiers import circuits, deadlines, emails, transitions
+from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.models import Dossier, DossierEvent, SentReminder
 
 # The contact is reminded when this many jours ouvrables (or fewer) are left.
@@ -54,7 +54,7 @@ def _send(dossier: Dossier, kind: str, due: date, today: date) -> bool:
             )
         ]
     else:
-        addresses = transitions.advisor_addresses(dossier)
+        addresses = selectors.advisor_addresses(dossier)
         sent = [
             emails.deadline_passed(dossier=dossier, due_date=due, to=address, final_label=final_label)
             for address in addresses

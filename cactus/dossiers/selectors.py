@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.dossiers import circuits, permissions, tabs
 from cactus.dossiers.models import Dossier
 from cactus.formations.models import Formation
@@ -123,3 +125,13 @@ def dossier_progress(dossier: Dossier) -> Progress:
         next_action=circuits.next_action(dossier),
         actor=actor,
     )
+
+
+def advisor_addresses(dossier: Dossier) -> list[str]:
+    """The conseillère of the dossier's formation, or every conseillère when none is named."""
+    advisor = dossier.formation.cfa_advisor
+    if advisor:
+        return [advisor.email]
+    # No conseillère named for the formation: every conseillère of the CFA is told.
+    users = get_user_model().objects.filter(groups__name=CFA_ADVISOR_GROUP, is_active=True)
+    return list(users.values_list("email", flat=True))

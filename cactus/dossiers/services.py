@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from cactus.accounts import emails
 from cactus.accounts.services import create_invitation, get_or_create_user
+from cactus.dossiers import emails as dossier_emails
 from cactus.dossiers import selectors, tabs
 from cactus.dossiers.exceptions import DossierError, DossierFrozen
 from cactus.dossiers.models import (
@@ -67,7 +68,10 @@ def register_alternant(
 
 @transaction.atomic
 def set_employer_contact(*, dossier: Dossier, email: str, by) -> Dossier:
-    """Enter (or change) the contact alternance's e-mail and (re)send their invitation."""
+    """Enter (or change) the contact alternance's e-mail and (re)send their invitation.
+
+    A change tells the previous contact and the conseillère by e-mail (dossiers/README.md).
+    """
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if dossier.is_frozen:
         raise DossierFrozen()
@@ -84,6 +88,14 @@ def set_employer_contact(*, dossier: Dossier, email: str, by) -> Dossier:
         changes={"employer_contact": [previous, contact.email]},
     )
     invite(dossier=dossier, user=contact, by=by, role_label=EMPLOYER_CONTACT_ROLE_LABEL)
+    if previous and previous != contact.email:
+        # Replacing the contact is allowed until the freeze, never silently: the previous contact
+        # and the conseillère are told, and the event above keeps both addresses.
+        dossier_emails.employer_contact_removed(dossier=dossier, previous=previous, by=by)
+        for address in selectors.advisor_addresses(dossier):
+            dossier_emails.employer_contact_changed(
+                dossier=dossier, to=address, previous=previous, new=contact.email, by=by
+            )
     return dossier
 
 

@@ -6,16 +6,16 @@ through `Dossier.move_to` (the TRANSITIONS table is the only list of legal moves
 Who may call which service is decided by `permissions.can_act`; views ask it first.
 """
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cactus.accounts.models import CFA_ADVISOR_GROUP
 from cactus.core.uploads import CheckedPdf
 from cactus.dossiers import circuits, deadlines, emails, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
-from cactus.dossiers.files import SIGNED_CONVENTION, STAMPED_CERFA, kind_label, store
+from cactus.dossiers.files import RETURNED_KINDS, SIGNED_CONVENTION, STAMPED_CERFA, kind_label, store
 from cactus.dossiers.models import Dossier, DossierEvent, TabDraft
+from cactus.dossiers.selectors import advisor_addresses
 from cactus.formations.models import Formation
 
 Status = Dossier.Status
@@ -36,6 +36,17 @@ def _lock(dossier: Dossier) -> Dossier:
         .select_related("formation", "employer_contact")
         .get(pk=dossier.pk)
     )
+
+
+def _lock_for_checker(dossier: Dossier, *, by) -> Dossier:
+    """Lock the dossier for a checker's action (permissions.CHECKER_ACTIONS), which a party may not take."""
+    dossier = _lock(dossier)
+    if by is not None and by.pk in (dossier.employer_contact_id, dossier.alternant_id):
+        raise DossierError(
+            "Vous êtes contact alternance ou alternant de ce dossier : un autre membre de la formation "
+            "ou du CFA doit le valider."
+        )
+    return dossier
 
 
 def _move(
@@ -68,15 +79,6 @@ def _required_comment(comment: str, what: str) -> str:
     return comment
 
 
-def advisor_addresses(dossier: Dossier) -> list[str]:
-    advisor = dossier.formation.cfa_advisor
-    if advisor:
-        return [advisor.email]
-    # No conseillère named for the formation: every conseillère of the CFA is told.
-    users = get_user_model().objects.filter(groups__name=CFA_ADVISOR_GROUP, is_active=True)
-    return list(users.values_list("email", flat=True))
-
-
 @transaction.atomic
 def request_validation(*, dossier: Dossier, by) -> Dossier:
     """ "Faire la demande": freeze the dossier and ask the formation to validate it.
@@ -96,7 +98,11 @@ def request_validation(*, dossier: Dossier, by) -> Dossier:
     if dossier.formation.validation_mode == Formation.ValidationMode.AUTOMATIC:
         _validate(dossier, by=None, changes={"automatic": True})
     else:
-        for manager in dossier.formation.managers.filter(is_active=True):
+        # A responsable who is party to the dossier may not validate it: they are not asked to.
+        managers = dossier.formation.managers.filter(is_active=True).exclude(
+            pk__in=[dossier.employer_contact_id, dossier.alternant_id]
+        )
+        for manager in managers:
             emails.validation_requested(dossier=dossier, manager=manager)
     return dossier
 
@@ -111,7 +117,7 @@ def _validate(dossier: Dossier, *, by, changes: dict | None = None) -> None:
 @transaction.atomic
 def validate_dossier(*, dossier: Dossier, by) -> Dossier:
     """The responsable de formation validates: the data are frozen for good; the contact is told."""
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     _validate(dossier, by=by)
     return dossier
 
@@ -120,7 +126,7 @@ def validate_dossier(*, dossier: Dossier, by) -> Dossier:
 def refuse_dossier(*, dossier: Dossier, by, comment: str) -> Dossier:
     """The formation sends the dossier back to "Saisie en cours", saying what to correct."""
     comment = _required_comment(comment, "ce que le contact alternance doit corriger")
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     dossier.validation_requested_at = None
     _move(
         dossier, Status.VALIDATION_REQUESTED, Status.DRAFT, by=by, comment=comment, changes={"refused": True}
@@ -133,7 +139,7 @@ def refuse_dossier(*, dossier: Dossier, by, comment: str) -> Dossier:
 @transaction.atomic
 def validate_economic_elements(*, dossier: Dossier, by) -> Dossier:
     """The CFA validates the éléments économiques, which makes the convention available."""
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     if dossier.status != Status.VALIDATED:
         raise DossierError(
             "Les éléments économiques se valident quand le dossier est validé par la formation "
@@ -164,6 +170,14 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
         raise DossierError(
             "La convention n'est pas encore disponible : le CFA doit d'abord valider les éléments économiques."
         )
+    stored = dossier.documents.filter(kind__in=RETURNED_KINDS).count()
+    limit = settings.UPLOAD_MAX_SIGNED_VERSIONS
+    if stored + len(files) > limit:
+        # Every version is kept (W-5): the cap stops one dossier from filling the disk.
+        raise DossierError(
+            f"Ce dossier compte déjà {stored} documents signés déposés, le maximum est {limit} : "
+            "contactez votre conseillère CFA avant de déposer une nouvelle version."
+        )
     for kind, pdf in files.items():
         document = store().store_uploaded_pdf(dossier=dossier, kind=kind, pdf=pdf, by=by)
         DossierEvent.objects.create(
@@ -188,7 +202,7 @@ def return_signed_documents(*, dossier: Dossier, files: dict[str, CheckedPdf], b
 @transaction.atomic
 def validate_documents(*, dossier: Dossier, stamped_cerfa: CheckedPdf, by) -> Dossier:
     """The CFA accepts the signed documents (visa) and sends the CERFA "visé et tamponné" to the contact."""
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     dossier.documents_validated_at = timezone.now()
     _move(dossier, Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, by=by)
     document = store().store_uploaded_pdf(dossier=dossier, kind=STAMPED_CERFA, pdf=stamped_cerfa, by=by)
@@ -214,7 +228,7 @@ def reject_documents(*, dossier: Dossier, by, comment: str, kinds: list[str]) ->
     comment = _required_comment(comment, "ce qui ne va pas dans les documents")
     if not kinds:
         raise DossierError("Cochez le ou les documents à déposer de nouveau.")
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     current = store().current_signed_documents(dossier)
     rejected = [current[kind].pk for kind in kinds if current.get(kind)]
     dossier.documents_returned_at = None
@@ -249,7 +263,7 @@ def mark_sent_to_opco(*, dossier: Dossier, by) -> Dossier:
 @transaction.atomic
 def close_dossier(*, dossier: Dossier, by, comment: str = "") -> Dossier:
     """The CFA ends by hand a dossier whose last step is outside Cactus (Monegasque or foreign employer)."""
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     if not circuits.circuit_for(dossier).is_closed_by_cfa:
         raise DossierError("Ce dossier se termine par la case « Envoyé à l'OPCO » du contact alternance.")
     _move(dossier, Status.DOCUMENTS_VALIDATED, Status.CLOSED, by=by, comment=(comment or "").strip())
@@ -260,7 +274,7 @@ def close_dossier(*, dossier: Dossier, by, comment: str = "") -> Dossier:
 def reopen_dossier(*, dossier: Dossier, by, reason: str) -> Dossier:
     """The CFA unfreezes a dossier, with a reason; later data changes are recorded as diffs."""
     reason = _required_comment(reason, "la raison de la réouverture")
-    dossier = _lock(dossier)
+    dossier = _lock_for_checker(dossier, by=by)
     source = dossier.status
     cleared = {field: str(getattr(dossier, field)) for field in LIFECYCLE_DATES if getattr(dossier, field)}
     dossier.move_to(Status.DRAFT)

@@ -1,4 +1,3 @@
-import magic
 from django import forms
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, User
@@ -62,12 +61,6 @@ class FormationForm(forms.ModelForm):
             User.objects.filter(is_active=True).exclude(alternant_dossiers__isnull=False).order_by("email")
         )
 
-    def clean_calendar_file(self):
-        return _pdf_only(self.cleaned_data["calendar_file"], "Le calendrier")
-
-    def clean_programme_file(self):
-        return _pdf_only(self.cleaned_data["programme_file"], "Le programme")
-
     def clean_nsf_code(self) -> str:
         value = self.cleaned_data["nsf_code"].strip()
         if value and not (len(value) == 3 and value.isdigit()):
@@ -110,18 +103,6 @@ class FormationForm(forms.ModelForm):
         # R-13.3: the code diplôme (CFD) of 8 characters.
         value = self.cleaned_data["diploma_code"]
         return validate_code_diplome(value) if value else ""
-
-
-def _pdf_only(upload, what: str):
-    """Check the content, not only the name: the file goes as it is to the employer and the OPCO."""
-    if upload and hasattr(upload, "content_type"):
-        head = upload.read(2048)
-        upload.seek(0)
-        if magic.from_buffer(head, mime=True) != "application/pdf":
-            raise forms.ValidationError(
-                f"{what} doit être un fichier PDF : déposez le document enregistré au format PDF."
-            )
-    return upload
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

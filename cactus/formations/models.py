@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from cactus.core.uploads import validate_uploaded_pdf
 from cactus.core.validators import validate_siret
 from cactus.law.identity import validate_code_diplome, validate_rncp, validate_uai
 
@@ -112,13 +113,13 @@ class Formation(models.Model):
         "calendrier (PDF)",
         upload_to="formations/calendriers/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_uploaded_pdf],
     )
     programme_file = models.FileField(
         "programme (PDF)",
         upload_to="formations/programmes/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_uploaded_pdf],
     )
 
     class Meta:
@@ -172,7 +173,7 @@ class FormationModule(models.Model):
     position = models.PositiveSmallIntegerField("ordre", default=0)
     title = models.CharField("intitulé", max_length=255)
     hours = models.PositiveIntegerField("heures")
-    description = models.TextField("contenu", blank=True)
+    description = models.TextField("contenu", blank=True, max_length=2000)
 
     class Meta:
         verbose_name = "module du programme"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from cactus.accounts.models import Invitation, RgpdConsent, User
 from cactus.documents.models import Document
 from cactus.dossiers import permissions
+from cactus.dossiers.back_office import without_parts
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import OutgoingEmail
 from cactus.privacy.retention import related_models
@@ -59,7 +60,11 @@ def dossier_entry(dossier: Dossier, user: User) -> dict:
     return entry
 
 
-def event_entry(event: DossierEvent) -> dict:
+def event_entry(event: DossierEvent, user: User | None = None) -> dict:
+    """One event; for anyone but the dossier's alternant, without the values of Vie étudiante (health data)."""
+    changes = event.changes
+    if user is None or event.dossier.alternant_id != user.pk:
+        changes = without_parts(changes or {}, frozenset(permissions.TAB_READERS))
     return {
         "dossier": event.dossier_id,
         "created_at": event.created_at,
@@ -67,7 +72,7 @@ def event_entry(event: DossierEvent) -> dict:
         "by": event.actor.email if event.actor else None,
         "from_status": event.from_status,
         "to_status": event.to_status,
-        "changes": event.changes,
+        "changes": changes,
         "comment": event.comment,
     }
 
@@ -134,9 +139,9 @@ def personal_data(email: str) -> dict:
         )
         data["dossiers"] = [dossier_entry(dossier, user) for dossier in dossiers]
         events = DossierEvent.objects.filter(Q(actor=user) | Q(dossier__alternant=user)).select_related(
-            "actor"
+            "actor", "dossier"
         )
-        data["events"] = [event_entry(event) for event in events.order_by("created_at", "pk")]
+        data["events"] = [event_entry(event, user) for event in events.order_by("created_at", "pk")]
         data["documents_uploaded"] = [
             {
                 "dossier": document.dossier_id,

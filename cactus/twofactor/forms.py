@@ -1,5 +1,7 @@
 from django import forms
 
+from cactus.accounts.forms import PASSWORD_MAX_LENGTH
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(
@@ -29,6 +31,7 @@ class SetupForm(CodeForm):
     password = forms.CharField(
         label="Votre mot de passe Cactus",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={
             "required": "Saisissez votre mot de passe Cactus pour confirmer qu'il s'agit bien de vous."

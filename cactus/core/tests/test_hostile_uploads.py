@@ -2,7 +2,7 @@
 
 `core.uploads.read_valid_pdf` is the whole chain an upload goes through: the name, the size,
 libmagic, pypdf, encryption, then cactus.core.security (active content, polyglots, page bombs)
-and the optional antivirus. The corpus (hostile_pdfs.py) has over 200 files in nine families; it
+and the optional antivirus. The corpus (hostile_pdfs.py) has over 200 files in ten families; it
 is tried on the check and through the "Retour des documents" page (0 stored, 0 server error).
 """
 
@@ -11,6 +11,7 @@ import io
 import re
 import socketserver
 import threading
+import tracemalloc
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -21,7 +22,18 @@ from pypdf import PdfWriter
 
 from cactus.core import security
 from cactus.core.tests import figures
-from cactus.core.tests.hostile_pdfs import REFUSED, corpus, good_pdf
+from cactus.core.tests.hostile_pdfs import (
+    CATALOG,
+    CONTENT,
+    PAGE,
+    PAGES,
+    REFUSED,
+    active_content,
+    corpus,
+    good_pdf,
+    object_stream_pdf,
+    parse_bombs,
+)
 from cactus.core.tests.snapshots import media_snapshot
 from cactus.core.tests.world import make_dossier_in_state
 from cactus.core.uploads import read_valid_pdf
@@ -49,6 +61,7 @@ def test_the_corpus_has_at_least_two_hundred_files_in_every_family():
         "empty",
         "too big",
         "page bomb",
+        "parse bomb",
         "polyglot",
         "hostile name",
     }
@@ -105,6 +118,77 @@ def test_a_pdf_opening_on_a_page_is_not_mistaken_for_active_content():
     from cactus.core.tests.hostile_pdfs import one_page_pdf
 
     check_upload(one_page_pdf(b"/OpenAction [3 0 R /Fit] "), "scan.pdf")
+
+
+NEW_ACTIVE_VARIANTS = [
+    "FileAttachment annotation carrying an executable",
+    "FileAttachment annotation hidden in an object stream",
+    "file specification with /EF in a link",
+    "OpenAction URI",
+    "OpenAction URI by reference",
+    "OpenAction URI in an object stream",
+    "OpenAction GoTo chained to a URI (/Next)",
+    "OpenAction Rendition",
+    "page additional action in an object stream",
+]
+
+
+@pytest.mark.parametrize("variant", NEW_ACTIVE_VARIANTS)
+def test_attached_files_and_actions_run_on_opening_are_refused_as_active_content(variant, settings):
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
+    item = next(item for item in active_content() if item.variant == variant)
+    with pytest.raises(ValidationError, match="contient du contenu actif"):
+        check_upload(item.data, item.name)
+
+
+def test_a_plain_pdf_in_an_object_stream_passes(settings):
+    # The parsing limits must not refuse what PDF 1.5+ writers produce: objects in a compressed stream.
+    check_upload(object_stream_pdf({1: CATALOG, 2: PAGES, 3: PAGE}, {4: CONTENT}), "cerfa-signe.pdf")
+
+
+def test_an_open_action_going_to_a_page_passes():
+    from cactus.core.tests.hostile_pdfs import one_page_pdf
+
+    check_upload(one_page_pdf(b"/OpenAction << /S /GoTo /D [3 0 R /Fit] >> "), "scan.pdf")
+
+
+@pytest.mark.parametrize("variant", [item.variant for item in parse_bombs()[::2]])
+def test_parse_bombs_are_refused_as_too_complex_in_french(variant, settings):
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
+    item = next(item for item in parse_bombs() if item.variant == variant)
+    with pytest.raises(ValidationError) as refusal:
+        check_upload(item.data, item.name)
+    message = refusal.value.messages[0]
+    assert "trop complexe" in message or "illisible" in message, message
+    assert "scannez à nouveau le document" in message
+
+
+def test_the_74_mb_bomb_trips_the_limit_before_inflating_it(settings):
+    # 75 KB on disk, 74 MB inflated: the check used to inflate and parse it all (140 MB, seconds of CPU).
+    settings.UPLOAD_MAX_BYTES = SIZE_LIMIT
+    settings.UPLOAD_PDF_MAX_INFLATED_BYTES = 2 * 1024 * 1024
+    bomb = next(item for item in parse_bombs() if item.variant == "object stream inflating to 74 MB")
+    assert len(bomb.data) < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match="son contenu décompressé dépasse 2 Mo"):
+            check_upload(bomb.data, bomb.name)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB allocated"
+
+
+def test_a_check_past_its_cpu_budget_is_refused_in_french(settings):
+    settings.UPLOAD_PDF_MAX_CHECK_SECONDS = -1  # every budget is already spent
+    with pytest.raises(ValidationError, match="sa vérification dépasse -1 secondes"):
+        check_upload(good_pdf(1), "cerfa-signe.pdf")
+
+
+def test_a_file_declaring_more_objects_than_the_limit_is_refused_before_reading_them(settings):
+    settings.UPLOAD_PDF_MAX_OBJECTS = 20
+    with pytest.raises(ValidationError, match="plus de 20 objets"):
+        check_upload(good_pdf(30), "cerfa-signe.pdf")
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,10 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     expect(page.get_by_role("link", name="L'employeur")).to_have_count(0)
     fill(page, tab_data.base_values())
     validate(page, "Données de base")
-    for label in ["L'employeur", "L'alternant", "Vie étudiante", "Les données du contrat", "La mission"]:
+    for label in ["L'employeur", "L'alternant", "Les données du contrat", "La mission"]:
         expect(tab_link(page, label)).to_be_visible()
+    # Vie étudiante holds health data (RGPD art. 9): not offered to the contact alternance.
+    expect(page.get_by_role("link", name="Vie étudiante")).to_have_count(0)
 
     tab_link(page, "L'employeur").click()
     expect(page.locator("#block-billing")).to_be_hidden()

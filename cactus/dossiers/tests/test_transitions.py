@@ -201,6 +201,37 @@ def test_every_uploaded_version_is_kept(employer_contact):
     assert len(files) == 2
 
 
+def test_signed_scans_stop_at_the_quota_per_dossier_with_a_french_message(employer_contact, settings):
+    # Every version is kept (W-5): without a cap, one contact could fill the disk through one dossier.
+    settings.UPLOAD_MAX_SIGNED_VERSIONS = 3
+    dossier = dossier_in(Status.VALIDATED, employer_contact=employer_contact)
+    for version in range(3):
+        transitions.return_signed_documents(
+            dossier=dossier, files={"signed_cerfa": pdf(f"v{version}.pdf")}, by=employer_contact
+        )
+    events = DossierEvent.objects.filter(dossier=dossier).count()
+
+    with pytest.raises(DossierError, match="déjà 3 documents signés déposés, le maximum est 3"):
+        transitions.return_signed_documents(
+            dossier=dossier, files={"signed_cerfa": pdf("v4.pdf")}, by=employer_contact
+        )
+
+    assert dossier.documents.count() == 3
+    assert DossierEvent.objects.filter(dossier=dossier).count() == events
+
+
+def test_the_quota_counts_both_files_of_one_return(employer_contact, settings):
+    settings.UPLOAD_MAX_SIGNED_VERSIONS = 1
+    dossier = dossier_in(Status.VALIDATED, employer_contact=employer_contact)
+
+    with pytest.raises(DossierError, match="le maximum"):
+        transitions.return_signed_documents(
+            dossier=dossier, files={"signed_cerfa": pdf(), "signed_convention": pdf()}, by=employer_contact
+        )
+
+    assert not dossier.documents.exists()
+
+
 def test_validating_documents_mails_the_stamped_cerfa_as_attachment(
     cfa_advisor, smtp_sink, django_capture_on_commit_callbacks
 ):

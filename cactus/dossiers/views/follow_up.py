@@ -35,7 +35,11 @@ def tab_context(
     """The tab bar; `problems` is `tabs.tab_problems(dossier)` when the view computed it already."""
     return {
         "dossier": dossier,
-        "tabs": tabs.visible_tabs(dossier),
+        "tabs": [
+            tab
+            for tab in tabs.visible_tabs(dossier)
+            if permissions.can_view_tab(request.user, dossier, tab.key)
+        ],
         "tab_states": tabs.tab_states(dossier, problems),
         "current_tab": current,
     }

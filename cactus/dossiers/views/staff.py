@@ -161,9 +161,13 @@ def _render_staff_dossier(request, dossier: Dossier, *, bound: dict | None = Non
         "forms": forms,
         "has_errors": any(form.errors for form in forms.values()),
         "data_rows": _data_rows(dossier),
-        "tabs": tabs.visible_tabs(dossier),
+        "tabs": [
+            tab
+            for tab in tabs.visible_tabs(dossier)
+            if permissions.can_view_tab(request.user, dossier, tab.key)
+        ],
         "documents": dossier.documents.all(),
-        "history": back_office.history(dossier),
+        "history": back_office.history(dossier, hidden_parts=permissions.hidden_parts(request.user, dossier)),
     }
     return render(request, "dossiers/staff_dossier.html", context)
 

@@ -30,6 +30,8 @@ def edit_tab(request, pk: int, tab: str):
     if tab == tabs.FOLLOW_UP.key:
         return follow_up(request, dossier)
     _check_data_tab(dossier, tab)
+    if not permissions.can_view_tab(request.user, dossier, tab):
+        raise Http404  # Vie étudiante (health data): the same answer as to a stranger
     can_edit = permissions.can_edit_tab(request.user, dossier, tab)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied

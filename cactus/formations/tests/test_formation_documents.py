@@ -1,6 +1,8 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from cactus.core.tests.hostile_pdfs import active_content, good_pdf, parse_bombs
 from cactus.formations.models import FormationModule, FormationPeriod
 
 
@@ -47,7 +49,7 @@ def test_the_administrator_enters_periods_modules_and_uploads_the_programme(clie
             "modules-0-title": "Œnologie appliquée",
             "modules-0-hours": "40",
             "programme_file": SimpleUploadedFile(
-                "programme.pdf", b"%PDF-1.4 programme", content_type="application/pdf"
+                "programme.pdf", good_pdf(2), content_type="application/pdf"
             ),
         },
     )
@@ -71,4 +73,36 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(client, cfa_admin, formatio
     client.force_login(cfa_admin)
     data = formation_post(formation, calendar_file=SimpleUploadedFile("calendrier.pdf", b"PK\x03\x04 a zip"))
     response = client.post(reverse("formations:edit", kwargs={"pk": formation.pk}), data)
-    assert "doit être un fichier PDF" in str(response.context["form"].errors["calendar_file"])
+    assert "n'est pas un fichier PDF" in " ".join(response.context["form"].errors["calendar_file"])
+
+
+HOSTILE = {
+    item.variant: item
+    for item in [*active_content(), *parse_bombs()]
+    if item.name == "cerfa-signe.pdf"
+    and item.variant
+    in (
+        "FileAttachment annotation carrying an executable",
+        "OpenAction URI",
+        "OpenAction JavaScript",
+        "object stream inflating to 74 MB",
+    )
+}
+
+
+@pytest.mark.parametrize("field", ["calendar_file", "programme_file"])
+@pytest.mark.parametrize("variant", sorted(HOSTILE))
+def test_the_calendar_and_programme_go_through_the_upload_check_and_nothing_is_stored(
+    client, cfa_admin, formation, field, variant
+):
+    # The files go on to the employer and the OPCO: the same check as a signed scan, no weaker.
+    client.force_login(cfa_admin)
+    upload = SimpleUploadedFile("calendrier.pdf", HOSTILE[variant].data, content_type="application/pdf")
+    response = client.post(
+        reverse("formations:edit", kwargs={"pk": formation.pk}), formation_post(formation, **{field: upload})
+    )
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors[field])
+    assert "contient du contenu actif" in errors or "trop complexe" in errors, errors
+    formation.refresh_from_db()
+    assert not getattr(formation, field)
