@@ -66,7 +66,7 @@ def test_a_dossier_starting_on_7_september_2026_at_19_is_proposed_802_82_euros(
         dossier=started_dossier,
         key="base",
         values=tab_data.base_values(
-            alternant_birth_date="2007-03-01", contract_start="2026-09-07", contract_end="2028-09-06"
+            alternant_birth_date="2007-03-01", contract_start="2026-09-07", contract_end="2027-09-06"
         ),
         by=employer_contact,
     )
@@ -235,6 +235,11 @@ def test_the_contract_tab_shows_the_amount_from_each_smic_change_inside_a_period
     # D6222-26 + R-3.3: a contract from 01/03/2026 at 18 (43 %): 783,91 € on 1 823,03 €, then
     # 802,82 € from 01/06/2026 (SMIC 1 867,02 €).
     prepare_a_bts(started_dossier)
+    # A one-year cycle from March 2026 (R-6.2, R-6.4: the CFA training and the exams within the contract).
+    Formation.objects.filter(pk=started_dossier.formation_id).update(
+        start_date=date(2026, 3, 2), end_date=date(2027, 2, 26)
+    )
+    started_dossier.formation.refresh_from_db()
     services.submit_page(
         dossier=started_dossier,
         key="base",
