@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from cactus.documents import selectors, uploads
+from cactus.core.uploads import read_valid_pdf
+from cactus.documents import selectors
 from cactus.documents.exceptions import DocumentUnavailable
 from cactus.documents.models import Document, OfficialFormBlank
 from cactus.documents.official_forms import filling, registry
@@ -168,7 +169,7 @@ def upload_official_blank(*, uploaded, by) -> OfficialFormBlank:
 
     Raises ValidationError (upload checks) or DocumentError (not a form Cactus knows), both in French.
     """
-    pdf = uploads.read_valid_pdf(uploaded)  # the signed scans' checks (core.security)
+    pdf = read_valid_pdf(uploaded)  # the one check of every upload (core.uploads)
     field_map = registry.recognise(pdf.data)
     blank = OfficialFormBlank(
         number=field_map.number,
