@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cactus.dossiers import tabs
+from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.browser import log_in, open_tab, tab_link
@@ -18,7 +18,7 @@ TYPED = "Boulangerie du Vieux-Port"
 
 
 def test_a_draft_survives_a_change_of_page_and_a_reload(live_server, page, dossier, employer_contact):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     log_in(page, live_server.url, employer_contact.email)
     open_tab(page, live_server.url, dossier, "employer")
 
@@ -42,7 +42,7 @@ def test_a_draft_survives_a_change_of_page_and_a_reload(live_server, page, dossi
 
 
 def test_leaving_with_a_change_not_yet_kept_asks_first(live_server, page, dossier, employer_contact):
-    tabs.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
+    services.submit_page(dossier=dossier, key="base", values=tab_data.base_values(), by=employer_contact)
     log_in(page, live_server.url, employer_contact.email)
     open_tab(page, live_server.url, dossier, "employer")
     dialogs = []
