@@ -16,7 +16,7 @@ from django.urls import reverse
 from cactus.accounts.tests.factories import UserFactory
 from cactus.core.tests import figures
 from cactus.core.tests.hostile_pdfs import good_pdf
-from cactus.core.tests.html_forms import HtmlForm, data_form
+from cactus.core.tests.html_forms import HtmlField, HtmlForm, data_form
 from cactus.core.tests.snapshots import dossier_snapshot, media_snapshot_without_other_dossiers
 from cactus.core.tests.world import make_dossier_in_state
 from cactus.documents.models import Document
@@ -32,6 +32,25 @@ def logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def forged_form(dossier, tab_key: str) -> HtmlForm:
+    """The tab's fields with their stored values. A frozen tab shows its values as text, not a form:
+    an attacker forges the POST from what the editable page had, which these are."""
+    forged = HtmlForm(action="", enctype="")
+    for page_form in tabs.page_forms(tab_key, dossier):
+        for bound in page_form:
+            value = bound.value()
+            if isinstance(value, list | tuple):
+                value = value[0] if value else ""
+            if isinstance(value, bool):
+                value = "on" if value else ""
+            elif hasattr(value, "isoformat"):
+                value = value.isoformat()
+            forged.fields[bound.html_name] = HtmlField(
+                name=bound.html_name, kind="text", value="" if value is None else str(value)
+            )
+    return forged
 
 
 def changed_payload(form: HtmlForm) -> dict:
@@ -77,9 +96,8 @@ def test_every_write_path_is_refused_after_the_validation_request(frozen_dossier
         for role in sorted(permissions.TAB_EDITORS[tab.key]):
             client = logged_in(editors[role])
             url = reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": tab.key})
-            form = data_form(client.get(url).content.decode())
-            assert form is not None, f"no form on the {tab.label} tab"
-            response = client.post(url, changed_payload(form))
+            assert client.get(url).status_code == 200
+            response = client.post(url, changed_payload(forged_form(dossier, tab.key)))
             attempts += 1
             assert response.status_code == 403, f"{tab.label} as {role}: {response.status_code}"
 
@@ -143,7 +161,9 @@ def test_frozen_tabs_are_shown_read_only_with_the_reason(frozen_dossier, cfa_adm
         body = response.content.decode()
         form = data_form(body)
         assert "les données sont figées" in body
-        assert not form.editable, f"{tab.label}: editable fields on a frozen dossier: {list(form.editable)}"
+        assert form is None or not form.editable, (
+            f"{tab.label}: editable fields on a frozen dossier: {list(form.editable)}"
+        )
 
 
 def test_a_draft_dossier_accepts_the_same_payload_so_the_freeze_test_can_fail(
