@@ -19,7 +19,11 @@ HISTORY_MODELS = {
 }
 
 
-def dossier_snapshot(dossier: Dossier, *, history: bool = True) -> str:
+# What a person typed and did not validate (drafts): kept on purpose when a page is refused, never data.
+DRAFT_MODELS = {"dossiers.TabDraft"}
+
+
+def dossier_snapshot(dossier: Dossier, *, history: bool = True, drafts: bool = True) -> str:
     """The dossier and every row of every model attached to it, serialised in a fixed order.
 
     Related models are discovered (a new tab's model is included without touching this file).
@@ -31,6 +35,8 @@ def dossier_snapshot(dossier: Dossier, *, history: bool = True) -> str:
     ):
         model = relation.related_model
         if not history and model._meta.label in HISTORY_MODELS:
+            continue
+        if not drafts and model._meta.label in DRAFT_MODELS:
             continue
         querysets.append(model.objects.filter(**{relation.field.name: dossier}).order_by("pk"))
     return "\n".join(serializers.serialize("json", queryset, indent=1) for queryset in querysets)

@@ -181,7 +181,7 @@ def test_the_second_of_two_people_on_the_same_tab_is_told_to_reload_and_loses_no
 
     contract_end = complete_draft.contract_end
     saved = first.post(url, first_form | {"alternant_last_name": "Martin"})
-    refused = second.post(url, second_form | {"alternant_last_name": "Bernard", "contract_end": "2027-06-30"})
+    refused = second.post(url, second_form | {"alternant_last_name": "Bernard", "contract_end": "2027-09-30"})
 
     assert saved.status_code == 302
     assert refused.status_code == 200

@@ -163,7 +163,7 @@ def test_the_key_controls_are_on_screen_from_the_smallest_phone_to_a_tablet(
         page = browser.new_context(viewport=viewport).new_page()
         log_in(page, base, employer_contact.email)
         for path, selectors in {
-            "/dossiers/": ["a.icon-link", "button.link"],
+            "/dossiers/": ["a.button.edit", "button.link"],
             f"/dossiers/{journey['complete'].pk}/contract/": [
                 "nav[aria-label='Onglets du dossier'] li:last-child a",
                 "#id_contract-contract_mode",
@@ -176,9 +176,9 @@ def test_the_key_controls_are_on_screen_from_the_smallest_phone_to_a_tablet(
             assert a11y.overflow(page) is None, (viewport, path, a11y.overflow(page))
             for selector in selectors:
                 assert within_width(page, selector), (viewport, path, selector)
-        # The pencil and "Se déconnecter" are targets of 24×24 px at least (WCAG 2.5.8).
+        # The edit button and "Se déconnecter" are targets of 24×24 px at least (WCAG 2.5.8).
         page.goto(base + "/dossiers/")
-        for selector in ["a.icon-link", "button.link"]:
+        for selector in ["a.button.edit", "button.link"]:
             box = page.locator(selector).first.bounding_box()
             assert box["width"] >= 24 and box["height"] >= 24, (selector, box)
 
