@@ -262,7 +262,7 @@ def save_draft(*, dossier: Dossier, tab: str, values: dict, by) -> TabDraft:
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if locked.is_frozen:
         raise DossierFrozen()
-    kept = {name: _bounded(value) for name, value in values.items()}
+    kept = {name.replace("\x00", ""): _bounded(value) for name, value in values.items()}
     draft, _ = TabDraft.objects.update_or_create(
         dossier=locked, tab=tab, author=by, defaults={"values": kept, "updated_at": timezone.now()}
     )
@@ -271,5 +271,6 @@ def save_draft(*, dossier: Dossier, tab: str, values: dict, by) -> TabDraft:
 
 def _bounded(value):
     if isinstance(value, list):
-        return [str(item)[:DRAFT_VALUE_MAX_LENGTH] for item in value[:50]]
-    return str(value)[:DRAFT_VALUE_MAX_LENGTH]
+        return [_bounded(item) for item in value[:50]]
+    # PostgreSQL's jsonb refuses the NUL character (a browser never sends it; a forged POST may).
+    return str(value).replace("\x00", "")[:DRAFT_VALUE_MAX_LENGTH]
