@@ -1,9 +1,11 @@
 """Shared fixtures: the cast (alternant, employer_contact, formation_manager, cfa_advisor, cfa_admin,
 stranger), a real SMTP server, and the browser set-up for Playwright with Debian's chromium."""
 
+import contextlib
 import os
 import shutil
 import socket
+import tempfile
 
 import pytest
 
@@ -34,6 +36,29 @@ def browser_type_launch_args(browser_type_launch_args):
             pytest.fail(message)
         pytest.skip(message)
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a database file (in memory-backed /dev/shm when there is one), not
+    ":memory:": with an in-memory database the live server's threads share the test's single
+    connection, so two requests at once (a double click, a draft saved while a page is sent)
+    interleave their transactions and an e-mail sent on commit can be lost. With a file each
+    thread has its own connection and SQLite's locking, as in production."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        directory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        name = os.path.join(directory, f"cactus-test-{os.getpid()}-{worker}.sqlite3")
+        database.setdefault("TEST", {})["NAME"] = name
+        yield
+        for leftover in (f"{name}-wal", f"{name}-shm", name):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(leftover)
+    else:
+        yield
 
 
 @pytest.fixture(autouse=True)
