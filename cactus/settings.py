@@ -123,7 +123,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The default SQLite file lives in var/, which a fresh clone does not have yet.
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers and one writer work at once: the dev server and a worker share the file.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    # IMMEDIATE: a transaction takes the write lock when it begins, so a second one waits (up to
+    # `timeout` seconds) instead of failing with "database is locked" when both upgrade from a read
+    # (two clicks on "Faire la demande" at once did).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every app server: sessions and the throttling counters live in the database.

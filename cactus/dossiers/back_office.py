@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from cactus.dossiers import circuits, deadlines, selectors
+from cactus.dossiers import circuits, deadlines, extensions, selectors
 from cactus.dossiers.models import Dossier, DossierEvent, PayBelowMinimum
 from cactus.dossiers.reminders import OPEN_STATUSES
 
@@ -31,6 +31,13 @@ def back_office_dossiers(user) -> QuerySet[Dossier]:
 
 
 def queues(today: date) -> dict[str, tuple[str, Q]]:
+    """Every queue: the built-in ones, then those the apps above add (extensions.add_queue)."""
+    return _builtin_queues(today) | {
+        queue.key: (queue.label, queue.condition(today)) for queue in extensions.extra_queues()
+    }
+
+
+def _builtin_queues(today: date) -> dict[str, tuple[str, Q]]:
     return {
         "formation": ("À valider par la formation", Q(status=Status.VALIDATION_REQUESTED)),
         "economic": (

@@ -14,6 +14,7 @@ from cactus.dossiers import (
     back_office,
     circuits,
     deadlines,
+    extensions,
     files,
     forms,
     permissions,
@@ -108,6 +109,7 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         "show_documents": dossier.has_reached(Status.VALIDATED) and dossier.status != Status.CLOSED,
         "upload_limit": f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} Mo",
         **deadline_context(dossier),
+        "extension_panels": extensions.follow_up_panels(request, dossier),
     }
     return render(request, "dossiers/follow_up.html", context)
 

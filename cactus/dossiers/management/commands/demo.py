@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 
 from cactus.accounts.models import CFA_ADMIN_GROUP, CFA_ADVISOR_GROUP, RgpdConsent, User
 from cactus.core.uploads import CheckedPdf
-from cactus.dossiers import services, transitions
+from cactus.dossiers import extensions, services, transitions
 from cactus.dossiers.contract_forms import legal_lines
 from cactus.dossiers.models import ContractScheme, Dossier, Employer, EntryMode
 from cactus.formations.models import Formation, FormationModule, FormationPeriod
@@ -105,6 +105,9 @@ class Command(BaseCommand):
         for formation in (manual, automatic, delayed):
             add_calendar_and_programme(formation)
         load_lifecycle_demo(delayed, people)
+        # The apps above dossiers (OPCO, signatures…) add their own demo data (extensions.add_demo_step).
+        for step in extensions.demo_steps():
+            step(people, self.stdout)
         return people
 
     def _user(self, email, first_name, last_name, password, group=None, phone="") -> User:

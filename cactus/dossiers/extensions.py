@@ -1,0 +1,59 @@
+"""Where the apps above `dossiers` plug into its pages, without `dossiers` importing them.
+
+Three registries, filled from each upper app's `AppConfig.ready()`:
+
+- `add_queue(key, label, condition)`: a back-office queue. `condition(today)` returns a `Q` on
+  `Dossier` (an `Exists(...)` on the app's own model, say). Its count and its list come with the
+  built-in queues (back_office.queues).
+- `add_follow_up_panel(panel)`: a block of "Suivi - Info". `panel(request, dossier)` returns
+  `(template_name, context)` to include under the progress box, or None to show nothing. The
+  panel decides itself what the person may see (the page is already limited to the dossier's
+  parties and staff).
+
+    from cactus.dossiers import extensions
+    extensions.add_queue("opco_rejected", "Rejeté par l'OPCO : à corriger", lambda today: Q(...))
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+
+
+@dataclass(frozen=True)
+class Queue:
+    key: str
+    label: str
+    condition: Callable[[date], Q]
+
+
+_queues: dict[str, Queue] = {}
+_panels: list[Callable] = []
+_demo_steps: list[Callable] = []
+
+
+def add_queue(key: str, label: str, condition: Callable[[date], Q]) -> None:
+    _queues[key] = Queue(key, label, condition)
+
+
+def extra_queues() -> list[Queue]:
+    return list(_queues.values())
+
+
+def add_follow_up_panel(panel: Callable) -> None:
+    if panel not in _panels:
+        _panels.append(panel)
+
+
+def follow_up_panels(request, dossier) -> list[tuple[str, dict]]:
+    return [shown for panel in _panels if (shown := panel(request, dossier)) is not None]
+
+
+def add_demo_step(step: Callable) -> None:
+    if step not in _demo_steps:
+        _demo_steps.append(step)
+
+
+def demo_steps() -> list[Callable]:
+    return list(_demo_steps)
