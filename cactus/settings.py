@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "cactus.referentials",
     "cactus.companies",
     "cactus.privacy",
+    "cactus.api",
+    "ninja",  # its Swagger UI from our static files, not a CDN (the CSP allows none)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "cactus.twofactor",
@@ -249,6 +251,9 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+# The read-only API (cactus/api): requests per token, counted in the cache ("600/m", "20/s"...).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
 
 # --- Security. `DEBUG=false SECRET_KEY=… ALLOWED_HOSTS=… manage.py check --deploy` gives 0 warnings
 # (tested in core/tests/test_deploy_checks.py); the defaults below keep plain-HTTP development working.

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cactus.api.endpoints import api_urls
+
 admin.site.site_header = "Cactus – administration (superutilisateurs)"
 
 urlpatterns = [
@@ -11,5 +13,7 @@ urlpatterns = [
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
+    path("acces-api/", include("cactus.api.urls")),
+    path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

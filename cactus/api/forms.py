@@ -1,0 +1,55 @@
+from django import forms
+
+from cactus.formations.models import Formation
+
+SCOPE_CHOICES = [("all", "Toutes les formations"), ("chosen", "Les formations choisies ci-dessous")]
+
+
+class ScopeForm(forms.Form):
+    """An organisation and what it sees: every formation, or a chosen set."""
+
+    name = forms.CharField(
+        label="Organisation", max_length=200, help_text="Par ex. « Yparéo – service scolarité » ou « Région Sud »."
+    )
+    scope = forms.ChoiceField(label="Périmètre", choices=SCOPE_CHOICES, initial="all", widget=forms.RadioSelect)
+    formations = forms.ModelMultipleChoiceField(
+        label="Formations",
+        queryset=Formation.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("scope") == "chosen" and not cleaned.get("formations"):
+            self.add_error("formations", "Cochez au moins une formation, ou choisissez « Toutes les formations ».")
+        return cleaned
+
+    @property
+    def scope_kwargs(self) -> dict:
+        all_formations = self.cleaned_data["scope"] == "all"
+        return {
+            "name": self.cleaned_data["name"],
+            "all_formations": all_formations,
+            "formations": [] if all_formations else self.cleaned_data["formations"],
+        }
+
+
+class TokenForm(ScopeForm):
+    pass
+
+
+class WebhookForm(ScopeForm):
+    url = forms.URLField(
+        label="Adresse (URL)",
+        max_length=500,
+        assume_scheme="https",
+        help_text="L'adresse du logiciel qui reçoit les changements d'état des dossiers (POST JSON signé).",
+    )
+    field_order = ["name", "url", "scope", "formations"]
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError("L'adresse doit commencer par https:// (ou http://).")
+        return url
