@@ -8,7 +8,16 @@ from cactus.api.models import ApiToken, WebhookAttempt, WebhookDelivery, Webhook
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "prefix", "all_formations", "created_at", "last_used_at", "revoked_at"]
-    fields = ["name", "prefix", "all_formations", "formations", "created_by", "created_at", "last_used_at", "revoked_at"]
+    fields = [
+        "name",
+        "prefix",
+        "all_formations",
+        "formations",
+        "created_by",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     readonly_fields = ["prefix", "created_by", "created_at", "last_used_at"]
     filter_horizontal = ["formations"]
 
@@ -29,7 +38,16 @@ class WebhookAttemptInline(admin.TabularInline):
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["event_id", "event", "endpoint", "dossier_id", "state", "attempts", "next_retry_at", "created_at"]
+    list_display = [
+        "event_id",
+        "event",
+        "endpoint",
+        "dossier_id",
+        "state",
+        "attempts",
+        "next_retry_at",
+        "created_at",
+    ]
     list_filter = ["state", "endpoint"]
     readonly_fields = ["endpoint", "event_id", "event", "dossier_id", "body", "attempts", "created_at"]
     inlines = [WebhookAttemptInline]

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest
+from django.views.decorators.http import require_GET
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, Throttled, ValidationError
 
@@ -36,6 +37,7 @@ api = NinjaAPI(
     throttle=[TokenRateThrottle()],
     docs_url="/docs",
     openapi_url="/openapi.json",
+    docs_decorator=require_GET,
 )
 
 
@@ -98,7 +100,9 @@ class DossierOut(Schema):
     formation_id: int
     cree_le: datetime
     modifie_le: datetime
-    donnees: dict = Field(description="Les données du dossier sous les clés du CERFA (manage.py export_dossier).")
+    donnees: dict = Field(
+        description="Les données du dossier sous les clés du CERFA (manage.py export_dossier)."
+    )
 
     @staticmethod
     def from_dossier(dossier: Dossier) -> dict:
@@ -149,7 +153,9 @@ def list_formations(request: HttpRequest, page: Query[Page]):
     return {"resultats": rows, "curseur_suivant": next_cursor}
 
 
-@api.get("/formations/{formation_id}", response={200: FormationOut, 404: Error, **ERRORS}, url_name="formation")
+@api.get(
+    "/formations/{formation_id}", response={200: FormationOut, 404: Error, **ERRORS}, url_name="formation"
+)
 def get_formation(request: HttpRequest, formation_id: int = Path(..., ge=1, le=MAX_ID)):
     """Une formation du périmètre du jeton ; 404 pour toute autre."""
     formation = selectors.formations_for(request.auth).filter(pk=formation_id).first()

@@ -9,9 +9,13 @@ class ScopeForm(forms.Form):
     """An organisation and what it sees: every formation, or a chosen set."""
 
     name = forms.CharField(
-        label="Organisation", max_length=200, help_text="Par ex. « Yparéo – service scolarité » ou « Région Sud »."
+        label="Organisation",
+        max_length=200,
+        help_text="Par ex. « Yparéo – service scolarité » ou « Région Sud ».",
     )
-    scope = forms.ChoiceField(label="Périmètre", choices=SCOPE_CHOICES, initial="all", widget=forms.RadioSelect)
+    scope = forms.ChoiceField(
+        label="Périmètre", choices=SCOPE_CHOICES, initial="all", widget=forms.RadioSelect
+    )
     formations = forms.ModelMultipleChoiceField(
         label="Formations",
         queryset=Formation.objects.order_by("title"),
@@ -22,7 +26,9 @@ class ScopeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("scope") == "chosen" and not cleaned.get("formations"):
-            self.add_error("formations", "Cochez au moins une formation, ou choisissez « Toutes les formations ».")
+            self.add_error(
+                "formations", "Cochez au moins une formation, ou choisissez « Toutes les formations »."
+            )
         return cleaned
 
     @property

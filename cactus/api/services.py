@@ -13,7 +13,9 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 @transaction.atomic
-def create_token(*, name: str, formations: Iterable = (), all_formations: bool = True, by) -> tuple[ApiToken, str]:
+def create_token(
+    *, name: str, formations: Iterable = (), all_formations: bool = True, by
+) -> tuple[ApiToken, str]:
     """A new token for an organisation; returns it with the raw value, which is never stored."""
     raw = ApiToken.generate()
     token = ApiToken.objects.create(
@@ -54,7 +56,11 @@ def create_webhook_endpoint(
     *, name: str, url: str, formations: Iterable = (), all_formations: bool = True, by
 ) -> WebhookEndpoint:
     endpoint = WebhookEndpoint.objects.create(
-        name=name, url=url, secret=WebhookEndpoint.generate_secret(), all_formations=all_formations, created_by=by
+        name=name,
+        url=url,
+        secret=WebhookEndpoint.generate_secret(),
+        all_formations=all_formations,
+        created_by=by,
     )
     if not all_formations:
         endpoint.formations.set(formations)

@@ -53,7 +53,9 @@ def webhook_create(request):
     _require_admin(request.user)
     form = WebhookForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        endpoint = services.create_webhook_endpoint(**form.scope_kwargs, url=form.cleaned_data["url"], by=request.user)
+        endpoint = services.create_webhook_endpoint(
+            **form.scope_kwargs, url=form.cleaned_data["url"], by=request.user
+        )
         return render(request, "api/webhook_created.html", {"endpoint": endpoint})
     return render(request, "api/scope_form.html", {"form": form, "title": "Nouveau webhook"})
 

@@ -27,7 +27,13 @@ from django_tasks import default_task_backend, task
 from cactus.api.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 EVENT_STATUS_CHANGED = "dossier.etat_modifie"
-RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=12)]
+RETRY_DELAYS = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=12),
+]
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 EXCERPT = 500
 
@@ -42,9 +48,11 @@ def on_status_changed(sender, *, dossier, event, **kwargs) -> None:
 
 
 def endpoints_for(formation_id: int):
-    return WebhookEndpoint.objects.filter(is_active=True).filter(
-        Q(all_formations=True) | Q(formations__pk=formation_id)
-    ).distinct()
+    return (
+        WebhookEndpoint.objects.filter(is_active=True)
+        .filter(Q(all_formations=True) | Q(formations__pk=formation_id))
+        .distinct()
+    )
 
 
 def queue_status_changed(*, dossier, event) -> list[WebhookDelivery]:
@@ -86,7 +94,10 @@ def deliver_webhook(delivery_id: int) -> str:
     """One attempt of one delivery, logged; schedules the next one on failure."""
     with transaction.atomic():
         delivery = (
-            WebhookDelivery.objects.select_for_update().select_related("endpoint").filter(pk=delivery_id).first()
+            WebhookDelivery.objects.select_for_update()
+            .select_related("endpoint")
+            .filter(pk=delivery_id)
+            .first()
         )
         if delivery is None or delivery.state != WebhookDelivery.State.PENDING:
             return delivery.state if delivery else "missing"

@@ -21,6 +21,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cactus.api import services as api_services
+from cactus.api.models import ApiToken, WebhookEndpoint
 from cactus.core.tests import figures
 from cactus.core.tests.world import (
     ADMIN,
@@ -163,6 +165,18 @@ def dossier_pk(world, dossier) -> dict:
 
 def tab(key: str) -> Callable[[World, object], dict]:
     return lambda world, dossier: {"pk": dossier.pk, "tab": key}
+
+
+def api_token(world, dossier) -> dict:
+    token = ApiToken.objects.first() or api_services.create_token(name="ERP", by=None)[0]
+    return {"pk": token.pk}
+
+
+def webhook_endpoint(world, dossier) -> dict:
+    endpoint = WebhookEndpoint.objects.first() or api_services.create_webhook_endpoint(
+        name="ERP", url="http://127.0.0.1:9/", by=None
+    )
+    return {"pk": endpoint.pk}
 
 
 # One table per URL name. Dossier tabs have one case per tab key (a new tab must be declared too).
@@ -453,6 +467,50 @@ ACCESS: dict[str, list[Case]] = {
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
     ],
     "formations:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
+    # "Accès API": the CFA administrator's tokens and webhooks.
+    "api:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
+    "api:token_create": [
+        Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
+    ],
+    "api:token_revoke": [Case(api_token, get=everyone(405), post=everyone(403) | {ADMIN: 302})],
+    "api:webhook_create": [
+        Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
+    ],
+    "api:webhook_detail": [
+        Case(
+            webhook_endpoint,
+            get=everyone(403) | {ADMIN: 200},
+            post=everyone(403) | {ADMIN: 302},
+        )
+    ],
+    # The API itself: a token, never a session, opens it (cactus/api/tests cover the tokens); its
+    # OpenAPI document and the page showing it are public.
+    "api_v1:formations": [
+        Case(no_kwargs, get=everyone(401, anonymous=401), post=everyone(405, anonymous=405))
+    ],
+    "api_v1:formation": [
+        Case(
+            lambda world, dossier: {"formation_id": world.formation.pk},
+            get=everyone(401, anonymous=401),
+            post=everyone(405, anonymous=405),
+        )
+    ],
+    "api_v1:dossiers": [Case(no_kwargs, get=everyone(401, anonymous=401), post=everyone(405, anonymous=405))],
+    "api_v1:dossier": [
+        Case(
+            lambda world, dossier: {"dossier_id": dossier.pk},
+            get=everyone(401, anonymous=401),
+            post=everyone(405, anonymous=405),
+            per_state=True,
+        )
+    ],
+    "api_v1:openapi-json": [
+        Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))
+    ],
+    "api_v1:openapi-view": [
+        Case(no_kwargs, get=everyone(200, anonymous=200), post=everyone(405, anonymous=405))
+    ],
+    "api_v1:api-root": [Case(no_kwargs, get=everyone(404, anonymous=404), post=everyone(404, anonymous=404))],
     "formations:create": [
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
     ],
