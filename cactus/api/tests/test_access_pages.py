@@ -29,7 +29,7 @@ def test_a_token_is_shown_once_at_creation_and_works(admin_client):
 
 
 def test_a_token_limited_to_chosen_formations_keeps_them(admin_client):
-    chosen, other = FormationFactory(), FormationFactory()
+    chosen, _other = FormationFactory(), FormationFactory()
 
     admin_client.post(
         "/acces-api/jetons/nouveau/", {"name": "Région Sud", "scope": "chosen", "formations": [chosen.pk]}
