@@ -5,13 +5,16 @@ A dossier is given in the `export_dossier` shape (dossiers/export.py, the CERFA 
 page /api/v1/docs (Swagger UI served from our own static files: the CSP allows no CDN).
 """
 
+import re
 from datetime import date, datetime
+from typing import Annotated
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest
 from django.views.decorators.http import require_GET
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, Throttled, ValidationError
+from pydantic import AwareDatetime, BeforeValidator
 
 from cactus.api import cursors, selectors
 from cactus.api.auth import TokenAuth, TokenRateThrottle
@@ -127,6 +130,21 @@ class DossierPage(Schema):
     curseur_suivant: str | None
 
 
+def iso_only(value):
+    """Pydantic also reads "0.5" or "1700000000" as a Unix time: a query string must spell the date."""
+    if (
+        isinstance(value, str)
+        and re.fullmatch(r"[\d.+-]+", value.strip())
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        raise ValueError("date au format ISO 8601 attendue (AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM:SS+01:00)")
+    return value
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(iso_only)]
+Day = Annotated[date, BeforeValidator(iso_only)]
+
+
 class Page(Schema):
     curseur: str | None = Field(None, description="`curseur_suivant` de la page précédente.")
     limite: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Éléments par page (200 au plus).")
@@ -135,10 +153,10 @@ class Page(Schema):
 class DossierFilters(Page):
     etat: Status | None = Field(None, description="État du dossier.")
     formation: int | None = Field(None, ge=1, le=MAX_ID, description="Identifiant de la formation.")
-    cree_depuis: datetime | None = Field(None, description="Créés à partir de cet instant (ISO 8601).")
-    modifie_depuis: datetime | None = Field(None, description="Modifiés à partir de cet instant (ISO 8601).")
-    debut_contrat_du: date | None = Field(None, description="Début du contrat à partir de cette date.")
-    debut_contrat_au: date | None = Field(None, description="Début du contrat jusqu'à cette date incluse.")
+    cree_depuis: Instant | None = Field(None, description="Créés à partir de cet instant (ISO 8601).")
+    modifie_depuis: Instant | None = Field(None, description="Modifiés à partir de cet instant (ISO 8601).")
+    debut_contrat_du: Day | None = Field(None, description="Début du contrat à partir de cette date.")
+    debut_contrat_au: Day | None = Field(None, description="Début du contrat jusqu'à cette date incluse.")
 
 
 ERRORS = {401: Error, 422: InvalidParameters, 429: Error}

@@ -199,3 +199,17 @@ def test_the_query_count_test_sees_a_full_page(api):
     bench_data.generate(60)
 
     assert len(api.get("/api/v1/dossiers").json()["resultats"]) == 50
+
+
+@pytest.mark.parametrize("value", ["0.5", "1700000000", "2026-05-01T00:00:00", "hier"])
+def test_a_date_filter_must_be_an_iso_instant_with_its_offset(api, value):
+    # Found by the OpenAPI tests: pydantic alone reads "0.5" as a Unix time.
+    response = api.get("/api/v1/dossiers", {"modifie_depuis": value})
+
+    assert response.status_code == 422
+    assert response.json()["erreurs"][0]["loc"][-1] == "modifie_depuis"
+
+
+@pytest.mark.parametrize("value", ["0", "20260901", "01/09/2026"])
+def test_a_contract_start_filter_must_be_an_iso_date(api, value):
+    assert api.get("/api/v1/dossiers", {"debut_contrat_du": value}).status_code == 422
