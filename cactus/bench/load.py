@@ -132,7 +132,9 @@ class Client:
         self.server = server
         self.page = page
         self.csrf = _get_new_csrf_string()
-        self.headers = {"Cookie": f"sessionid={session_cookie(page.user)}; csrftoken={self.csrf}"}
+        self.headers = (
+            {"Cookie": f"sessionid={session_cookie(page.user)}; csrftoken={self.csrf}"} if page.user else {}
+        ) | page.headers
         if page.method == "POST":
             self.headers |= {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.csrf}
 

@@ -10,8 +10,12 @@ from urllib.parse import urlencode
 
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from cactus.accounts.models import User
+from cactus.api import cursors
+from cactus.api import services as api_services
+from cactus.api.models import ApiToken
 from cactus.bench import data
 from cactus.dossiers.models import Dossier
 
@@ -25,6 +29,7 @@ class Page:
     method: str = "GET"
     form: dict[str, str] = field(default_factory=dict)
     expected_status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # sent as they are (the API's bearer token)
 
     @property
     def body(self) -> str:
@@ -72,7 +77,23 @@ def build_pages(scene: Scene) -> list[Page]:
             expected_status=302,
         ),
         queue_page(scene),
+        api_page(),
     ]
+
+
+def api_page() -> Page:
+    """The API's dossier list, 50 full dossiers in the export_dossier shape, from the middle of the
+    keyset (a cursor at the median id, as a client paging through every dossier reaches it), with a
+    token that sees every formation. A new token each run: only its hash is stored."""
+    token, raw = api_services.create_token(name="[bench] ERP", by=None)
+    # A token in use, as an ERP's is: its first call's write of last_used_at is not what is measured.
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    ids = Dossier.objects.order_by("pk").values_list("pk", flat=True)
+    middle = ids[ids.count() // 2] if ids.exists() else 0
+    path = f"{reverse('api_v1:dossiers')}?{urlencode({'limite': 50, 'curseur': cursors.encode(middle)})}"
+    return Page(
+        "f", "API: dossiers, 50 per page (mid-cursor)", path, None, headers={"Authorization": f"Bearer {raw}"}
+    )
 
 
 def queue_page(scene: Scene) -> Page:

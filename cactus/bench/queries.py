@@ -9,14 +9,15 @@ from cactus.bench.pages import Page
 
 def request(client: Client, page: Page):
     if page.method == "POST":
-        return client.post(page.path, page.form)
-    return client.get(page.path)
+        return client.post(page.path, page.form, headers=page.headers)
+    return client.get(page.path, headers=page.headers)
 
 
 def count_queries(page: Page) -> int:
     """Queries of one request once the session is warm (the first one also records the RGPD consent)."""
     client = Client()
-    client.force_login(page.user)
+    if page.user is not None:
+        client.force_login(page.user)
     request(client, page)
     with CaptureQueriesContext(connection) as queries:
         response = request(client, page)

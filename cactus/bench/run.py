@@ -29,7 +29,7 @@ class Bench:
         *,
         environment: dict[str, str],
         sizes: list[int],
-        page_keys: str = "abcde",
+        page_keys: str = "abcdef",
         documents: bool = True,
     ):
         self.page_keys = page_keys
