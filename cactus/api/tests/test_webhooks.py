@@ -65,7 +65,7 @@ def test_a_state_change_is_posted_signed_to_the_endpoint(ready_dossier, django_c
 
 
 def test_a_500_then_a_success_gives_two_attempts_in_the_log(
-    ready_dossier, django_capture_on_commit_callbacks
+    ready_dossier, django_capture_on_commit_callbacks, client, cfa_admin
 ):
     with Receiver(statuses=[500]) as receiver:
         endpoint = endpoint_for(receiver.url)
@@ -88,6 +88,10 @@ def test_a_500_then_a_success_gives_two_attempts_in_the_log(
     delivery.refresh_from_db()
     assert delivery.state == WebhookDelivery.State.DELIVERED
     assert delivery.attempts == 2
+    # The CFA administrator reads the same log on "Accès API".
+    client.force_login(cfa_admin)
+    page = client.get(f"/acces-api/webhooks/{endpoint.pk}/").content.decode()
+    assert "HTTP 500" in page and "HTTP 200" in page and "Livré" in page
 
 
 def test_a_receiver_that_never_answers_ends_failed_after_the_last_delay(
