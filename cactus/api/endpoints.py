@@ -6,7 +6,7 @@ page /api/v1/docs (Swagger UI served from our own static files: the CSP allows n
 """
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from django.contrib.auth.decorators import login_not_required
@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from django.views.decorators.http import require_GET
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, Throttled, ValidationError
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 from cactus.api import cursors, selectors
 from cactus.api.auth import TokenAuth, TokenRateThrottle
@@ -141,7 +141,15 @@ def iso_only(value):
     return value
 
 
-Instant = Annotated[AwareDatetime, BeforeValidator(iso_only)]
+def in_utc(value: datetime) -> datetime:
+    """PostgreSQL refuses offsets past ±15:59 that ISO 8601 allows (found by the OpenAPI tests)."""
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError("date hors des limites") from error
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(iso_only), AfterValidator(in_utc)]
 Day = Annotated[date, BeforeValidator(iso_only)]
 
 

@@ -210,6 +210,17 @@ def test_a_date_filter_must_be_an_iso_instant_with_its_offset(api, value):
     assert response.json()["erreurs"][0]["loc"][-1] == "modifie_depuis"
 
 
+def test_an_instant_with_any_offset_iso_allows_is_read_in_utc(api):
+    # Found by the OpenAPI tests on PostgreSQL, which refuses offsets past ±15:59.
+    dossier = DossierFactory()
+
+    response = api.get("/api/v1/dossiers", {"cree_depuis": "0481-11-29T17:48:53-21:08"})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["resultats"]] == [dossier.pk]
+    assert api.get("/api/v1/dossiers", {"cree_depuis": "0001-01-01T00:00:00+23:59"}).status_code == 422
+
+
 @pytest.mark.parametrize("value", ["0", "20260901", "01/09/2026"])
 def test_a_contract_start_filter_must_be_an_iso_date(api, value):
     assert api.get("/api/v1/dossiers", {"debut_contrat_du": value}).status_code == 422
