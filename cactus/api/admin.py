@@ -17,9 +17,13 @@ class ApiTokenAdmin(admin.ModelAdmin):
         "created_at",
         "last_used_at",
         "revoked_at",
+        "revoked_by",
     ]
-    readonly_fields = ["prefix", "created_by", "created_at", "last_used_at"]
+    readonly_fields = ["prefix", "created_by", "created_at", "last_used_at", "revoked_by"]
     filter_horizontal = ["formations"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a token is made on "Accès API", which shows its value once
 
 
 @admin.register(WebhookEndpoint)
@@ -27,6 +31,9 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "is_active", "all_formations", "created_at"]
     exclude = ["secret"]
     filter_horizontal = ["formations"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made on "Accès API", which generates and shows the secret
 
 
 class WebhookAttemptInline(admin.TabularInline):

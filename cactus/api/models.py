@@ -41,6 +41,14 @@ class ApiToken(Scoped):
     created_at = models.DateTimeField("créé le", default=timezone.now)
     last_used_at = models.DateTimeField("dernière utilisation", null=True, blank=True)
     revoked_at = models.DateTimeField("révoqué le", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="révoqué par",
+    )
 
     class Meta:
         verbose_name = "jeton d'accès à l'API"
@@ -71,6 +79,16 @@ class WebhookEndpoint(Scoped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField("créé le", default=timezone.now)
+    # Who switched it on or off last, and when.
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="modifié par",
+    )
+    changed_at = models.DateTimeField("modifié le", null=True, blank=True)
 
     class Meta:
         verbose_name = "webhook"

@@ -34,8 +34,8 @@ def create_token(
 def revoke_token(*, token: ApiToken, by) -> ApiToken:
     """The token stops working at once; revoking twice keeps the first date."""
     if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+        token.revoked_at, token.revoked_by = timezone.now(), by
+        token.save(update_fields=["revoked_at", "revoked_by"])
     return token
 
 
@@ -69,6 +69,6 @@ def create_webhook_endpoint(
 
 @transaction.atomic
 def set_webhook_endpoint_active(*, endpoint: WebhookEndpoint, is_active: bool, by) -> WebhookEndpoint:
-    endpoint.is_active = is_active
-    endpoint.save(update_fields=["is_active"])
+    endpoint.is_active, endpoint.changed_by, endpoint.changed_at = is_active, by, timezone.now()
+    endpoint.save(update_fields=["is_active", "changed_by", "changed_at"])
     return endpoint

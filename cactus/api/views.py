@@ -22,7 +22,7 @@ def _require_admin(user) -> None:
 def access_list(request):
     _require_admin(request.user)
     context = {
-        "tokens": ApiToken.objects.prefetch_related("formations"),
+        "tokens": ApiToken.objects.select_related("revoked_by").prefetch_related("formations"),
         "endpoints": WebhookEndpoint.objects.prefetch_related("formations"),
     }
     return render(request, "api/access_list.html", context)

@@ -56,7 +56,9 @@ def test_revoking_a_token_from_the_page_closes_the_api_to_it(admin_client):
 
     assert response.status_code == 302
     assert ApiClient(raw).get("/api/v1/dossiers").status_code == 401
-    assert "Révoqué le" in admin_client.get("/acces-api/").content.decode()
+    token.refresh_from_db()
+    assert token.revoked_by.email == "admin@cfa.test"
+    assert "par admin@cfa.test" in admin_client.get("/acces-api/").content.decode()
 
 
 def test_a_webhook_gets_a_secret_shown_at_creation_and_can_be_switched_off(admin_client):
@@ -72,6 +74,7 @@ def test_a_webhook_gets_a_secret_shown_at_creation_and_can_be_switched_off(admin
     admin_client.post(f"/acces-api/webhooks/{endpoint.pk}/", {"actif": "non"})
     endpoint.refresh_from_db()
     assert not endpoint.is_active
+    assert endpoint.changed_by.email == "admin@cfa.test"
 
 
 def test_a_webhook_address_must_be_http(admin_client):
