@@ -9,6 +9,7 @@ urlpatterns = [
     path("compte/double-authentification/", include("cactus.twofactor.urls")),
     path("", include("cactus.documents.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
+    path("contrats/", include("cactus.contracts.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
     path("admin/", admin.site.urls),

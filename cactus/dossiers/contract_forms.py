@@ -226,6 +226,17 @@ class ContractForm(TabForm):
                 self.fields[
                     name
                 ].help_text = "Contrat de travail temporaire : tuteur de l'entreprise utilisatrice."
+        if dossier.is_amendment:
+            # The avenant's type and the amended contract's number were fixed when it was created.
+            self.fields["contract_type"].choices = [
+                (code, label) for code, label in self.fields["contract_type"].choices if code == dossier.amendment_type
+            ]
+            self.fields["previous_contract_number"].disabled = True
+        elif self.instance.pk is None and dossier.carried_over:
+            # A next contract (cactus/contracts): the previous contract's pay-case fields, proposed.
+            for name, value in dossier.carried_over.get("contract_fields", {}).items():
+                if name in self.fields:
+                    self.initial.setdefault(name, value)
         if self.is_apprenticeship and self.instance.pk is None:
             # Saisie simple first: the age derogation chosen in L'alternant is proposed.
             alternant = related(dossier, "alternant_details")
