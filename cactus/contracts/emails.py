@@ -31,11 +31,17 @@ def party_addresses(dossier: Dossier) -> list[str]:
 
 def rupture_recorded(*, dossier: Dossier, rupture, to: str) -> OutgoingEmail:
     return make_message(
-        "rupture_recorded", to, {"dossier": dossier, "rupture": rupture, "link": _link(dossier)}, dossier=dossier
+        "rupture_recorded",
+        to,
+        {"dossier": dossier, "rupture": rupture, "link": _link(dossier)},
+        dossier=dossier,
     )
 
 
 def contract_cancelled(*, dossier: Dossier, reason: str, to: str) -> OutgoingEmail:
     return make_message(
-        "contract_cancelled", to, {"dossier": dossier, "reason": reason, "link": _link(dossier)}, dossier=dossier
+        "contract_cancelled",
+        to,
+        {"dossier": dossier, "reason": reason, "link": _link(dossier)},
+        dossier=dossier,
     )

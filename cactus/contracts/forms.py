@@ -12,11 +12,15 @@ def _date_input():
 class RuptureForm(forms.Form):
     ruptured_on = forms.DateField(label="Date de la rupture", widget=_date_input())
     initiator = forms.ChoiceField(label="À l'initiative de", choices=[("", "---------"), *Initiator.choices])
-    ground = forms.ChoiceField(label="Motif (article du code du travail)", choices=[("", "---------"), *GROUND_CHOICES])
+    ground = forms.ChoiceField(
+        label="Motif (article du code du travail)", choices=[("", "---------"), *GROUND_CHOICES]
+    )
     situation = forms.ChoiceField(
         label="Situation de l'alternant après la rupture", choices=[("", "---------"), *Situation.choices]
     )
-    comment = forms.CharField(label="Commentaire", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="Commentaire", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CancellationForm(forms.Form):
@@ -36,9 +40,11 @@ class AmendmentForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
-        codes = ["30"] if dossier.scheme == ContractScheme.PROFESSIONALISATION else [
-            code for code in AMENDMENT_TYPE_LABELS if code != "30"
-        ]
+        codes = (
+            ["30"]
+            if dossier.scheme == ContractScheme.PROFESSIONALISATION
+            else [code for code in AMENDMENT_TYPE_LABELS if code != "30"]
+        )
         self.fields["amendment_type"].choices = [("", "---------")] + [
             (code, f"{code} – {AMENDMENT_TYPE_LABELS[code]}") for code in codes
         ]
@@ -54,7 +60,9 @@ class NextContractForm(forms.Form):
     employer_contact_email = forms.EmailField(
         label="E-mail du contact alternance du nouvel employeur", required=False
     )
-    same_employer = forms.BooleanField(label="Le nouveau contrat est conclu avec le même employeur", required=False)
+    same_employer = forms.BooleanField(
+        label="Le nouveau contrat est conclu avec le même employeur", required=False
+    )
     outcome = forms.ChoiceField(
         label="Issue du contrat précédent",
         required=False,

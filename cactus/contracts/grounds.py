@@ -23,8 +23,9 @@ class Initiator(models.TextChoices):
 class Situation(models.TextChoices):
     """What the alternant does after the rupture (CERFA "situation avant ce contrat" of the next one)."""
 
-    CFA_TRAINEE = "cfa_trainee", (
-        "Poursuit sa formation au CFA comme stagiaire de la formation professionnelle (6 mois au plus)"
+    CFA_TRAINEE = (
+        "cfa_trainee",
+        ("Poursuit sa formation au CFA comme stagiaire de la formation professionnelle (6 mois au plus)"),
     )
     NEW_EMPLOYER = "new_employer", "A trouvé un nouvel employeur"
     STOPS = "stops", "Arrête sa formation"

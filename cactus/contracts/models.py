@@ -12,9 +12,13 @@ class Rupture(models.Model):
     ruptured_on = models.DateField("date de la rupture")
     initiator = models.CharField("à l'initiative de", max_length=20, choices=Initiator)
     ground = models.CharField("motif", max_length=30, choices=GROUND_CHOICES)
-    situation = models.CharField("situation de l'alternant après la rupture", max_length=20, choices=Situation)
+    situation = models.CharField(
+        "situation de l'alternant après la rupture", max_length=20, choices=Situation
+    )
     # L6222-18-2: the last day the alternant may follow the training at the CFA without an employer.
-    trainee_until = models.DateField("stagiaire de la formation professionnelle jusqu'au", null=True, blank=True)
+    trainee_until = models.DateField(
+        "stagiaire de la formation professionnelle jusqu'au", null=True, blank=True
+    )
     comment = models.TextField("commentaire", blank=True, max_length=2000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

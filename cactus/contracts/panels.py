@@ -25,7 +25,8 @@ def contract_panel(request, dossier):
         if dossier.previous_version_id and permissions.can_view(request.user, dossier.previous_version)
         else None,
         "carried_over": dossier.carried_over,
-        "has_versions": dossier.is_amendment or dossier.next_versions.filter(version_kind="amendment").exists(),
+        "has_versions": dossier.is_amendment
+        or dossier.next_versions.filter(version_kind="amendment").exists(),
     }
     if not (actions or context["rupture"] or context["cancellation"] or dossier.previous_version_id):
         return None

@@ -27,7 +27,9 @@ def without_employer(today: date) -> Q:
 
 
 def apprentices_without_employer(dossiers: QuerySet[Dossier], today: date) -> list[tuple[Dossier, Rupture]]:
-    rows = dossiers.filter(without_employer(today)).select_related("rupture").order_by("rupture__trainee_until")
+    rows = (
+        dossiers.filter(without_employer(today)).select_related("rupture").order_by("rupture__trainee_until")
+    )
     return [(dossier, dossier.rupture) for dossier in rows]
 
 

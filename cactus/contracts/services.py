@@ -103,7 +103,9 @@ def record_rupture(
             "avant son début, le CFA annule le contrat."
         )
     if dossier.contract_end and ruptured_on > dossier.contract_end:
-        raise DossierError(f"Le contrat a pris fin le {dossier.contract_end:%d/%m/%Y} : il n'y a pas de rupture.")
+        raise DossierError(
+            f"Le contrat a pris fin le {dossier.contract_end:%d/%m/%Y} : il n'y a pas de rupture."
+        )
     trainee_until = None
     if situation == Situation.CFA_TRAINEE:
         trainee_until = add_months(ruptured_on, TRAINEE_MONTHS) - timedelta(days=1)  # L6222-18-2
@@ -232,13 +234,17 @@ def create_amendment(
             f"Ce contrat a déjà été modifié par l'avenant du dossier n° {existing.pk} : "
             "créez le nouvel avenant depuis ce dossier."
         )
-    allowed = ["30"] if dossier.scheme == ContractScheme.PROFESSIONALISATION else [
-        code for code in AMENDMENT_TYPE_LABELS if code != "30"
-    ]
+    allowed = (
+        ["30"]
+        if dossier.scheme == ContractScheme.PROFESSIONALISATION
+        else [code for code in AMENDMENT_TYPE_LABELS if code != "30"]
+    )
     if amendment_type not in allowed:
         raise DossierError("Choisissez le type de l'avenant.")
-    if dossier.contract_start and dossier.contract_end and not (
-        dossier.contract_start <= effective_on <= dossier.contract_end
+    if (
+        dossier.contract_start
+        and dossier.contract_end
+        and not (dossier.contract_start <= effective_on <= dossier.contract_end)
     ):
         # R-6.5: the date d'effet is within the contract.
         raise DossierError(
@@ -272,7 +278,11 @@ def create_amendment(
         dossier=version,
         actor=by,
         action=DossierEvent.Action.VERSION_CREATED,
-        changes={"amends": dossier.pk, "amendment_type": amendment_type, "effective_on": effective_on.isoformat()},
+        changes={
+            "amends": dossier.pk,
+            "amendment_type": amendment_type,
+            "effective_on": effective_on.isoformat(),
+        },
         comment=f"Avenant {amendment_type} – {label}",
     )
     DossierEvent.objects.create(
@@ -289,7 +299,9 @@ def previous_contract_facts(dossier: Dossier) -> dict:
     """What the next contract needs of this one: employer, dates, year reached, rate, outcome."""
     end = dossier.ended_on if dossier.status == Status.RUPTURED else dossier.contract_end
     lines = list(dossier.remuneration_lines.order_by("start"))
-    reached = next((line for line in lines if end and line.start <= end <= line.end), lines[-1] if lines else None)
+    reached = next(
+        (line for line in lines if end and line.start <= end <= line.end), lines[-1] if lines else None
+    )
     employer = Employer.objects.filter(dossier=dossier).first()
     contract = Contract.objects.filter(dossier=dossier).first()
     rupture = Rupture.objects.filter(dossier=dossier).first()
@@ -370,8 +382,10 @@ def create_next_contract(
         employer_contact=None,
         carried_over=facts | {"outcome": outcome, "contract_fields": contract_fields},
     )
-    situation = SITUATION_AFTER_RUPTURE if rupture and rupture.situation == Situation.CFA_TRAINEE else (
-        SITUATION_AFTER_CONTRACT
+    situation = (
+        SITUATION_AFTER_RUPTURE
+        if rupture and rupture.situation == Situation.CFA_TRAINEE
+        else (SITUATION_AFTER_CONTRACT)
     )
     _copy_one(AlternantDetails, dossier, version, prior_situation=situation)
     _copy_one(StudentLife, dossier, version)

@@ -87,7 +87,8 @@ def create_amendment(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(
-                request, "L'avenant est créé : modifiez les onglets concernés puis faites la demande de validation."
+                request,
+                "L'avenant est créé : modifiez les onglets concernés puis faites la demande de validation.",
             )
             return _follow_up(amendment)
     return _page(
@@ -112,7 +113,9 @@ def create_next_contract(request, pk: int):
         except DossierError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "Le nouveau contrat est créé : l'alternant et le contact alternance sont invités.")
+            messages.success(
+                request, "Le nouveau contrat est créé : l'alternant et le contact alternance sont invités."
+            )
             return _follow_up(created)
     return _page(
         request,
@@ -129,7 +132,9 @@ def create_next_contract(request, pk: int):
 def versions(request, pk: int):
     dossier = dossier_selectors.get_dossier_for(request.user, pk)
     return render(
-        request, "contracts/versions.html", {"dossier": dossier, "versions": selectors.versions_for(request.user, dossier)}
+        request,
+        "contracts/versions.html",
+        {"dossier": dossier, "versions": selectors.versions_for(request.user, dossier)},
     )
 
 

@@ -106,9 +106,7 @@ class Dossier(models.Model):
 
     # After the signature (cactus/contracts): which version of the contract this dossier is, and the
     # dossier it follows (the contract an avenant amends, or the previous contract of a succession).
-    version_kind = models.CharField(
-        "nature", max_length=20, choices=VersionKind, default=VersionKind.INITIAL
-    )
+    version_kind = models.CharField("nature", max_length=20, choices=VersionKind, default=VersionKind.INITIAL)
     previous_version = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

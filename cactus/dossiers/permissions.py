@@ -182,7 +182,10 @@ LIFECYCLE_ACTIONS: dict[str, tuple[set[str], set[str]]] = {
         {status for status in Status if Status.DRAFT in Dossier.TRANSITIONS[status]} - {Status.DRAFT},
     ),
     # The CFA or the contact alternance records a rupture once the contract is signed.
-    RECORD_RUPTURE: ({EMPLOYER_CONTACT} | CFA, {s for s in Status if Status.RUPTURED in Dossier.TRANSITIONS[s]}),
+    RECORD_RUPTURE: (
+        {EMPLOYER_CONTACT} | CFA,
+        {s for s in Status if Status.RUPTURED in Dossier.TRANSITIONS[s]},
+    ),
     # Only the CFA cancels a contract (before its start: the service checks the date), with a reason.
     CANCEL: (CFA, {s for s in Status if Status.CANCELLED in Dossier.TRANSITIONS[s]}),
     # An avenant starts from a contract sent to the OPCO (or transmitted to the DDETS).

@@ -478,10 +478,18 @@ ACCESS: dict[str, list[Case]] = {
         Case(
             dossier_pk,
             get=dossier_parties(
-                contact=403, alternant=403, manager=403, advisor=in_states(CANCELLABLE, 200), admin=in_states(CANCELLABLE, 200)
+                contact=403,
+                alternant=403,
+                manager=403,
+                advisor=in_states(CANCELLABLE, 200),
+                admin=in_states(CANCELLABLE, 200),
             ),
             post=dossier_parties(
-                contact=403, alternant=403, manager=403, advisor=in_states(CANCELLABLE, 200), admin=in_states(CANCELLABLE, 200)
+                contact=403,
+                alternant=403,
+                manager=403,
+                advisor=in_states(CANCELLABLE, 200),
+                admin=in_states(CANCELLABLE, 200),
             ),
             per_state=True,
         )
