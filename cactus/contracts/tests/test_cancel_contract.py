@@ -37,7 +37,7 @@ def test_a_cancelled_dossier_is_in_no_active_queue(dossier, cfa_advisor, state):
     Dossier.objects.filter(pk=dossier.pk).update(status=state, contract_start=date(2026, 9, 1))
     services.cancel_contract(dossier=dossier, by=cfa_advisor, reason="Annulé", today=BEFORE_START)
     today = date(2026, 12, 1)
-    for key, (label, condition) in back_office.queues(today).items():
+    for label, condition in back_office.queues(today).values():
         assert not Dossier.objects.filter(pk=dossier.pk).filter(condition).exists(), label
     assert dossier.pk not in Dossier.objects.filter(status__in=Dossier.OPEN_STATUSES).values_list(
         "pk", flat=True
