@@ -21,7 +21,16 @@ NUMBER = "075202609000123"
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_an_avenant_changing_the_maitre_d_apprentissage_from_creation_to_the_opco(
-    live_server, browser, smtp_sink, formation, formation_manager, cfa_advisor, alternant, employer_contact, settings, tmp_path
+    live_server,
+    browser,
+    smtp_sink,
+    formation,
+    formation_manager,
+    cfa_advisor,
+    alternant,
+    employer_contact,
+    settings,
+    tmp_path,
 ):
     settings.CACTUS_BASE_URL = live_server.url
     base = live_server.url
@@ -29,7 +38,10 @@ def test_an_avenant_changing_the_maitre_d_apprentissage_from_creation_to_the_opc
     traveller.start()
     try:
         sent = make_dossier_in_state(
-            Dossier.Status.SENT_TO_OPCO, formation=formation, alternant=alternant, employer_contact=employer_contact
+            Dossier.Status.SENT_TO_OPCO,
+            formation=formation,
+            alternant=alternant,
+            employer_contact=employer_contact,
         )
         Dossier.objects.filter(pk=sent.pk).update(contract_number=NUMBER)
         contact = browser.new_context(accept_downloads=True).new_page()
