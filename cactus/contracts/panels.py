@@ -25,6 +25,7 @@ def contract_panel(request, dossier):
         if dossier.previous_version_id and permissions.can_view(request.user, dossier.previous_version)
         else None,
         "carried_over": dossier.carried_over,
+        "can_use_back_office": permissions.can_use_back_office(request.user),
         "has_versions": dossier.is_amendment
         or dossier.next_versions.filter(version_kind="amendment").exists(),
     }

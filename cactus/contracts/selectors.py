@@ -26,11 +26,14 @@ def without_employer(today: date) -> Q:
     return Q(status=Status.RUPTURED) & Q(Exists(trainee)) & ~Q(Exists(next_contract))
 
 
-def apprentices_without_employer(dossiers: QuerySet[Dossier], today: date) -> list[tuple[Dossier, Rupture]]:
+def apprentices_without_employer(
+    dossiers: QuerySet[Dossier], today: date
+) -> list[tuple[Dossier, Rupture, int]]:
+    """(dossier, rupture, days left as a stagiaire) for each, the nearest end of the 6 months first."""
     rows = (
         dossiers.filter(without_employer(today)).select_related("rupture").order_by("rupture__trainee_until")
     )
-    return [(dossier, dossier.rupture) for dossier in rows]
+    return [(dossier, dossier.rupture, (dossier.rupture.trainee_until - today).days) for dossier in rows]
 
 
 def contract_versions(dossier: Dossier) -> list[Dossier]:

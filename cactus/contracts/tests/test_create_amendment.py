@@ -135,3 +135,16 @@ def test_the_date_d_effet_is_within_the_contract(sent_dossier, employer_contact)
             effective_on=date(2027, 9, 1),
             previous_number=NUMBER,
         )
+
+
+def test_an_avenant_is_not_late_for_the_opco_because_it_keeps_the_contracts_start(
+    sent_dossier, employer_contact
+):
+    from cactus.dossiers import back_office, deadlines
+    from cactus.dossiers.reminders import late_dossiers
+
+    avenant = amend(sent_dossier, employer_contact)
+    today = date(2026, 12, 1)
+    assert deadlines.dossier_due_date(avenant) is None
+    assert not late_dossiers(Dossier.objects.filter(pk=avenant.pk), today).exists()
+    assert not Dossier.objects.filter(pk=avenant.pk).filter(back_office.queues(today)["late"][1]).exists()

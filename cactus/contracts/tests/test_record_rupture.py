@@ -68,14 +68,26 @@ def test_the_back_office_lists_apprentices_without_employer_until_their_six_mont
     dossiers = back_office.back_office_dossiers(cfa_advisor)
 
     listed = apprentices_without_employer(dossiers, date(2026, 12, 1))
-    assert [(dossier.pk, found.trainee_until) for dossier, found in listed] == [
-        (sent_dossier.pk, date(2027, 4, 14))
+    assert [(dossier.pk, found.trainee_until, days) for dossier, found, days in listed] == [
+        (sent_dossier.pk, date(2027, 4, 14), 134)
     ]
     counts = {
         key: count for key, _, count in back_office.queue_counts(dossiers, date(2026, 12, 1), scope="t1")
     }
     assert counts["without_employer"] == 1
     assert apprentices_without_employer(dossiers, date(2027, 4, 15)) == []
+
+
+def test_the_sans_employeur_page_shows_the_day_the_six_months_end(
+    client, sent_dossier, cfa_advisor, employer_contact
+):
+    rupture(sent_dossier, cfa_advisor)
+    client.force_login(employer_contact)
+    assert client.get("/contrats/sans-employeur/").status_code == 403
+    client.force_login(cfa_advisor)
+    with time_machine.travel(date(2026, 12, 1), tick=False):
+        page = client.get("/contrats/sans-employeur/").content.decode()
+    assert "14/04/2027" in page and "134 jours" in page
 
 
 def test_an_apprentice_with_a_new_employer_is_not_in_the_queue(sent_dossier, cfa_advisor):
