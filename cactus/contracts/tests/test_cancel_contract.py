@@ -60,3 +60,15 @@ def test_the_reason_is_mandatory_and_the_contact_may_not_cancel(
     assert client.post(f"/contrats/{sent_dossier.pk}/annulation/", {"reason": "x"}).status_code == 403
     sent_dossier.refresh_from_db()
     assert sent_dossier.status == Dossier.Status.SENT_TO_OPCO
+
+
+def test_after_a_cancellation_the_formation_may_register_the_alternant_again(
+    sent_dossier, cfa_advisor, formation_manager
+):
+    from cactus.dossiers import services as dossier_services
+
+    services.cancel_contract(dossier=sent_dossier, by=cfa_advisor, reason="Annulé", today=BEFORE_START)
+    again = dossier_services.register_alternant(
+        formation=sent_dossier.formation, alternant_email=sent_dossier.alternant.email, by=formation_manager
+    )
+    assert again.pk != sent_dossier.pk
