@@ -1,6 +1,6 @@
 from django import forms
 
-from cactus.contracts.grounds import GROUND_CHOICES, Initiator, Situation
+from cactus.contracts.grounds import Initiator, Situation, ground_choices
 from cactus.dossiers.states import AMENDMENT_TYPE_LABELS, ContractScheme
 from cactus.law import identity
 
@@ -12,15 +12,20 @@ def _date_input():
 class RuptureForm(forms.Form):
     ruptured_on = forms.DateField(label="Date de la rupture", widget=_date_input())
     initiator = forms.ChoiceField(label="À l'initiative de", choices=[("", "---------"), *Initiator.choices])
-    ground = forms.ChoiceField(
-        label="Motif (article du code du travail)", choices=[("", "---------"), *GROUND_CHOICES]
-    )
+    ground = forms.ChoiceField(label="Motif (article du code du travail)", choices=[])
     situation = forms.ChoiceField(
         label="Situation de l'alternant après la rupture", choices=[("", "---------"), *Situation.choices]
     )
     comment = forms.CharField(
         label="Commentaire", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [
+            ("", "---------"),
+            *ground_choices(dossier.scheme or "apprenticeship"),
+        ]
 
 
 class CancellationForm(forms.Form):

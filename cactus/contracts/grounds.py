@@ -40,6 +40,7 @@ class Ground:
     # The outcome of the contract for the pay of the next one (law.remuneration: D6222-29 applies
     # only when the previous contract led to the diploma).
     outcome: str = "other"
+    scheme: str = "apprenticeship"  # Dossier.ContractScheme value
 
 
 E, A, B, L = Initiator.EMPLOYER, Initiator.APPRENTICE, Initiator.BOTH, Initiator.LIQUIDATOR
@@ -84,8 +85,27 @@ GROUNDS = [
         frozenset({L, E}),
     ),
 ]
+# A contrat de professionnalisation is a CDD or a CDI under the common rules of the contract of
+# employment (the L6222-18 cases are the apprenticeship's): its rupture is recorded with that article.
+GROUNDS.append(
+    Ground(
+        "professionalisation",
+        "Rupture d'un contrat de professionnalisation (période d'essai, accord, faute grave, force majeure, "
+        "inaptitude, embauche en CDI…)",
+        "L1243-1, L1231-1",
+        frozenset({E, A, B, L}),
+        scheme="professionalisation",
+    )
+)
 GROUNDS_BY_KEY = {ground.key: ground for ground in GROUNDS}
 GROUND_CHOICES = [(ground.key, f"{ground.label} ({ground.article})") for ground in GROUNDS]
+
+
+def ground_choices(scheme: str) -> list[tuple[str, str]]:
+    return [
+        (ground.key, f"{ground.label} ({ground.article})") for ground in GROUNDS if ground.scheme == scheme
+    ]
+
 
 # L6222-18-2: after a rupture the CFA keeps the apprentice as a stagiaire de la formation
 # professionnelle for six months at most, and helps them find a new employer.

@@ -92,8 +92,8 @@ def record_rupture(
     if not dossier.can_move_to(Status.RUPTURED):
         raise InvalidTransition(dossier.status_label, Status.RUPTURED.label)
     rule = GROUNDS_BY_KEY.get(ground)
-    if rule is None:
-        raise DossierError("Choisissez le motif de la rupture.")
+    if rule is None or rule.scheme != (dossier.scheme or ContractScheme.APPRENTICESHIP):
+        raise DossierError("Choisissez le motif de la rupture parmi ceux de ce contrat.")
     if initiator not in rule.initiators:
         allowed = ", ".join(sorted(Initiator(value).label.lower() for value in rule.initiators))
         raise DossierError(f"« {rule.label} » ({rule.article}) est à l'initiative de : {allowed}.")
@@ -105,6 +105,12 @@ def record_rupture(
     if dossier.contract_end and ruptured_on > dossier.contract_end:
         raise DossierError(
             f"Le contrat a pris fin le {dossier.contract_end:%d/%m/%Y} : il n'y a pas de rupture."
+        )
+    if situation not in Situation.values:
+        raise DossierError("Indiquez la situation de l'alternant après la rupture.")
+    if situation == Situation.CFA_TRAINEE and rule.scheme != ContractScheme.APPRENTICESHIP:
+        raise DossierError(
+            "La poursuite de la formation au CFA comme stagiaire (L6222-18-2) est propre à l'apprentissage."
         )
     trainee_until = None
     if situation == Situation.CFA_TRAINEE:

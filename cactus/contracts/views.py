@@ -35,7 +35,7 @@ def _page(request, dossier, form, *, title: str, intro: str, button: str):
 @require_http_methods(["GET", "POST"])
 def record_rupture(request, pk: int):
     dossier = _dossier_for(request, pk, permissions.RECORD_RUPTURE)
-    form = forms.RuptureForm(request.POST or None)
+    form = forms.RuptureForm(request.POST or None, dossier=dossier)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_rupture(dossier=dossier, by=request.user, **form.cleaned_data)

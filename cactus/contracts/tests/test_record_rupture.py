@@ -159,3 +159,15 @@ def test_the_rupture_page_records_it_and_refuses_the_alternant(
     page = client.get(f"/dossiers/{sent_dossier.pk}/suivi/").content.decode()
     assert "Rompu le 15/10/2026" in page
     assert "14/04/2027" in page
+
+
+def test_a_contrat_de_professionnalisation_is_broken_under_the_common_rules(sent_dossier, cfa_advisor):
+    # L6222-18 is the apprenticeship's; a contrat de professionnalisation (CDD/CDI) follows L1243-1, L1231-1.
+    Dossier.objects.filter(pk=sent_dossier.pk).update(scheme="professionalisation")
+    sent_dossier.refresh_from_db()
+    with pytest.raises(DossierError, match="motif"):
+        rupture(sent_dossier, cfa_advisor, ground="probation")
+    with pytest.raises(DossierError, match="L6222-18-2"):
+        rupture(sent_dossier, cfa_advisor, ground="professionalisation")
+    recorded = rupture(sent_dossier, cfa_advisor, ground="professionalisation", situation=Situation.STOPS)
+    assert recorded.article == "L1243-1, L1231-1"
