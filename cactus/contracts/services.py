@@ -257,6 +257,10 @@ def create_amendment(
             f"La date d'effet de l'avenant doit être comprise entre le {dossier.contract_start:%d/%m/%Y} "
             f"et le {dossier.contract_end:%d/%m/%Y} (règle R-6.5)."
         )
+    if not dossier.contract_number:
+        # The number the contact read on the OPCO's answer is the contract's: later avenants propose it.
+        dossier.contract_number = previous_number
+        dossier.save(update_fields=["contract_number", "updated_at"])
     version = _new_version(
         dossier,
         kind=VersionKind.AMENDMENT,

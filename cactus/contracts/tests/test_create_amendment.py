@@ -148,3 +148,11 @@ def test_an_avenant_is_not_late_for_the_opco_because_it_keeps_the_contracts_star
     assert deadlines.dossier_due_date(avenant) is None
     assert not late_dossiers(Dossier.objects.filter(pk=avenant.pk), today).exists()
     assert not Dossier.objects.filter(pk=avenant.pk).filter(back_office.queues(today)["late"][1]).exists()
+
+
+def test_the_number_typed_for_the_first_avenant_becomes_the_contracts_number(sent_dossier, employer_contact):
+    Dossier.objects.filter(pk=sent_dossier.pk).update(contract_number="")
+    sent_dossier.refresh_from_db()
+    avenant = amend(sent_dossier, employer_contact)
+    sent_dossier.refresh_from_db()
+    assert sent_dossier.contract_number == avenant.contract_number == NUMBER
