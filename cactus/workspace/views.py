@@ -53,9 +53,9 @@ def dashboard(request):
 
 
 def _chart(request, key: str):
+    dossiers, _ = _scope(request)
     if key not in selectors.CHARTS:
         raise Http404
-    dossiers, _ = _scope(request)
     return selectors.chart(key, dossiers, timezone.localdate())
 
 
