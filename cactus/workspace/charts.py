@@ -22,7 +22,7 @@ SETTINGS = {
     "svg.fonttype": "none",  # text stays text: smaller files, the page's font
     "svg.hashsalt": "cactus",  # the same numbers give the same bytes
     "font.family": "DejaVu Sans",
-    "font.size": 9,
+    "font.size": 11,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
@@ -47,7 +47,8 @@ def _short(label: str, width: int = 28) -> str:
 
 def _draw(chart: Chart) -> bytes:
     figure = Figure(
-        figsize=(8, 4.2 if chart.kind != "horizontal" else max(2.4, 0.35 * len(chart.categories) + 1))
+        figsize=(8, 5 if chart.kind != "horizontal" else max(2.4, 0.4 * len(chart.categories) + 1)),
+        layout="constrained",
     )
     axes = figure.add_subplot()
     positions = range(len(chart.categories))
@@ -84,13 +85,15 @@ def _draw(chart: Chart) -> bytes:
                 str(value), (value, position), xytext=(3, 0), textcoords="offset points", va="center"
             )
     if not chart.is_empty and chart.kind != "horizontal":
-        rotation = 35 if chart.kind == "stacked" and chart.key == "etats" else 60
-        axes.set_xticks(
-            list(positions), [_short(label) for label in chart.categories], rotation=rotation, ha="right"
-        )
+        labels = [_short(label) for label in chart.categories]
+        if len(labels) <= 6 and max(map(len, labels)) <= 18:
+            axes.set_xticks(list(positions), labels)
+        else:
+            rotation = 35 if chart.key == "etats" else 60
+            axes.set_xticks(list(positions), labels, rotation=rotation, ha="right")
         axes.set_ylabel("dossiers")
         axes.yaxis.get_major_locator().set_params(integer=True)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+        figure.legend(loc="outside lower center", ncols=2, frameon=False)
     output = io.BytesIO()
     figure.savefig(output, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     return output.getvalue()

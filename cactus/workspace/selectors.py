@@ -248,7 +248,11 @@ def by_opco(dossiers: QuerySet[Dossier]) -> Chart:
         .annotate(count=Count("pk"))
         .order_by("-count", "employer__idcc_opco")
     )
-    rows = [(row["employer__idcc_opco"] or NOT_ENTERED, row["count"]) for row in counts]
+    merged: dict[str, int] = {}  # no employer yet (NULL) and an IDCC without OPCO ("") read the same
+    for row in counts:
+        name = row["employer__idcc_opco"] or NOT_ENTERED
+        merged[name] = merged.get(name, 0) + row["count"]
+    rows = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
     return Chart(
         key="opco",
         title="Dossiers par OPCO",
