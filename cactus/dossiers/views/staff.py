@@ -83,6 +83,15 @@ def _sort_headers(request, filters) -> dict[str, dict]:
     return headers
 
 
+def _sort_choices() -> list[tuple[str, str]]:
+    """The same sorts as the column headers, for phones (where the headers are hidden) and keyboards."""
+    return [
+        choice
+        for key, (label, _) in back_office.sorts().items()
+        for choice in ((key, f"{label}, croissant"), (f"-{key}", f"{label}, décroissant"))
+    ]
+
+
 @require_GET
 def dossier_queue(request):
     dossiers, filtered, filters, today = _filtered(request)
@@ -100,6 +109,8 @@ def dossier_queue(request):
             "rows": rows,
             "query": query.urlencode(),
             "sorts": (sorts := _sort_headers(request, filters)),
+            "current_sort": _sort(request, filters),
+            "sort_choices": _sort_choices(),
             "deadline_headers": [
                 sorts.get(column.key, {"label": column.label}) for column in back_office.deadline_columns()
             ],
