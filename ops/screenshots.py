@@ -56,16 +56,22 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for(port, server)
         take(base)
     finally:
         server.terminate()
         server.wait()
+
+
+def wait_for(port: int, server: subprocess.Popen, seconds: int = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"Le serveur de démonstration n'a pas démarré sur le port {port}.")
 
 
 def take(base: str) -> None:
