@@ -31,7 +31,9 @@ def free_port() -> int:
 
 
 def manage(*arguments: str, env: dict) -> None:
-    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def main() -> None:
@@ -77,8 +79,13 @@ def wait_for(port: int, server: subprocess.Popen, seconds: int = 120) -> None:
 def take(base: str) -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
-        for name, viewport in {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}.items():
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
+        )
+        for name, viewport in {
+            "desktop": {"width": 1366, "height": 768},
+            "phone": {"width": 390, "height": 844},
+        }.items():
             page = browser.new_context(viewport=viewport, device_scale_factor=1).new_page()
             page.goto(f"{base}/compte/connexion/")
             page.get_by_label("Courriel").fill(ADVISOR)

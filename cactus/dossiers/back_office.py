@@ -355,11 +355,19 @@ def worklist_rows(dossiers, today: date) -> list[dict]:
             "dossier": dossier,
             "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
-            "next_actor": circuits.next_actor(dossier) if dossier.status in OPEN_STATUSES else "",
+            "next_actor": _who_must_act(dossier),
             "deadlines": [(column.label, column.running(dossier, today)) for column in columns],
         }
         for dossier in dossiers
     ]
+
+
+def _who_must_act(dossier: Dossier) -> str:
+    if dossier.status not in OPEN_STATUSES:
+        return ""
+    if dossier.status == Status.DRAFT and not dossier.is_entry_complete:
+        return "L'alternant et le contact alternance"  # each has tabs to fill
+    return circuits.next_actor(dossier)
 
 
 def selected_dossiers(dossiers: QuerySet[Dossier], selected: list[str]) -> QuerySet[Dossier]:

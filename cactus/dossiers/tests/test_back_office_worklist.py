@@ -186,3 +186,13 @@ def test_each_row_has_a_labelled_box_to_tick_for_the_export(client, cfa_advisor)
 
     assert f'name="dossier" value="{dossier.pk}" form="selection"' in page
     assert 'aria-label="Sélectionner le dossier de ALBERT Marie"' in page
+
+
+def test_while_tabs_are_missing_both_the_alternant_and_the_contact_must_act(client, cfa_advisor):
+    DossierFactory(with_base_data=True, is_entry_complete=False)
+    client.force_login(cfa_advisor)
+
+    [row] = client.get(QUEUE).context["rows"]
+
+    assert row["next_action"] == "Compléter la saisie des onglets"
+    assert row["next_actor"] == "L'alternant et le contact alternance"
