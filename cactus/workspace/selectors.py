@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 
+from django.core.cache import cache
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
@@ -273,5 +274,17 @@ CHARTS = {
 }
 
 
-def chart(key: str, dossiers: QuerySet[Dossier], today: date) -> Chart:
-    return CHARTS[key](dossiers, today)
+# Each chart's numbers read every dossier of the scope (full scans that grow with the data): they
+# are cached for CHART_SECONDS per chart, scope (CFA staff, or one responsable), filters and day.
+# Invalidation: none but time; the page says so ("mis à jour il y a moins de 10 minutes"). The page
+# and its five images share the cached numbers, so a view of the dashboard computes them once.
+CHART_SECONDS = 600
+
+
+def chart(key: str, dossiers: QuerySet[Dossier], today: date, *, scope: str) -> Chart:
+    """The chart `key`, from the cache when its numbers are less than CHART_SECONDS old."""
+    return cache.get_or_set(
+        f"workspace:chart:{key}:{today.isoformat()}:{scope}",
+        lambda: CHARTS[key](dossiers, today),
+        CHART_SECONDS,
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cactus.accounts.models import User
-from cactus.dossiers import permissions
+from cactus.dossiers import back_office, permissions
 from cactus.formations.models import Formation
 from cactus.workspace import charts, selectors
 from cactus.workspace.forms import DashboardFilterForm
@@ -20,7 +20,7 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'no
 
 
 def _scope(request):
-    """(dossiers, filter form): 403 for anyone who may not use the back office."""
+    """(dossiers, filter form, cache scope): 403 for anyone who may not use the back office."""
     user = request.user
     if not permissions.can_use_back_office(user):
         raise PermissionDenied
@@ -30,15 +30,17 @@ def _scope(request):
     advisors = User.objects.filter(pk__in=formations.values("cfa_advisor")).order_by("last_name", "email")
     filters = DashboardFilterForm(request.GET or None, formations=formations, advisors=advisors)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    dossiers = selectors.dashboard_dossiers(
-        user, formation=chosen.get("formation"), advisor=chosen.get("advisor")
+    formation, advisor = chosen.get("formation"), chosen.get("advisor")
+    dossiers = selectors.dashboard_dossiers(user, formation=formation, advisor=advisor)
+    scope = "{}:{}:{}".format(
+        back_office.counts_scope(user), formation.pk if formation else "", advisor.pk if advisor else ""
     )
-    return dossiers, filters
+    return dossiers, filters, scope
 
 
 @require_GET
 def dashboard(request):
-    dossiers, filters = _scope(request)
+    dossiers, filters, scope = _scope(request)
     today = timezone.localdate()
     query = request.GET.urlencode()
     return render(
@@ -46,17 +48,17 @@ def dashboard(request):
         "workspace/dashboard.html",
         {
             "filters": filters,
-            "charts": [selectors.chart(key, dossiers, today) for key in selectors.CHARTS],
+            "charts": [selectors.chart(key, dossiers, today, scope=scope) for key in selectors.CHARTS],
             "query": query,
         },
     )
 
 
 def _chart(request, key: str):
-    dossiers, _ = _scope(request)
+    dossiers, _, scope = _scope(request)
     if key not in selectors.CHARTS:
         raise Http404
-    return selectors.chart(key, dossiers, timezone.localdate())
+    return selectors.chart(key, dossiers, timezone.localdate(), scope=scope)
 
 
 @require_GET

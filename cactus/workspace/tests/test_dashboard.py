@@ -6,6 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cactus.dossiers.models import Dossier
@@ -210,11 +213,25 @@ def test_the_figures_take_a_fixed_number_of_queries(client, cfa_advisor, django_
         dossier_in(state)
     client.force_login(cfa_advisor)
     client.get(DASHBOARD)  # the first page of a session also writes it
+    cache.clear()
 
     # Session, user, groups; one query per chart (flux: one UNION); the two lists of the filters.
     with django_assert_max_num_queries(10):
         client.get(DASHBOARD)
     for _ in range(20):
         dossier_in(Status.DRAFT, formation=FormationFactory())
+    cache.clear()
     with django_assert_max_num_queries(10):
         client.get(DASHBOARD)
+
+
+def test_the_images_of_the_page_reuse_its_numbers_without_reading_the_dossiers_again(client, cfa_advisor):
+    dossier_in(Status.VALIDATED)
+    client.force_login(cfa_advisor)
+    client.get(DASHBOARD)
+
+    with CaptureQueriesContext(connection) as queries:
+        for key in selectors.CHARTS:
+            assert client.get(reverse("workspace:chart_svg", args=[key])).status_code == 200
+
+    assert not [query["sql"] for query in queries if "dossiers_dossier" in query["sql"]]
