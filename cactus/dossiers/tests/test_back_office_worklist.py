@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.db.models import Value
 from django.urls import reverse
 
 from cactus.accounts.tests.factories import PASSWORD
@@ -196,3 +197,22 @@ def test_while_tabs_are_missing_both_the_alternant_and_the_contact_must_act(clie
 
     assert row["next_action"] == "Compléter la saisie des onglets"
     assert row["next_actor"] == "L'alternant et le contact alternance"
+
+
+def test_a_deadline_column_prepares_what_it_reads_once_for_the_page(client, cfa_advisor, monkeypatch):
+    dossier_in(Status.VALIDATED, contract_start=date(2026, 9, 1))
+    dossier_in(Status.VALIDATED, contract_start=date(2026, 9, 2))
+    column = extensions.DeadlineColumn(
+        "signatures",
+        "Signatures",
+        lambda dossier, today: extensions.RunningDeadline(
+            due=date(2026, 9, 30), days_left=dossier.signed_days
+        ),
+        prepare=lambda dossiers: dossiers.annotate(signed_days=Value(4)),
+    )
+    monkeypatch.setattr(extensions, "_deadline_columns", {column.key: column})
+    client.force_login(cfa_advisor)
+
+    rows = client.get(QUEUE).context["rows"]
+
+    assert [row["deadlines"][1][1].short for row in rows] == ["J-4", "J-4"]
