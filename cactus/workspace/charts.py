@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from cactus.workspace.selectors import Chart
 
-# Okabe-Ito: told apart by people with the common colour blindnesses, and the bars are labelled.
+# Okabe-Ito: told apart by people with the common colour blindnesses (and every chart has its table).
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"]
 CACHE_SECONDS = 3600
 SETTINGS = {
