@@ -8,6 +8,7 @@ pictures at 1366×768 and 390×844. Nothing of the real database is touched.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -63,6 +64,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def wait_for(port: int, server: subprocess.Popen, seconds: int = 120) -> None:
