@@ -11,6 +11,7 @@ urlpatterns = [
     path("dossiers/", include("cactus.dossiers.urls")),
     path("contrats/", include("cactus.contracts.urls")),
     path("formations/", include("cactus.formations.urls")),
+    path("tableau-de-bord/", include("cactus.workspace.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -23,7 +23,7 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "bench"},  # capabilities on top
+    {"privacy", "bench", "workspace"},  # capabilities on top
 ]
 
 
