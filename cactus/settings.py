@@ -66,10 +66,12 @@ INSTALLED_APPS = [
     "cactus.formations",
     "cactus.dossiers",
     "cactus.documents",
+    "cactus.contracts",
     "cactus.notifications",
     "cactus.referentials",
     "cactus.companies",
     "cactus.privacy",
+    "cactus.workspace",
     "cactus.api",
     "ninja",  # its Swagger UI from our static files, not a CDN (the CSP allows none)
     "django_otp",
@@ -160,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "dossiers:list"
+LOGIN_REDIRECT_URL = "core:home"  # core.views.home: the back office for staff, else "Vos dossiers"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Invitation links (and password reset links) are valid 7 days.
 INVITATION_VALIDITY_DAYS = 7

@@ -22,7 +22,8 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "api"},  # capabilities on top
+    {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
+    {"privacy", "api", "workspace"},  # capabilities on top
     {"bench"},  # measures the capabilities (the API's list endpoint) too
 ]
 
