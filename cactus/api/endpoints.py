@@ -167,12 +167,31 @@ class DossierFilters(Page):
     debut_contrat_au: Day | None = Field(None, description="Début du contrat jusqu'à cette date incluse.")
 
 
+class UnknownParameter(ValueError):
+    pass
+
+
+@api.exception_handler(UnknownParameter)
+def unknown_parameter(request: HttpRequest, error: UnknownParameter):
+    return api.create_response(request, {"detail": str(error), "erreurs": []}, status=422)
+
+
+def refuse_unknown_parameters(request: HttpRequest, schema: type[Schema]) -> None:
+    """A misspelt filter (`etats=`) must not silently give every dossier (found by the OpenAPI tests)."""
+    unknown = sorted(set(request.GET) - set(schema.model_fields))
+    if unknown:
+        raise UnknownParameter(
+            f"Paramètre inconnu : {', '.join(unknown)}. Paramètres possibles : {', '.join(schema.model_fields)}."
+        )
+
+
 ERRORS = {401: Error, 422: InvalidParameters, 429: Error}
 
 
 @api.get("/formations", response={200: FormationPage, 400: Error, **ERRORS}, url_name="formations")
 def list_formations(request: HttpRequest, page: Query[Page]):
     """Les formations que le jeton voit, par identifiant croissant."""
+    refuse_unknown_parameters(request, Page)
     rows, next_cursor = cursors.page(
         selectors.formations_for(request.auth), cursor=page.curseur, limit=page.limite
     )
@@ -193,6 +212,7 @@ def get_formation(request: HttpRequest, formation_id: int = Path(..., ge=1, le=M
 @api.get("/dossiers", response={200: DossierPage, 400: Error, **ERRORS}, url_name="dossiers")
 def list_dossiers(request: HttpRequest, filters: Query[DossierFilters]):
     """Les dossiers du périmètre du jeton, filtrés, par identifiant croissant."""
+    refuse_unknown_parameters(request, DossierFilters)
     dossiers = selectors.dossiers_for(request.auth)
     conditions = {
         "status": filters.etat,

@@ -129,6 +129,15 @@ def test_a_bad_filter_is_a_422_naming_the_parameter(api):
     assert {error["loc"][-1] for error in body["erreurs"]} == {"etat", "limite"}
 
 
+def test_a_misspelt_filter_is_refused_rather_than_ignored(api):
+    DossierFactory()
+
+    response = api.get("/api/v1/dossiers", {"etats": "validated"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("Paramètre inconnu : etats. Paramètres possibles : ")
+
+
 @pytest.mark.parametrize("cursor", ["n'importe quoi", "eyJhcHJlcyI6ICJ4In0", "e30"])
 def test_a_forged_cursor_is_a_400_in_french(api, cursor):
     response = api.get("/api/v1/dossiers", {"curseur": cursor})
