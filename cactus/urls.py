@@ -11,5 +11,6 @@ urlpatterns = [
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
+    path("opco/", include("cactus.opco.urls")),
     path("admin/", admin.site.urls),
 ]
