@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 import re
+import sys
 import threading
 import urllib.request
 import uuid
@@ -411,6 +412,11 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
 class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (timeout) closes its end: not the sandbox's error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
