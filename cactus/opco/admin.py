@@ -20,6 +20,12 @@ def opco_choices() -> list[tuple[str, str]]:
 
 class OpcoConnectionForm(forms.ModelForm):
     opco = forms.ChoiceField(label="OPCO", choices=opco_choices)
+    base_url = forms.URLField(
+        label="Adresse de l'API",
+        required=False,
+        assume_scheme="https",
+        help_text="Fournie par l'OPCO, par exemple https://api.opco.fr/cfa/v1",
+    )
     new_api_key = forms.CharField(
         label="Clé d'API (X-API-KEY)",
         required=False,

@@ -153,6 +153,15 @@ class Case:
     label: str = ""
 
 
+def opco_connection():
+    from cactus.opco.models import OpcoConnection
+
+    connection, _ = OpcoConnection.objects.get_or_create(opco="ATLAS")
+    connection.set_webhook_secret("secret-de-la-matrice")
+    connection.save()
+    return connection
+
+
 def no_kwargs(world, dossier) -> dict:
     return {}
 
@@ -332,6 +341,15 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # An OPCO's notifications (webhook): public, POST only, refused without a valid HMAC signature,
+    # whoever is signed in (cactus/opco/tests/test_follow_up.py checks the signed ones).
+    "opco:notification": [
+        Case(
+            lambda world, dossier: {"pk": opco_connection().pk},
+            get=everyone(405, anonymous=405),
+            post=everyone(401, anonymous=401),
+        )
+    ],
     # L'employeur's company search (JSON): the tab's editors until the freeze; without ?siret= a 400.
     "dossiers:company": [
         Case(
