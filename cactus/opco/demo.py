@@ -40,7 +40,7 @@ def configure_sandbox_and_engage(people: dict, stdout) -> None:
         how = "par le bac à sable" if live else "réponses du bac à sable enregistrées (bac à sable arrêté)"
         stdout.write(f"Dépôt à l'OPCO : dossier de Rose Vidal engagé par {DEMO_OPCO} ({how}).")
     stdout.write(
-        f"OPCO bac à sable ({DEMO_OPCO}) : {connection.base_url} – manage.py opco_sandbox --port 8765"
+        f"OPCO bac à sable ({DEMO_OPCO}) : {connection.base_url} (make run le démarre ; sinon manage.py opco_sandbox)"
     )
 
 
