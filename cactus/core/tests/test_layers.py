@@ -22,7 +22,8 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "bench", "opco"},  # capabilities on top
+    {"privacy", "opco"},  # capabilities on top
+    {"bench"},  # measures everything below it, the OPCO deposit included
 ]
 
 
