@@ -205,3 +205,16 @@ def test_no_event_or_error_ever_holds_the_api_key(
     stored += [str(event.changes) + event.comment for event in DossierEvent.objects.all()]
     assert not any(API_KEY in text for text in stored)
     assert connection.api_key == API_KEY  # it decrypts, for the next call
+
+
+def test_a_public_employer_goes_to_the_ddets_and_is_never_deposited_with_an_opco(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # R-7.2 (rules.md): a public employer's contract is sent to the DDETS, not to an OPCO.
+    returned_dossier.employer.employer_type = "22"
+    returned_dossier.employer.save()
+
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert not Deposit.objects.exists()
+    assert dossier.status == Dossier.Status.DOCUMENTS_VALIDATED

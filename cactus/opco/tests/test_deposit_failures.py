@@ -147,3 +147,23 @@ def test_an_unreachable_opco_is_reported_by_the_key_check(connection, sandbox):
     sandbox.server_close()
 
     assert services.check_key(connection).startswith("L'OPCO est injoignable")
+
+
+def test_with_the_database_backend_the_retry_is_a_task_deferred_by_the_backoff(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get(dossier=dossier)
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="submit_deposit_task")
+    assert queued.args_kwargs["args"] == [deposit.pk]
+
+    sandbox.state.add_fault(status=502)
+    services.submit_deposit(deposit.pk)  # what the worker runs
+
+    deposit.refresh_from_db()
+    assert deposit.status == Status.PENDING
+    retry = DBTaskResult.objects.filter(task_path__endswith="submit_deposit_task").exclude(pk=queued.pk).get()
+    assert retry.run_after == deposit.next_attempt_at
