@@ -1,17 +1,22 @@
 """The cost of one OPCO deposit: building its JSON (CERFA data + PDFs in base64) and the whole round
 trip against the sandbox OPCO on 127.0.0.1 (POST /contrats, GET /jobs/{id}, acceptance, the move to
-"Envoyé à l'OPCO"), with its SQL queries. Each round trip is rolled back: the bench data stay as
-they were."""
+"Envoyé à l'OPCO"), with its SQL queries. Everything is rolled back: the bench data stay as they
+were (the PDF files written to MEDIA_ROOT stay)."""
 
+import io
 import json
 import statistics
 import time
 
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from reportlab.pdfgen import canvas
 
 from cactus.bench.documents import documented_dossiers, medians_ms
-from cactus.dossiers.models import Dossier
+from cactus.core.uploads import CheckedPdf
+from cactus.documents.uploads import current_signed_documents, store_uploaded_pdf
+from cactus.dossiers.files import RETURNED_KINDS
+from cactus.dossiers.models import Contract, Dossier
 from cactus.opco import payload, services
 from cactus.opco.models import Deposit, OpcoConnection, idempotency_key_for
 from cactus.opco.sandbox import SandboxState, start_sandbox
@@ -28,12 +33,13 @@ def measure_deposit() -> dict:
     dossier = documented_dossiers().filter(status=Dossier.Status.DOCUMENTS_VALIDATED).first()
     if dossier is None:
         raise RuntimeError("No dossier at 'Documents validés (CFA)' to deposit.")
-    payload.build_payload(dossier)  # warm-up: produces and stores the CERFA and the convention once
-    body = payload.build_payload(dossier)
-    [payload_ms] = medians_ms(lambda: payload.build_payload(dossier), runs=RUNS)
     server = start_sandbox(SandboxState(api_keys={KEY: "2099-12-31"}))
     try:
         with transaction.atomic():
+            _complete_as_returned(dossier)
+            payload.build_payload(dossier)  # warm-up: produces and stores the CERFA and the convention once
+            body = payload.build_payload(dossier)
+            [payload_ms] = medians_ms(lambda: payload.build_payload(dossier), runs=RUNS)
             opco = OpcoConnection(opco="Banc d'essai", mode=OpcoConnection.Mode.API, base_url=server.url)
             opco.set_api_key(KEY)
             opco.save()
@@ -55,6 +61,25 @@ def measure_deposit() -> dict:
         "round_trip_ms": round(statistics.median(times), 1),
         "queries": max(queries),
     }
+
+
+def _complete_as_returned(dossier) -> None:
+    """The generated bench dossiers have no scans: give this one the signed returns and the
+    employer's attestation a real one has at this step (undone with the rest)."""
+    current = current_signed_documents(dossier)
+    for kind in RETURNED_KINDS:
+        if current.get(kind) is None:
+            store_uploaded_pdf(dossier=dossier, kind=kind, pdf=_scan(kind), by=None)
+    Contract.objects.filter(dossier=dossier).update(documents_attested=True)
+
+
+def _scan(kind: str) -> CheckedPdf:
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, f"Scan signé ({kind})")
+    page.showPage()
+    page.save()
+    return CheckedPdf(data=buffer.getvalue(), original_name=f"{kind}.pdf")
 
 
 def _round_trip(dossier, opco: OpcoConnection, run: int) -> tuple[float, int]:

@@ -30,3 +30,14 @@ def test_the_deposit_step_gives_its_figures_and_changes_nothing(
     assert figures["round_trip_ms"] > 0 and figures["queries"] > 0
     assert Dossier.objects.get(pk=dossier.pk).status == Dossier.Status.DOCUMENTS_VALIDATED
     assert not Deposit.objects.exists() and not OpcoConnection.objects.exists()
+
+
+def test_the_deposit_step_runs_on_the_generated_bench_data():
+    from cactus.bench import data
+
+    data.generate(60)
+
+    figures = measure_deposit()
+
+    assert figures["files"] >= 4  # CERFA, convention, and the signed returns it lends the dossier
+    assert not Deposit.objects.exists()
