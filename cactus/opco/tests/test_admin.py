@@ -104,3 +104,36 @@ def test_a_key_that_no_longer_decrypts_reads_as_empty(settings):
     settings.SECRET_KEY = "une-autre-cle-secrete-de-django-assez-longue-pour-le-test"
 
     assert connection.api_key == ""
+
+
+def test_an_administrator_retries_a_failed_deposit_from_the_admin(
+    client,
+    administrator,
+    connection,
+    sandbox,
+    returned_dossier,
+    cfa_advisor,
+    django_capture_on_commit_callbacks,
+):
+    from datetime import date, timedelta
+
+    from cactus.opco.models import Deposit
+    from cactus.opco.tests.conftest import API_KEY, validate
+
+    valid_until = sandbox.state.api_keys[API_KEY]
+    sandbox.state.api_keys[API_KEY] = (date.today() - timedelta(days=1)).isoformat()
+    validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get()
+    assert deposit.status == Deposit.Status.FAILED
+    sandbox.state.api_keys[API_KEY] = valid_until
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:opco_deposit_changelist"),
+            {"action": "retry", "_selected_action": [deposit.pk]},
+            follow=True,
+        )
+
+    assert "relancé" in response.content.decode()
+    deposit.refresh_from_db()
+    assert deposit.status == Deposit.Status.ACCEPTED
