@@ -68,5 +68,6 @@ def follow_up_panel(request, dossier):
             "days_late": (today - due).days if waiting else None,
             "decision_days": DECISION_DAYS,
             "previous": Deposit.objects.filter(dossier=dossier, is_current=False).count(),
+            "can_retry": deposit.status == Deposit.Status.FAILED and request.user.is_cfa_staff,
         },
     )

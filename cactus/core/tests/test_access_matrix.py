@@ -395,6 +395,15 @@ ACCESS: dict[str, list[Case]] = {
             per_state=True,
         )
     ],
+    # "Relancer le dépôt" (OPCO): CFA staff only; with no failed deposit they are sent back with a message.
+    "opco:retry": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(contact=403, alternant=403, manager=403, advisor=302, admin=302),
+            per_state=True,
+        )
+    ],
     "dossiers:mark_sent": [
         Case(
             dossier_pk,

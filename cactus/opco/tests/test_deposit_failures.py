@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from cactus.dossiers.models import Dossier
@@ -167,3 +168,31 @@ def test_with_the_database_backend_the_retry_is_a_task_deferred_by_the_backoff(
     assert deposit.status == Status.PENDING
     retry = DBTaskResult.objects.filter(task_path__endswith="submit_deposit_task").exclude(pk=queued.pk).get()
     assert retry.run_after == deposit.next_attempt_at
+
+
+def test_the_conseillere_retries_a_failed_deposit_from_suivi_info(
+    client,
+    connection,
+    sandbox,
+    returned_dossier,
+    cfa_advisor,
+    employer_contact,
+    django_capture_on_commit_callbacks,
+):
+    valid_until = sandbox.state.api_keys[API_KEY]
+    sandbox.state.api_keys[API_KEY] = (date.today() - timedelta(days=1)).isoformat()
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    suivi = reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": "suivi"})
+    client.force_login(employer_contact)
+    assert "Relancer le dépôt" not in client.get(suivi).content.decode()  # staff only
+    assert client.post(reverse("opco:retry", args=[dossier.pk])).status_code == 403
+    client.force_login(cfa_advisor)
+    assert "Relancer le dépôt" in client.get(suivi).content.decode()
+
+    sandbox.state.api_keys[API_KEY] = valid_until
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("opco:retry", args=[dossier.pk]), follow=True)
+
+    assert "Dépôt relancé." in response.content.decode()
+    assert Deposit.objects.get().status == Status.ACCEPTED
+    assert Dossier.objects.get(pk=dossier.pk).status == Dossier.Status.SENT_TO_OPCO
