@@ -288,3 +288,12 @@ def test_the_back_office_lists_the_rejected_dossier_in_its_queue(
 
     assert "Rejeté par l'OPCO : à corriger" in page
     assert dossier.alternant_last_name.upper() in page.upper()
+
+
+def test_a_notification_about_an_unknown_dossier_is_a_404_and_its_id_is_not_kept(
+    client, connection, deposited
+):
+    message = notification(deposited, numeroDossier="99999999999")
+
+    assert post(client, connection, message).status_code == 404
+    assert post(client, connection, {**message, "numeroDossier": deposited.opco_number}).status_code == 200
