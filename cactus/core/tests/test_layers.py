@@ -22,7 +22,7 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "opco"},  # capabilities on top
+    {"privacy", "opco", "workspace"},  # capabilities on top
     {"bench"},  # measures everything below it, the OPCO deposit included
 ]
 
