@@ -23,7 +23,8 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "bench", "workspace"},  # capabilities on top
+    {"privacy", "opco", "workspace"},  # capabilities on top
+    {"bench"},  # measures everything below it, the OPCO deposit included
 ]
 
 
