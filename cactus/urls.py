@@ -15,6 +15,7 @@ urlpatterns = [
     path("formations/", include("cactus.formations.urls")),
     path("tableau-de-bord/", include("cactus.workspace.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
+    path("opco/", include("cactus.opco.urls")),
     path("acces-api/", include("cactus.api.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -23,8 +23,8 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "api", "workspace"},  # capabilities on top
-    {"bench"},  # measures the capabilities (the API's list endpoint) too
+    {"privacy", "opco", "api", "workspace"},  # capabilities on top
+    {"bench"},  # measures everything below it: the OPCO deposit, the API's list endpoint
 ]
 
 
