@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "cactus.referentials",
     "cactus.companies",
     "cactus.privacy",
+    "cactus.signatures",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "cactus.twofactor",
@@ -293,3 +294,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Online signature (cactus/signatures/README.md): the CFA's certificate as a PKCS#12 file and its
+# password; the PEM roots the validator trusts. `manage.py signing_test_ca DIR` makes test ones.
+CACTUS_SIGNING_CERT = os.environ.get("CACTUS_SIGNING_CERT", "")
+CACTUS_SIGNING_CERT_PASSWORD = os.environ.get("CACTUS_SIGNING_CERT_PASSWORD", "")
+CACTUS_SIGNING_TRUST_ROOTS = env_list("CACTUS_SIGNING_TRUST_ROOTS", "")
+# A signing link lasts this many days; a one-time code this many minutes; five wrong codes lock the link.
+SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
+SIGNING_CODE_VALIDITY_MINUTES = 15
+SIGNING_MAX_CODE_ATTEMPTS = 5

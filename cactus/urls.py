@@ -8,6 +8,7 @@ urlpatterns = [
     path("compte/", include("cactus.accounts.urls")),
     path("compte/double-authentification/", include("cactus.twofactor.urls")),
     path("", include("cactus.documents.urls")),
+    path("", include("cactus.signatures.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("referentiels/", include("cactus.referentials.urls")),

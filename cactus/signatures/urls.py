@@ -1,0 +1,11 @@
+from django.urls import path
+
+from cactus.signatures import views
+
+app_name = "signatures"
+urlpatterns = [
+    path("signature/<str:token>/", views.sign, name="sign"),
+    path("signature/<str:token>/document/<str:kind>/", views.document, name="document"),
+    path("dossiers/<int:pk>/signature/mode/", views.choose_mode, name="choose_mode"),
+    path("formations/<int:pk>/signature/", views.formation_default, name="formation_default"),
+]
