@@ -11,7 +11,6 @@ import logging
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_save
-from django.dispatch import receiver
 
 from cactus.dossiers import extensions
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -90,7 +89,9 @@ def follow_up_panel(request, dossier):
     user = request.user
     may_choose = user.pk == dossier.employer_contact_id or user.is_cfa_staff
     can_choose = (
-        may_choose and not dossier.has_reached(Status.DOCUMENTS_RETURNED) and not services.has_signatures(dossier)
+        may_choose
+        and not dossier.has_reached(Status.DOCUMENTS_RETURNED)
+        and not services.has_signatures(dossier)
     )
     if mode == SigningMode.PAPER and not signing and not can_choose:
         return None
@@ -100,7 +101,9 @@ def follow_up_panel(request, dossier):
             "dossier": dossier,
             "mode": mode,
             "mode_label": SigningMode(mode).label,
-            "signers": list(signing.signers.order_by("position")) if signing and not signing.cancelled_at else [],
+            "signers": list(signing.signers.order_by("position"))
+            if signing and not signing.cancelled_at
+            else [],
             "can_choose": can_choose,
         },
     )

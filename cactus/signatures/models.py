@@ -44,7 +44,9 @@ class FormationSigningDefault(models.Model):
 class DossierSigningChoice(models.Model):
     """The mode chosen for one dossier (the contact may switch to paper before the first signature)."""
 
-    dossier = models.OneToOneField("dossiers.Dossier", on_delete=models.CASCADE, related_name="signing_choice")
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="signing_choice"
+    )
     mode = models.CharField("signature", max_length=10, choices=SigningMode)
     chosen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -184,16 +184,13 @@ def sign_detached(content: bytes) -> bytes:
 
     Checked with `openssl cms -verify -binary -inform DER -in F.p7s -content F -CAfile ca.pem`.
     """
-    signed = asyncio.run(
-        platform_signer().async_sign_general_data(content, "sha256", detached=True)
-    )
+    signed = asyncio.run(platform_signer().async_sign_general_data(content, "sha256", detached=True))
     return signed.dump()
 
 
 def verify_detached(content: bytes, signature: bytes) -> bool:
     """True when `signature` is a valid CMS signature of `content` by a certificate the roots trust."""
     from asn1crypto import cms
-
     from pyhanko.sign.validation import async_validate_detached_cms
 
     signed_data = cms.ContentInfo.load(signature)["content"]

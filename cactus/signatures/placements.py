@@ -33,7 +33,11 @@ CONVENTION_LABELS = {Role.CFA: "Pour le CFA", Role.EMPLOYER: "Pour l'employeur"}
 
 def placement(kind: str, role: str, *, scheme: str, content: bytes) -> Placement:
     if kind == CERFA:
-        table = CERFA_PROFESSIONALISATION if scheme == ContractScheme.PROFESSIONALISATION else CERFA_APPRENTICESHIP
+        table = (
+            CERFA_PROFESSIONALISATION
+            if scheme == ContractScheme.PROFESSIONALISATION
+            else CERFA_APPRENTICESHIP
+        )
         return table[role]
     return _below_label(content, CONVENTION_LABELS[role])
 

@@ -73,7 +73,9 @@ def signers_for(dossier: Dossier) -> list[PlannedSigner]:
     ]
     conclusion = _conclusion_date(dossier)
     if conclusion and needs_legal_representative(
-        birth_date=dossier.alternant_birth_date, conclusion_date=conclusion, is_emancipated=person.is_emancipated
+        birth_date=dossier.alternant_birth_date,
+        conclusion_date=conclusion,
+        is_emancipated=person.is_emancipated,
     ):
         if not person.representative_email:
             raise SigningImpossible(

@@ -27,9 +27,9 @@ from cactus.signatures import emails, pdf, placements, rules
 from cactus.signatures.models import (
     DossierSigningChoice,
     FormationSigningDefault,
+    Signer,
     SigningMode,
     SigningRound,
-    Signer,
     hash_secret,
 )
 
@@ -321,14 +321,17 @@ def _sign(*, token: str, ip: str, user_agent: str) -> Signer:
                 "via Cactus",
             ],
         )
-        _file(signing, kind).save(f"{kind}-{dossier.pk}-{signer.position}.pdf", ContentFile(after), save=False)
+        _file(signing, kind).save(
+            f"{kind}-{dossier.pk}-{signer.position}.pdf", ContentFile(after), save=False
+        )
         signer.evidence[kind] = {"signed_sha256": _sha256(before), "result_sha256": _sha256(after)}
     signing.save()
     signer.signed_at = now
     signer.ip_address = ip or None
     signer.user_agent = (user_agent or "")[:500]
-    signer.token_hash = None  # single use
-    signer.code_hash = ""
+    signer.code_hash = (
+        ""  # the link stays known (its hash) to say "déjà servi"; signed_at makes it single-use
+    )
     signer.save()
     DossierEvent.objects.create(
         dossier=dossier,
@@ -394,13 +397,14 @@ def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
     """A signer refuses with a comment: the dossier goes back to "Saisie en cours" (like a CFA refusal)."""
     comment = (comment or "").strip()
     if not comment:
-        raise SigningError("Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé.")
+        raise SigningError(
+            "Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé."
+        )
     signer = Signer.objects.select_for_update().get(pk=signer_for_token(token).pk)
     signer.refused_at = timezone.now()
     signer.refusal_comment = comment[:2000]
     signer.ip_address = ip or None
     signer.user_agent = (user_agent or "")[:500]
-    signer.token_hash = None
     signer.save()
     dossier = signer.round.dossier
     try:

@@ -139,5 +139,3 @@ def formation_default(request, pk: int):
             "modes": SigningMode.choices,
         },
     )
-
-

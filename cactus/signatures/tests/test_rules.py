@@ -12,7 +12,9 @@ from cactus.signatures.tests.helpers import checker
 pytestmark = pytest.mark.django_db
 
 
-def _dossier(*, birth: date, conclusion: date, emancipated=False, scheme=ContractScheme.APPRENTICESHIP, **employer):
+def _dossier(
+    *, birth: date, conclusion: date, emancipated=False, scheme=ContractScheme.APPRENTICESHIP, **employer
+):
     dossier = EmployerFactory(**employer).dossier
     dossier.alternant_birth_date = birth
     dossier.contract_start = conclusion
@@ -77,7 +79,9 @@ def test_an_emancipated_minor_signs_without_a_legal_representative():
 
 def test_a_professionalisation_contract_has_no_cfa_visa_on_its_cerfa():
     # CERFA 12434*05 has no box for the organisme de formation: the CFA signs the convention only.
-    dossier = _dossier(birth=date(2000, 1, 1), conclusion=date(2026, 9, 1), scheme=ContractScheme.PROFESSIONALISATION)
+    dossier = _dossier(
+        birth=date(2000, 1, 1), conclusion=date(2026, 9, 1), scheme=ContractScheme.PROFESSIONALISATION
+    )
     assert _plan(dossier)[-1] == (Role.CFA, (CONVENTION,))
 
 
