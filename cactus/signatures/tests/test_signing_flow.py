@@ -124,11 +124,13 @@ def test_an_expired_link_is_refused(signing_dossier, settings):
     from django.utils import timezone
 
     token = last_link(services.current_round(signing_dossier).signers.get(position=1).email)
-    with time_machine.travel(
-        timezone.now() + timezone.timedelta(days=settings.SIGNING_LINK_VALIDITY_DAYS + 1)
+    with (
+        time_machine.travel(
+            timezone.now() + timezone.timedelta(days=settings.SIGNING_LINK_VALIDITY_DAYS + 1)
+        ),
+        pytest.raises(services.SigningError, match="Ce lien a expiré le"),
     ):
-        with pytest.raises(services.SigningError, match="Ce lien a expiré le"):
-            services.signer_for_token(token)
+        services.signer_for_token(token)
 
 
 def test_a_reopening_revokes_the_links(signing_dossier, django_capture_on_commit_callbacks):
