@@ -1,6 +1,6 @@
 """Where the apps above `dossiers` plug into its pages, without `dossiers` importing them.
 
-Three registries, filled from each upper app's `AppConfig.ready()`:
+Registries, filled from each upper app's `AppConfig.ready()`:
 
 - `add_queue(key, label, condition)`: a back-office queue. `condition(today)` returns a `Q` on
   `Dossier` (an `Exists(...)` on the app's own model, say). Its count and its list come with the
@@ -9,6 +9,9 @@ Three registries, filled from each upper app's `AppConfig.ready()`:
   `(template_name, context)` to include under the progress box, or None to show nothing. The
   panel decides itself what the person may see (the page is already limited to the dossier's
   parties and staff).
+- `add_demo_step(step)`: `step(people, stdout)` runs at the end of `manage.py demo`.
+- `add_reminder_step(step)`: `step(today, stdout)` runs in `manage.py send_reminders` after the
+  deadline reminders (the signatures' reminders to whoever has not signed).
 
     from cactus.dossiers import extensions
     extensions.add_queue("opco_rejected", "Rejeté par l'OPCO : à corriger", lambda today: Q(...))
@@ -31,6 +34,7 @@ class Queue:
 _queues: dict[str, Queue] = {}
 _panels: list[Callable] = []
 _demo_steps: list[Callable] = []
+_reminder_steps: list[Callable] = []
 
 
 def add_queue(key: str, label: str, condition: Callable[[date], Q]) -> None:
@@ -57,3 +61,13 @@ def add_demo_step(step: Callable) -> None:
 
 def demo_steps() -> list[Callable]:
     return list(_demo_steps)
+
+
+def add_reminder_step(step: Callable) -> None:
+    """`step(today, stdout)` runs in `manage.py send_reminders` after the deadline reminders."""
+    if step not in _reminder_steps:
+        _reminder_steps.append(step)
+
+
+def reminder_steps() -> list[Callable]:
+    return list(_reminder_steps)

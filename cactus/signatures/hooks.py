@@ -25,9 +25,10 @@ def connect() -> None:
     post_save.connect(on_event_saved, sender=DossierEvent, dispatch_uid="signatures.economic_validated")
     extensions.add_follow_up_panel(follow_up_panel)
     extensions.add_queue("signatures_pending", "Signatures en attente", pending_signatures)
-    from cactus.signatures import demo
+    from cactus.signatures import demo, reminders
 
     extensions.add_demo_step(demo.demo_step)
+    extensions.add_reminder_step(reminders.reminder_step)
 
 
 def _start_if_online(dossier: Dossier) -> None:

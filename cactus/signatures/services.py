@@ -168,11 +168,15 @@ def _send_link(signer: Signer, *, reminder: bool = False) -> None:
     signer.token_hash = hash_secret(token)
     signer.link_sent_at = signer.link_sent_at if reminder else now
     signer.link_expires_at = now + timedelta(days=settings.SIGNING_LINK_VALIDITY_DAYS)
-    signer.locked_at = None if reminder and not signer.failed_attempts else signer.locked_at
     if reminder:
         signer.reminders_sent += 1
     signer.save()
     emails.signature_requested(signer=signer, token=token, reminder=reminder)
+
+
+def send_reminder_link(signer: Signer) -> None:
+    """A reminder: a fresh link to a signer who has not signed (the reminders module counts it)."""
+    _send_link(signer, reminder=True)
 
 
 def _cancel_open_round(dossier: Dossier, *, reason: str) -> int:
