@@ -297,9 +297,16 @@ LOGGING = {
 
 # Online signature (cactus/signatures/README.md): the CFA's certificate as a PKCS#12 file and its
 # password; the PEM roots the validator trusts. `manage.py signing_test_ca DIR` makes test ones.
-CACTUS_SIGNING_CERT = os.environ.get("CACTUS_SIGNING_CERT", "")
-CACTUS_SIGNING_CERT_PASSWORD = os.environ.get("CACTUS_SIGNING_CERT_PASSWORD", "")
-CACTUS_SIGNING_TRUST_ROOTS = env_list("CACTUS_SIGNING_TRUST_ROOTS", "")
+# With DEBUG on and nothing set, the demo's test CA (written by `manage.py demo` under var/): a
+# fresh clone signs out of the box; production must set all three.
+SIGNING_TEST_CA_DIR = BASE_DIR / "var" / "signing-test-ca"
+CACTUS_SIGNING_CERT = os.environ.get(
+    "CACTUS_SIGNING_CERT", str(SIGNING_TEST_CA_DIR / "cfa-signing.p12") if DEBUG else ""
+)
+CACTUS_SIGNING_CERT_PASSWORD = os.environ.get("CACTUS_SIGNING_CERT_PASSWORD", "cactus-test" if DEBUG else "")
+CACTUS_SIGNING_TRUST_ROOTS = env_list(
+    "CACTUS_SIGNING_TRUST_ROOTS", str(SIGNING_TEST_CA_DIR / "test-ca.pem") if DEBUG else ""
+)
 # A signing link lasts this many days; a one-time code this many minutes; five wrong codes lock the link.
 SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
 SIGNING_CODE_VALIDITY_MINUTES = 15

@@ -10,6 +10,7 @@ import asyncio
 import io
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,17 @@ class SignatureReport:
         return self.intact and self.valid and self.trusted
 
 
+def _outside_event_loop(function, *args, **kwargs):
+    """pyHanko's sync calls run asyncio.run(): in a thread that already runs a loop (a Playwright
+    test, an ASGI worker) they are moved to a short-lived thread of their own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 @cache
 def _signer(path: str, password: str) -> signers.SimpleSigner:
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=password.encode() if password else None)
@@ -87,7 +99,12 @@ def validation_context() -> ValidationContext:
     return ValidationContext(trust_roots=_roots(roots), allow_fetching=False, revocation_mode="soft-fail")
 
 
-def sign(
+def sign(content: bytes, **kwargs) -> bytes:
+    """`content` with one more PAdES signature (an incremental update), shown in `placement`."""
+    return _outside_event_loop(_sign_pdf, content, **kwargs)
+
+
+def _sign_pdf(
     content: bytes,
     *,
     field_name: str,
@@ -98,7 +115,6 @@ def sign(
     contact: str,
     box_lines: list[str],
 ) -> bytes:
-    """`content` with one more PAdES signature (an incremental update), shown in `placement`."""
     writer = IncrementalPdfFileWriter(io.BytesIO(content), strict=False)
     with tempfile.NamedTemporaryFile(suffix=".pdf") as appearance:
         appearance.write(_appearance(placement.box, box_lines))
@@ -153,6 +169,10 @@ def _sign(writer, style, field_name, placement, signer_name, reason, location, c
 
 def validate(content: bytes) -> list[SignatureReport]:
     """Every signature of the PDF, checked against the trust roots (`CACTUS_SIGNING_TRUST_ROOTS`)."""
+    return _outside_event_loop(_validate, content)
+
+
+def _validate(content: bytes) -> list[SignatureReport]:
     reader = PdfFileReader(io.BytesIO(content), strict=False)
     context = validation_context()
     reports = []
@@ -194,7 +214,8 @@ def verify_detached(content: bytes, signature: bytes) -> bool:
     from pyhanko.sign.validation import async_validate_detached_cms
 
     signed_data = cms.ContentInfo.load(signature)["content"]
-    status = asyncio.run(
-        async_validate_detached_cms(content, signed_data, signer_validation_context=validation_context())
+    status = _outside_event_loop(
+        asyncio.run,
+        async_validate_detached_cms(content, signed_data, signer_validation_context=validation_context()),
     )
     return status.intact and status.valid and status.trusted

@@ -51,7 +51,12 @@ def _remind(signer_id: int) -> bool:
     DossierEvent.objects.create(
         dossier=signer.round.dossier,
         action=DossierEvent.Action.REMINDER_SENT,
-        changes={"kind": "signature", "signer": signer.role, "to": [signer.email], "number": signer.reminders_sent},
+        changes={
+            "kind": "signature",
+            "signer": signer.role,
+            "to": [signer.email],
+            "number": signer.reminders_sent,
+        },
         comment=f"Relance de signature envoyée à {signer.name} ({signer.get_role_display()})",
     )
     return True

@@ -8,13 +8,16 @@ its validation of the documents (`validate_documents`, whose e-mail carries the 
 """
 
 import hashlib
+import io
 import json
+import subprocess
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from pypdf import PdfReader
 
 from cactus.core.uploads import CheckedPdf
 from cactus.documents.models import Document
@@ -40,6 +43,14 @@ CONSENT_TEXT = (
     "signature électronique ait la même valeur qu'une signature manuscrite. Cactus enregistre la date, "
     "l'heure, mon adresse IP, mon navigateur et l'empreinte du document signé."
 )
+
+
+BOX_ROLES = {
+    Signer.Role.ALTERNANT: "alternant(e)",
+    Signer.Role.REPRESENTATIVE: "représentant légal",
+    Signer.Role.EMPLOYER: "employeur",
+    Signer.Role.CFA: "visa du CFA",
+}
 
 
 class SigningError(Exception):
@@ -240,6 +251,25 @@ def document_bytes(signer: Signer, kind: str) -> bytes:
     return _read(_file(signer.round, kind))
 
 
+def page_count(signer: Signer, kind: str) -> int:
+    return len(PdfReader(io.BytesIO(document_bytes(signer, kind))).pages)
+
+
+def page_image(signer: Signer, kind: str, number: int) -> bytes:
+    """Page `number` (1-based) of the signer's document as a PNG (poppler's pdftoppm, 110 dpi)."""
+    content = document_bytes(signer, kind)
+    if not 1 <= number <= len(PdfReader(io.BytesIO(content)).pages):
+        raise SigningError("Cette page n'existe pas dans le document.")
+    result = subprocess.run(
+        ["pdftoppm", "-png", "-r", "110", "-f", str(number), "-l", str(number), "-"],
+        input=content,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
+
+
 @transaction.atomic
 def record_opening(*, signer: Signer) -> None:
     if signer.opened_at is None:
@@ -296,11 +326,12 @@ def sign(*, token: str, code: str, consent: bool, ip: str, user_agent: str) -> S
     if refused:
         raise refused
     with transaction.atomic():
-        return _sign(token=token, ip=ip, user_agent=user_agent)
+        Signer.objects.select_for_update().filter(pk=signer.pk).exists()
+        return apply_signature(signer=signer_for_token(token), ip=ip, user_agent=user_agent)
 
 
-def _sign(*, token: str, ip: str, user_agent: str) -> Signer:
-    signer = Signer.objects.select_for_update().get(pk=signer_for_token(token).pk)
+def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
+    """Sign the signer's documents (the link and code already checked, the signer row locked)."""
     signing = signer.round
     dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=signing.dossier_id)
     previous = signing.signers.filter(position__lt=signer.position, signed_at__isnull=True).exists()
@@ -319,7 +350,7 @@ def _sign(*, token: str, ip: str, user_agent: str) -> Signer:
             contact=signer.email,
             box_lines=[
                 "Signé électroniquement par",
-                f"{signer.name} ({signer.get_role_display().lower()})",
+                f"{signer.name} ({BOX_ROLES[signer.role]})",
                 f"le {timezone.localtime(now):%d/%m/%Y à %H:%M:%S}",
                 f"code à usage unique envoyé à {_masked(signer.email)}",
                 "via Cactus",

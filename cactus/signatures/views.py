@@ -66,7 +66,10 @@ def sign(request, token: str):
                 return _invalid(request, final)
             messages.error(request, str(error))
             code_sent = bool(signer.code_sent_at)
-    documents = [(kind, DOCUMENT_TITLES[kind]) for kind in signer.documents]
+    documents = [
+        (kind, DOCUMENT_TITLES[kind], range(1, services.page_count(signer, kind) + 1))
+        for kind in signer.documents
+    ]
     return render(
         request,
         "signatures/sign.html",
@@ -95,6 +98,18 @@ def document(request, token: str, kind: str):
     response["Content-Disposition"] = f'inline; filename="{kind}-a-signer.pdf"'
     response["Content-Security-Policy"] = "frame-ancestors 'self'"
     return response
+
+
+@login_not_required
+@require_GET
+def page_image(request, token: str, kind: str, number: int):
+    """One page of the document as a PNG, so every page shows inline whatever the browser's PDF viewer."""
+    try:
+        signer = services.signer_for_token(token)
+        image = services.page_image(signer, kind, number)
+    except SigningError as error:
+        return _invalid(request, error)
+    return HttpResponse(image, content_type="image/png")
 
 
 def _may_choose(user, dossier) -> bool:

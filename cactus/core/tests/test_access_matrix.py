@@ -468,6 +468,13 @@ ACCESS: dict[str, list[Case]] = {
             post=everyone(405, anonymous=405),
         )
     ],
+    "signatures:page_image": [
+        Case(
+            lambda world, dossier: {"token": "jeton-inconnu", "kind": "cerfa", "number": 1},
+            get=everyone(410, anonymous=410),
+            post=everyone(405, anonymous=405),
+        )
+    ],
     # The contact alternance or CFA staff choose paper / online (an empty POST: a message, back to Suivi).
     "signatures:choose_mode": [
         Case(

@@ -23,7 +23,9 @@ def _first_signer(dossier):
     return services.current_round(dossier).signers.get(position=1)
 
 
-def test_the_page_shows_the_signers_documents_inline_the_consent_and_records_the_opening(client, signing_dossier):
+def test_the_page_shows_the_signers_documents_inline_the_consent_and_records_the_opening(
+    client, signing_dossier
+):
     signer = _first_signer(signing_dossier)
     token = last_link(signer.email)
     response = client.get(reverse("signatures:sign", kwargs={"token": token}))
@@ -53,7 +55,9 @@ def test_a_link_never_shows_a_document_its_signer_does_not_sign(client, signing_
         assert response.status_code in (404, 410)
 
 
-def test_two_dossiers_links_each_show_their_own_cerfa(client, signing_ca, django_capture_on_commit_callbacks, mailoutbox):
+def test_two_dossiers_links_each_show_their_own_cerfa(
+    client, signing_ca, django_capture_on_commit_callbacks, mailoutbox
+):
     first = []
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
@@ -82,7 +86,9 @@ def test_signing_through_the_page_with_a_wrong_then_the_right_code(
     response = client.post(url, {"action": "sign", "code": wrong, "consent": "on"})
     assert "Code erroné. Il vous reste 4 essais." in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"action": "sign", "code": code, "consent": "on"}, REMOTE_ADDR="198.51.100.4")
+        response = client.post(
+            url, {"action": "sign", "code": code, "consent": "on"}, REMOTE_ADDR="198.51.100.4"
+        )
     assert "votre signature a été apposée" in response.content.decode()
     signer.refresh_from_db()
     assert signer.ip_address == "198.51.100.4"
@@ -93,7 +99,9 @@ def test_signing_through_the_page_with_a_wrong_then_the_right_code(
 
 def test_a_refusal_without_comment_is_refused_with_a_french_message(client, signing_dossier):
     token = last_link(_first_signer(signing_dossier).email)
-    response = client.post(reverse("signatures:sign", kwargs={"token": token}), {"action": "refuse", "comment": " "})
+    response = client.post(
+        reverse("signatures:sign", kwargs={"token": token}), {"action": "refuse", "comment": " "}
+    )
     assert "Indiquez pourquoi vous refusez de signer" in response.content.decode()
 
 
@@ -117,3 +125,15 @@ def test_the_formation_default_is_chosen_by_a_cfa_administrator(client, signing_
     client.post(url, {"mode": "paper"})
     signing_dossier.formation.signing_default.refresh_from_db()
     assert signing_dossier.formation.signing_default.mode == "paper"
+
+
+def test_every_page_is_shown_as_an_image(client, signing_dossier):
+    token = last_link(_first_signer(signing_dossier).email)
+    page = client.get(reverse("signatures:sign", kwargs={"token": token})).content.decode()
+    for number in (1, 2):
+        url = reverse("signatures:page_image", kwargs={"token": token, "kind": "cerfa", "number": number})
+        assert url in page
+        response = client.get(url)
+        assert response.status_code == 200 and response.content.startswith(b"\x89PNG")
+    missing = reverse("signatures:page_image", kwargs={"token": token, "kind": "cerfa", "number": 3})
+    assert client.get(missing).status_code == 410
