@@ -29,9 +29,9 @@ def test_the_waiting_signer_is_reminded_after_2_then_5_working_days_with_a_new_l
 
     def run(day: int) -> str:
         output = StringIO()
-        with time_machine.travel(datetime(2026, 12, day, 8, 0, tzinfo=PARIS), tick=False):
-            with django_capture_on_commit_callbacks(execute=True):
-                call_command("send_reminders", stdout=output)
+        moment = datetime(2026, 12, day, 8, 0, tzinfo=PARIS)
+        with time_machine.travel(moment, tick=False), django_capture_on_commit_callbacks(execute=True):
+            call_command("send_reminders", stdout=output)
         return output.getvalue()
 
     assert "Relances de signature : 0." in run(8)  # 1 jour ouvrable
