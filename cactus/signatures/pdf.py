@@ -10,18 +10,24 @@ import asyncio
 import io
 import subprocess
 import tempfile
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from asn1crypto import pem, x509
-from pyhanko import stamp
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
+from cryptography.utils import CryptographyDeprecationWarning
+
+with warnings.catch_warnings():
+    # pyHanko imports cryptography's DSA types, deprecated in cryptography 51; Cactus never uses DSA.
+    warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
