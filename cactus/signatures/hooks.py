@@ -1,8 +1,10 @@
 """How the signatures app hears the life-cycle and shows itself in dossiers' pages (set up in ready()).
 
 - `status_changed` (after commit): back to "Saisie en cours" cancels the round and revokes every
-  link; "Documents signés retournés" reached by a paper upload cancels it too; "Validé par la
-  formation" starts a round when the dossier signs online and its éléments économiques are validated.
+  link; "Documents signés retournés" reached by a paper upload, or "Documents validés" by a stamped
+  scan, cancels it too; "Validé par la formation" (or back to it after a CFA rejection, which
+  cancels the round first) starts a round when the dossier signs online and its éléments
+  économiques are validated.
 - The "Éléments économiques validés" event (no state change, so no signal) starts a round as well.
 - Suivi - Info panel, back-office queue "Signatures en attente", the demo's step.
 """
@@ -56,7 +58,13 @@ def on_status_changed(sender, *, dossier, event, **kwargs) -> None:
         signing = services.current_round(dossier)
         if signing and signing.parties_signed_at is None:
             services.cancel_rounds(dossier=dossier, reason="Documents signés déposés sur papier")
-    elif event.to_status == Status.VALIDATED and event.from_status == Status.VALIDATION_REQUESTED:
+    elif event.to_status == Status.DOCUMENTS_VALIDATED:
+        # Validated in the back office (a stamped scan) while the CFA's link was pending: nothing left to sign.
+        services.cancel_rounds(dossier=dossier, reason="Documents validés par le CFA dans le back-office")
+    elif event.to_status == Status.VALIDATED:
+        if event.from_status == Status.DOCUMENTS_RETURNED:
+            # The CFA rejected the signed documents: they are signed again, from the start.
+            services.cancel_rounds(dossier=dossier, reason="Documents signés refusés par le CFA")
         _start_if_online(dossier)
 
 

@@ -200,3 +200,36 @@ def test_the_signed_cerfa_shows_every_page_and_one_box_per_signer(signing_dossie
         a.get_object() for a in reader.pages[1].get("/Annots", []) if a.get_object().get("/FT") == "/Sig"
     ]
     assert len(widgets) == 1
+
+
+def test_a_cfa_rejection_of_the_signed_documents_starts_a_new_round(
+    signing_dossier, django_capture_on_commit_callbacks
+):
+    from cactus.dossiers import transitions
+    from cactus.signatures.tests.helpers import checker
+
+    first = services.current_round(signing_dossier)
+    for signer in list(first.signers.order_by("position"))[:3]:
+        _sign(signer.email)
+    cfa_token = last_link(first.signers.get(role="cfa").email)
+    signing_dossier.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        transitions.reject_documents(
+            dossier=signing_dossier, by=checker(), comment="Mauvaise date", kinds=["signed_cerfa"]
+        )
+    with pytest.raises(services.SigningError, match="n'est plus valable"):
+        services.signer_for_token(cfa_token)
+    second = services.current_round(signing_dossier)
+    assert second.pk != first.pk and second.signers.filter(link_sent_at__isnull=False).count() == 1
+
+
+def test_the_back_office_queue_lists_the_dossiers_waiting_for_a_signature(signing_dossier):
+    from django.utils import timezone
+
+    from cactus.dossiers import back_office
+
+    label, condition = back_office.queues(timezone.localdate())["signatures_pending"]
+    assert label == "Signatures en attente"
+    assert list(Dossier.objects.filter(condition)) == [signing_dossier]
+    services.choose_mode(dossier=signing_dossier, mode="paper", by=signing_dossier.employer_contact)
+    assert not Dossier.objects.filter(condition).exists()
