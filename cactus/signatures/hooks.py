@@ -114,5 +114,6 @@ def follow_up_panel(request, dossier):
             if signing and not signing.cancelled_at
             else [],
             "can_choose": can_choose,
+            "can_resend": user.is_cfa_staff and signing is not None and signing.is_open,
         },
     )

@@ -185,6 +185,34 @@ def _send_link(signer: Signer, *, reminder: bool = False) -> None:
     emails.signature_requested(signer=signer, token=token, reminder=reminder)
 
 
+@transaction.atomic
+def resend_link(*, dossier: Dossier, by) -> Signer:
+    """CFA staff send a new link to the signer whose turn it is (after an expiry or a lock)."""
+    signing = current_round(dossier)
+    signer = None
+    if signing and signing.is_open:
+        signer = (
+            signing.signers.select_for_update()
+            .filter(signed_at__isnull=True, refused_at__isnull=True)
+            .order_by("position")
+            .first()
+        )
+    if signer is None or signer.link_sent_at is None:
+        raise SigningError("Aucune signature en ligne n'attend de signataire pour ce dossier.")
+    signer.locked_at = None
+    signer.failed_attempts = 0
+    signer.code_hash = ""
+    _send_link(signer, reminder=True)
+    DossierEvent.objects.create(
+        dossier=dossier,
+        actor=by,
+        action=DossierEvent.Action.REMINDER_SENT,
+        changes={"kind": "signature", "signer": signer.role, "to": [signer.email], "resent": True},
+        comment=f"Nouveau lien de signature envoyé à {signer.name} ({signer.get_role_display()})",
+    )
+    return signer
+
+
 def send_reminder_link(signer: Signer) -> None:
     """A reminder: a fresh link to a signer who has not signed (the reminders module counts it)."""
     _send_link(signer, reminder=True)

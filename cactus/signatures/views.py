@@ -130,6 +130,22 @@ def choose_mode(request, pk: int):
     return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
 
 
+@require_POST
+def resend_link(request, pk: int):
+    """CFA staff: a new link to the signer whose turn it is (expired or locked link)."""
+    dossier = get_dossier_for(request.user, pk)
+    if not request.user.is_cfa_staff:
+        raise PermissionDenied
+    try:
+        signer = services.resend_link(dossier=dossier, by=request.user)
+        messages.success(
+            request, f"Un nouveau lien de signature a été envoyé à {signer.name} ({signer.email})."
+        )
+    except SigningError as error:
+        messages.error(request, str(error))
+    return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
+
+
 @require_http_methods(["GET", "POST"])
 def formation_default(request, pk: int):
     """The CFA administrator chooses a formation's default signing mode."""

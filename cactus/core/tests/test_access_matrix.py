@@ -484,6 +484,15 @@ ACCESS: dict[str, list[Case]] = {
             per_state=True,
         )
     ],
+    # CFA staff send a new link to the signer whose turn it is (none here: a message, back to Suivi).
+    "signatures:resend_link": [
+        Case(
+            dossier_pk,
+            get=everyone(405),
+            post=dossier_parties(contact=403, alternant=403, manager=403, advisor=302, admin=302),
+            per_state=True,
+        )
+    ],
     "signatures:formation_default": [
         Case(
             lambda world, dossier: {"pk": world.formation.pk},

@@ -31,8 +31,8 @@ def test_the_page_shows_the_signers_documents_inline_the_consent_and_records_the
     response = client.get(reverse("signatures:sign", kwargs={"token": token}))
     assert response.status_code == 200
     page = response.content.decode()
-    assert reverse("signatures:document", kwargs={"token": token, "kind": "cerfa"}) in page
-    assert "convention" not in [kind for kind, _ in response.context["documents"]]
+    assert reverse("signatures:page_image", kwargs={"token": token, "kind": "cerfa", "number": 2}) in page
+    assert "convention" not in [kind for kind, _title, _pages in response.context["documents"]]
     assert "même valeur qu&#x27;une signature manuscrite" in page
     signer.refresh_from_db()
     assert signer.opened_at is not None and signer.state_label == "ouvert"

@@ -233,3 +233,18 @@ def test_the_back_office_queue_lists_the_dossiers_waiting_for_a_signature(signin
     assert list(Dossier.objects.filter(condition)) == [signing_dossier]
     services.choose_mode(dossier=signing_dossier, mode="paper", by=signing_dossier.employer_contact)
     assert not Dossier.objects.filter(condition).exists()
+
+
+def test_the_cfa_sends_a_new_link_to_a_locked_signer(signing_dossier, django_capture_on_commit_callbacks):
+    from cactus.signatures.tests.helpers import checker
+
+    signer = services.current_round(signing_dossier).signers.get(position=1)
+    old = last_link(signer.email)
+    Signer.objects.filter(pk=signer.pk).update(locked_at=signer.link_sent_at, failed_attempts=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resend_link(dossier=signing_dossier, by=checker())
+    new = last_link(signer.email)
+    assert new != old
+    assert services.signer_for_token(new).failed_attempts == 0
+    with pytest.raises(services.SigningError, match="remplacé par un lien plus récent"):
+        services.signer_for_token(old)
