@@ -110,9 +110,9 @@ def follow_up_panel(request, dossier):
             "dossier": dossier,
             "mode": mode,
             "mode_label": SigningMode(mode).label,
-            "signers": list(signing.signers.order_by("position"))
-            if signing and not signing.cancelled_at
-            else [],
+            "signing": signing,
+            "signers": list(signing.signers.order_by("position")) if signing else [],
+            "is_cfa_admin": user.is_cfa_admin,
             "can_choose": can_choose,
             "can_resend": user.is_cfa_staff and signing is not None and signing.is_open,
         },

@@ -157,6 +157,10 @@ class Signer(models.Model):
         return self.signed_at is not None or self.refused_at is not None
 
     @property
+    def documents_label(self) -> str:
+        return " et ".join("CERFA" if kind == "cerfa" else "convention" for kind in self.documents)
+
+    @property
     def state_label(self) -> str:
         if self.signed_at:
             return f"signé le {timezone.localtime(self.signed_at):%d/%m/%Y à %H:%M}"

@@ -506,7 +506,7 @@ def evidence(signing: SigningRound) -> dict:
                 "link_sent_at": _iso(signer.link_sent_at),
                 "opened_at": _iso(signer.opened_at),
                 "code_sent_at": _iso(signer.code_sent_at),
-                "code_email": signer.code_email_id,
+                "code_delivery": _code_delivery(signer),
                 "failed_code_attempts": signer.failed_attempts,
                 "signed_at": _iso(signer.signed_at),
                 "ip_address": signer.ip_address,
@@ -520,6 +520,16 @@ def evidence(signing: SigningRound) -> dict:
             "convention_sha256": _sha256(_read(signing.convention_file)),
         },
     }
+
+
+def _code_delivery(signer: Signer) -> dict | None:
+    """The e-mail that carried the signer's last code: to whom, its state, when the SMTP server took it."""
+    from cactus.notifications.models import OutgoingEmail
+
+    email = OutgoingEmail.objects.filter(pk=signer.code_email_id).first()
+    if email is None:
+        return None
+    return {"email_id": email.pk, "to": email.to, "status": email.status, "sent_at": _iso(email.sent_at)}
 
 
 def _write_evidence(dossier: Dossier, signing: SigningRound) -> None:

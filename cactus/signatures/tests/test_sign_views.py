@@ -137,3 +137,18 @@ def test_every_page_is_shown_as_an_image(client, signing_dossier):
         assert response.status_code == 200 and response.content.startswith(b"\x89PNG")
     missing = reverse("signatures:page_image", kwargs={"token": token, "kind": "cerfa", "number": 3})
     assert client.get(missing).status_code == 410
+
+
+def test_suivi_info_shows_a_refusal_and_its_comment(
+    client, signing_dossier, django_capture_on_commit_callbacks
+):
+    token = last_link(_first_signer(signing_dossier).email)
+    url = reverse("signatures:sign", kwargs={"token": token})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "refuse", "comment": "Adresse fausse"})
+    assert "Refus enregistré" in response.content.decode(), response.content.decode()[-2000:]
+    client.force_login(signing_dossier.employer_contact)
+    follow_up = reverse("dossiers:tab", kwargs={"pk": signing_dossier.pk, "tab": "suivi"})
+    page = client.get(follow_up).content.decode()
+    assert "refusé le" in page and "« Adresse fausse »" in page
+    assert "Dernière signature en ligne annulée" in page

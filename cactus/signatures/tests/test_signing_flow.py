@@ -1,6 +1,8 @@
 """A minor's dossier signed online, service by service: links, codes, PAdES signatures, the life-cycle."""
 
+import hashlib
 import io
+import json
 
 import pytest
 from pypdf import PdfReader
@@ -87,6 +89,9 @@ def test_every_party_then_the_cfa_signs_and_the_dossier_reaches_documents_valida
     with signing.evidence_signature_file.open("rb") as handle:
         assert pdf.verify_detached(evidence_bytes, handle.read())
     assert b'"ip_address": "203.0.113.7"' in evidence_bytes
+    recorded = json.loads(evidence_bytes)
+    assert [s["code_delivery"]["status"] for s in recorded["signers"]] == ["sent"] * 4
+    assert recorded["final"]["cerfa_sha256"] == hashlib.sha256(final).hexdigest()
 
 
 def test_the_signature_records_who_when_the_hash_the_address_and_the_code_delivery(signing_dossier):
