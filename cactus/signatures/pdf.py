@@ -23,6 +23,7 @@ with warnings.catch_warnings():
     # pyHanko imports cryptography's DSA types, deprecated in cryptography 51; Cactus never uses DSA.
     warnings.simplefilter("ignore", CryptographyDeprecationWarning)
     from pyhanko import stamp
+    from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields, signers
@@ -125,7 +126,13 @@ def _sign_pdf(
     with tempfile.NamedTemporaryFile(suffix=".pdf") as appearance:
         appearance.write(_appearance(placement.box, box_lines))
         appearance.flush()
-        style = stamp.StaticStampStyle.from_pdf_file(appearance.name, border_width=0)
+        # The drawing is the box's exact size: laid as it is (pyHanko's default shrinks it into margins).
+        fill = layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MIN,
+            inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
+        )
+        style = stamp.StaticStampStyle.from_pdf_file(appearance.name, border_width=0, background_layout=fill)
         return _sign(writer, style, field_name, placement, signer_name, reason, location, contact)
 
 
@@ -210,7 +217,9 @@ def sign_detached(content: bytes) -> bytes:
 
     Checked with `openssl cms -verify -binary -inform DER -in F.p7s -content F -CAfile ca.pem`.
     """
-    signed = asyncio.run(platform_signer().async_sign_general_data(content, "sha256", detached=True))
+    signed = _outside_event_loop(
+        lambda: asyncio.run(platform_signer().async_sign_general_data(content, "sha256", detached=True))
+    )
     return signed.dump()
 
 

@@ -9,9 +9,8 @@ for a legal representative: the salarié's area is shared). The convention (Weas
 length): under its "Pour le CFA" / "Pour l'employeur" boxes, found in the PDF's text.
 """
 
-import io
-
-from pypdf import PdfReader
+import subprocess
+from xml.etree import ElementTree
 
 from cactus.dossiers.models import ContractScheme
 from cactus.signatures.pdf import Placement
@@ -43,19 +42,38 @@ def placement(kind: str, role: str, *, scheme: str, content: bytes) -> Placement
 
 
 def _below_label(content: bytes, label: str) -> Placement:
-    """The convention's signature box: under the label's line, inside the 70 pt frame the template draws."""
-    reader = PdfReader(io.BytesIO(content))
-    for index in range(len(reader.pages) - 1, -1, -1):
-        found = []
+    """The convention's signature box: under the label, inside the 70 pt frame the template draws.
 
-        def visit(text, cm, tm, font_dict, font_size, found=found):
-            if label in text or text.strip().startswith(label):
-                found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
-
-        reader.pages[index].extract_text(visitor_text=visit)
-        if found:
-            x, y = found[-1]
-            return Placement(index, (round(x), round(y) - 48, round(x) + 200, round(y) - 14))
-    # An edited convention without the label: a box at the bottom of the last page.
+    The label's position comes from poppler's `pdftotext -bbox` (top-left origin, in points).
+    """
+    words = label.split()
+    pages = _words_by_page(content)
+    for index in range(len(pages) - 1, -1, -1):
+        page_words, page_height = pages[index]
+        texts = [text for text, _box in page_words]
+        for start in range(len(texts) - len(words), -1, -1):
+            if texts[start : start + len(words)] == words:
+                x_min, _y_min, _x_max, y_max = page_words[start][1]
+                bottom = page_height - y_max  # the label's baseline area, in PDF coordinates
+                return Placement(
+                    index, (round(x_min), round(bottom) - 52, round(x_min) + 200, round(bottom) - 17)
+                )
+    # An edited convention without the label: a box at the foot of the last page.
     left = 60 if label == CONVENTION_LABELS[Role.CFA] else 320
-    return Placement(len(reader.pages) - 1, (left, 40, left + 200, 100))
+    return Placement(len(pages) - 1, (left, 40, left + 200, 100))
+
+
+def _words_by_page(content: bytes) -> list[tuple[list[tuple[str, tuple[float, ...]]], float]]:
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=content, capture_output=True, timeout=60, check=True
+    )
+    namespace = "{http://www.w3.org/1999/xhtml}"
+    root = ElementTree.fromstring(result.stdout)
+    pages = []
+    for page in root.iter(f"{namespace}page"):
+        words = [
+            (word.text or "", tuple(float(word.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")))
+            for word in page.iter(f"{namespace}word")
+        ]
+        pages.append((words, float(page.get("height"))))
+    return pages
