@@ -22,7 +22,7 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "bench", "signatures"},  # capabilities on top
+    {"privacy", "bench", "workspace", "signatures"},  # capabilities on top
 ]
 
 
