@@ -45,7 +45,7 @@ def _start_if_online(dossier: Dossier) -> None:
     try:
         services.start_round(dossier=dossier, by=None)
     except services.SigningError as error:
-        # Shown in Suivi - Info (the panel says why); the paper route stays open.
+        # Logged for the CFA (e.g. a minor without the representative's e-mail); the paper route stays open.
         logger.warning("Signature en ligne non lancée pour le dossier %s : %s", dossier.pk, error)
 
 

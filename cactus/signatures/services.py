@@ -45,6 +45,7 @@ CONSENT_TEXT = (
 )
 
 
+CODE_SPACING_SECONDS = 30
 BOX_ROLES = {
     Signer.Role.ALTERNANT: "alternant(e)",
     Signer.Role.REPRESENTATIVE: "représentant légal",
@@ -308,8 +309,13 @@ def record_opening(*, signer: Signer) -> None:
 def send_code(*, signer: Signer) -> None:
     """A 6-digit one-time code by e-mail; a new one replaces the last."""
     signer = Signer.objects.select_for_update().get(pk=signer.pk)
-    code = Signer.new_code()
     now = timezone.now()
+    if signer.code_sent_at and now - signer.code_sent_at < timedelta(seconds=CODE_SPACING_SECONDS):
+        # One mail per half-minute: a script cannot flood the signer's mailbox through the link.
+        raise SigningError(
+            "Un code vient de vous être envoyé : attendez 30 secondes avant d'en demander un autre."
+        )
+    code = Signer.new_code()
     signer.code_hash = hash_secret(code, salt=str(signer.pk))
     signer.code_sent_at = now
     signer.code_expires_at = now + timedelta(minutes=settings.SIGNING_CODE_VALIDITY_MINUTES)

@@ -152,3 +152,13 @@ def test_suivi_info_shows_a_refusal_and_its_comment(
     page = client.get(follow_up).content.decode()
     assert "refusé le" in page and "« Adresse fausse »" in page
     assert "Dernière signature en ligne annulée" in page
+
+
+def test_a_second_code_within_30_seconds_is_refused(
+    client, signing_dossier, django_capture_on_commit_callbacks
+):
+    url = reverse("signatures:sign", kwargs={"token": last_link(_first_signer(signing_dossier).email)})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "code"})
+    response = client.post(url, {"action": "code"})
+    assert "attendez 30 secondes" in response.content.decode()
