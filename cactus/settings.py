@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cactus.formations",
     "cactus.dossiers",
     "cactus.documents",
+    "cactus.contracts",
     "cactus.notifications",
     "cactus.referentials",
     "cactus.companies",

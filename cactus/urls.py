@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("cactus.documents.urls")),
     path("", include("cactus.signatures.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
+    path("contrats/", include("cactus.contracts.urls")),
     path("formations/", include("cactus.formations.urls")),
     path("tableau-de-bord/", include("cactus.workspace.urls")),
     path("referentiels/", include("cactus.referentials.urls")),

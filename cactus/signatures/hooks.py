@@ -20,6 +20,8 @@ from cactus.dossiers.signals import status_changed
 
 logger = logging.getLogger(__name__)
 Status = Dossier.Status
+# A cancelled or broken contract (cactus/contracts) is not signed any more.
+ENDED = {getattr(Status, name) for name in ("CANCELLED", "RUPTURED") if hasattr(Status, name)}
 
 
 def connect() -> None:
@@ -54,6 +56,8 @@ def on_status_changed(sender, *, dossier, event, **kwargs) -> None:
 
     if event.to_status == Status.DRAFT:
         services.cancel_rounds(dossier=dossier, reason="Dossier revenu en « Saisie en cours »")
+    elif event.to_status in ENDED:
+        services.cancel_rounds(dossier=dossier, reason=f"Dossier {Status(event.to_status).label.lower()}")
     elif event.to_status == Status.DOCUMENTS_RETURNED:
         signing = services.current_round(dossier)
         if signing and signing.parties_signed_at is None:

@@ -22,6 +22,7 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
+    {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
     {"privacy", "bench", "workspace", "signatures"},  # capabilities on top
 ]
 
