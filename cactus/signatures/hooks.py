@@ -102,9 +102,7 @@ def follow_up_panel(request, dossier):
     user = request.user
     may_choose = user.pk == dossier.employer_contact_id or user.is_cfa_staff
     can_choose = (
-        may_choose
-        and not dossier.has_reached(Status.DOCUMENTS_RETURNED)
-        and not services.has_signatures(dossier)
+        may_choose and dossier.status in services.CHOOSABLE_STATUSES and not services.has_signatures(dossier)
     )
     if mode == SigningMode.PAPER and not signing and not can_choose:
         return None

@@ -46,6 +46,8 @@ CONSENT_TEXT = (
 
 
 CODE_SPACING_SECONDS = 30
+# Before the signed documents are returned; not for a cancelled contract.
+CHOOSABLE_STATUSES = (Status.DRAFT, Status.VALIDATION_REQUESTED, Status.VALIDATED)
 BOX_ROLES = {
     Signer.Role.ALTERNANT: "alternant(e)",
     Signer.Role.REPRESENTATIVE: "représentant légal",
@@ -98,8 +100,11 @@ def choose_mode(*, dossier: Dossier, mode: str, by) -> str:
         raise SigningError(
             "Une partie a déjà signé en ligne : le dossier ne peut plus passer à la signature papier."
         )
-    if dossier.has_reached(Status.DOCUMENTS_RETURNED):
-        raise SigningError("Les documents signés sont déjà retournés : le mode de signature ne change plus.")
+    if dossier.status not in CHOOSABLE_STATUSES:
+        raise SigningError(
+            f"Le mode de signature ne change plus dans l'état « {dossier.status_label} » "
+            "(il se choisit avant le retour des documents signés)."
+        )
     previous = mode_for(dossier)
     DossierSigningChoice.objects.update_or_create(
         dossier=dossier, defaults={"mode": mode, "chosen_by": by, "chosen_at": timezone.now()}
