@@ -14,5 +14,6 @@ urlpatterns = [
     path("formations/", include("cactus.formations.urls")),
     path("tableau-de-bord/", include("cactus.workspace.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
+    path("opco/", include("cactus.opco.urls")),
     path("admin/", admin.site.urls),
 ]

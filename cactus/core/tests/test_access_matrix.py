@@ -159,6 +159,15 @@ class Case:
     label: str = ""
 
 
+def opco_connection():
+    from cactus.opco.models import OpcoConnection
+
+    connection, _ = OpcoConnection.objects.get_or_create(opco="ATLAS")
+    connection.set_webhook_secret("secret-de-la-matrice")
+    connection.save()
+    return connection
+
+
 def no_kwargs(world, dossier) -> dict:
     return {}
 
@@ -342,6 +351,15 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # An OPCO's notifications (webhook): public, POST only, refused without a valid HMAC signature,
+    # whoever is signed in (cactus/opco/tests/test_follow_up.py checks the signed ones).
+    "opco:notification": [
+        Case(
+            lambda world, dossier: {"pk": opco_connection().pk},
+            get=everyone(405, anonymous=405),
+            post=everyone(401, anonymous=401),
+        )
+    ],
     # L'employeur's company search (JSON): the tab's editors until the freeze; without ?siret= a 400.
     "dossiers:company": [
         Case(
@@ -384,6 +402,15 @@ ACCESS: dict[str, list[Case]] = {
                 advisor=in_states({Status.VALIDATED}, 200),
                 admin=in_states({Status.VALIDATED}, 200),
             ),
+            per_state=True,
+        )
+    ],
+    # "Relancer le dépôt" (OPCO): CFA staff only; with no failed deposit they are sent back with a message.
+    "opco:retry": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(contact=403, alternant=403, manager=403, advisor=302, admin=302),
             per_state=True,
         )
     ],

@@ -23,7 +23,8 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "bench", "workspace", "signatures"},  # capabilities on top
+    {"privacy", "opco", "workspace", "signatures"},  # capabilities on top
+    {"bench"},  # measures everything below it, the OPCO deposit included
 ]
 
 
