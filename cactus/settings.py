@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cactus.workspace",
     "cactus.api",
     "ninja",  # its Swagger UI from our static files, not a CDN (the CSP allows none)
+    "cactus.signatures",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "cactus.twofactor",
@@ -312,3 +313,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Online signature (cactus/signatures/README.md): the CFA's certificate as a PKCS#12 file and its
+# password; the PEM roots the validator trusts. `manage.py signing_test_ca DIR` makes test ones.
+# With DEBUG on and nothing set, the demo's test CA (written by `manage.py demo` under var/): a
+# fresh clone signs out of the box; production must set all three.
+SIGNING_TEST_CA_DIR = BASE_DIR / "var" / "signing-test-ca"
+CACTUS_SIGNING_CERT = os.environ.get(
+    "CACTUS_SIGNING_CERT", str(SIGNING_TEST_CA_DIR / "cfa-signing.p12") if DEBUG else ""
+)
+CACTUS_SIGNING_CERT_PASSWORD = os.environ.get("CACTUS_SIGNING_CERT_PASSWORD", "cactus-test" if DEBUG else "")
+CACTUS_SIGNING_TRUST_ROOTS = env_list(
+    "CACTUS_SIGNING_TRUST_ROOTS", str(SIGNING_TEST_CA_DIR / "test-ca.pem") if DEBUG else ""
+)
+# A signing link lasts this many days; a one-time code this many minutes; five wrong codes lock the link.
+SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
+SIGNING_CODE_VALIDITY_MINUTES = 15
+SIGNING_MAX_CODE_ATTEMPTS = 5

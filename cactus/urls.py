@@ -10,6 +10,7 @@ urlpatterns = [
     path("compte/", include("cactus.accounts.urls")),
     path("compte/double-authentification/", include("cactus.twofactor.urls")),
     path("", include("cactus.documents.urls")),
+    path("", include("cactus.signatures.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
     path("contrats/", include("cactus.contracts.urls")),
     path("formations/", include("cactus.formations.urls")),

@@ -9,6 +9,9 @@ Registries, filled from each upper app's `AppConfig.ready()`:
   `(template_name, context)` to include under the progress box, or None to show nothing. The
   panel decides itself what the person may see (the page is already limited to the dossier's
   parties and staff).
+- `add_demo_step(step)`: `step(people, stdout)` runs at the end of `manage.py demo`.
+- `add_reminder_step(step)`: `step(today, stdout)` runs in `manage.py send_reminders` after the
+  deadline reminders (the signatures' reminders to whoever has not signed).
 - `add_deadline_column(DeadlineColumn(...))`: a deadline column of the back office (days left per
   dossier, optionally sortable), shown after the built-in "Échéance OPCO" (see the class below).
 
@@ -33,6 +36,7 @@ class Queue:
 _queues: dict[str, Queue] = {}
 _panels: list[Callable] = []
 _demo_steps: list[Callable] = []
+_reminder_steps: list[Callable] = []
 
 
 def add_queue(key: str, label: str, condition: Callable[[date], Q]) -> None:
@@ -59,6 +63,16 @@ def add_demo_step(step: Callable) -> None:
 
 def demo_steps() -> list[Callable]:
     return list(_demo_steps)
+
+
+def add_reminder_step(step: Callable) -> None:
+    """`step(today, stdout)` runs in `manage.py send_reminders` after the deadline reminders."""
+    if step not in _reminder_steps:
+        _reminder_steps.append(step)
+
+
+def reminder_steps() -> list[Callable]:
+    return list(_reminder_steps)
 
 
 # Deadline columns of the back office ("Échéance OPCO", later the OPCO's 20 days, the signatures).

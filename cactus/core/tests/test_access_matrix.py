@@ -611,6 +611,54 @@ ACCESS: dict[str, list[Case]] = {
     "documents:official_forms": [
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})
     ],
+    # Online signature (cactus/signatures): the page and its PDFs are reached by a personal link, not a
+    # login; an unknown link is "gone" for everyone (test_sign_views checks real links).
+    "signatures:sign": [
+        Case(
+            lambda world, dossier: {"token": "jeton-inconnu"},
+            get=everyone(410, anonymous=410),
+            post=everyone(410, anonymous=410),
+        )
+    ],
+    "signatures:document": [
+        Case(
+            lambda world, dossier: {"token": "jeton-inconnu", "kind": "cerfa"},
+            get=everyone(410, anonymous=410),
+            post=everyone(405, anonymous=405),
+        )
+    ],
+    "signatures:page_image": [
+        Case(
+            lambda world, dossier: {"token": "jeton-inconnu", "kind": "cerfa", "number": 1},
+            get=everyone(410, anonymous=410),
+            post=everyone(405, anonymous=405),
+        )
+    ],
+    # The contact alternance or CFA staff choose paper / online (an empty POST: a message, back to Suivi).
+    "signatures:choose_mode": [
+        Case(
+            dossier_pk,
+            get=everyone(405),
+            post=dossier_parties(contact=302, alternant=403, manager=403, advisor=302, admin=302),
+            per_state=True,
+        )
+    ],
+    # CFA staff send a new link to the signer whose turn it is (none here: a message, back to Suivi).
+    "signatures:resend_link": [
+        Case(
+            dossier_pk,
+            get=everyone(405),
+            post=dossier_parties(contact=403, alternant=403, manager=403, advisor=302, admin=302),
+            per_state=True,
+        )
+    ],
+    "signatures:formation_default": [
+        Case(
+            lambda world, dossier: {"pk": world.formation.pk},
+            get=everyone(403) | {ADMIN: 200},
+            post=everyone(403) | {ADMIN: 200},
+        )
+    ],
     "formations:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
     # "Accès API": the CFA administrator's tokens and webhooks.
     "api:list": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],

@@ -23,7 +23,7 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "opco", "api", "workspace"},  # capabilities on top
+    {"privacy", "opco", "api", "workspace", "signatures"},  # capabilities on top
     {"bench"},  # measures everything below it: the OPCO deposit, the API's list endpoint
 ]
 

@@ -7,6 +7,7 @@ Schedule it, e.g. every hour on working days, with cron:
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from cactus.dossiers import extensions
 from cactus.dossiers.reminders import send_deadline_reminders
 
 
@@ -16,8 +17,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = send_deadline_reminders(today=timezone.localdate())
+        today = timezone.localdate()
+        report = send_deadline_reminders(today=today)
         self.stdout.write(
             f"Relances avant échéance : {len(report.before_deadline)} ; "
             f"alertes d'échéance dépassée : {len(report.deadline_passed)}."
         )
+        # The apps above dossiers (signatures…) send their own reminders (extensions.add_reminder_step).
+        for step in extensions.reminder_steps():
+            step(today, self.stdout)
