@@ -3,14 +3,13 @@ history, and the validation actions (formation, éléments économiques, documen
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from cactus.accounts.models import User
-from cactus.dossiers import back_office, circuits, permissions, selectors, tabs, transitions
+from cactus.dossiers import back_office, circuits, keyset, permissions, selectors, tabs, transitions
 from cactus.dossiers.action_forms import (
     BackOfficeFilterForm,
     CommentForm,
@@ -68,17 +67,24 @@ def _filtered(request):
 @require_GET
 def dossier_queue(request):
     dossiers, filtered, filters, today = _filtered(request)
-    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Keyset pagination: "Page suivante" carries the last row's position (?curseur=), no OFFSET.
+    try:
+        page = back_office.keyset_page(
+            filtered, back_office.DEFAULT_ORDERING, PAGE_SIZE, request.GET.get("curseur")
+        )
+    except keyset.InvalidCursor:
+        page = back_office.keyset_page(filtered, back_office.DEFAULT_ORDERING, PAGE_SIZE)
+    narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
     rows = [
         {
             "dossier": dossier,
             "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
         }
-        for dossier in page
+        for dossier in page.rows
     ]
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("curseur", None)
     return render(
         request,
         "dossiers/back_office.html",
@@ -86,6 +92,9 @@ def dossier_queue(request):
             "queues": back_office.queue_counts(dossiers, today, scope=back_office.counts_scope(request.user)),
             "filters": filters,
             "page": page,
+            "count": back_office.list_count(
+                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff
+            ),
             "rows": rows,
             "query": query.urlencode(),
         },

@@ -1,0 +1,280 @@
+"""The back office at scale: folded search, keyset pages, bounded counts (issue 15, parts 3-4).
+
+Run on both databases: `DATABASE_URL=postgres://… pytest this_file` checks that PostgreSQL's
+function and trigram indexes answer the same as SQLite's Python fallback, and that the plans
+use the indexes.
+"""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from cactus.accounts.tests.factories import UserFactory
+from cactus.dossiers import back_office, keyset, search
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.states import dossier_in
+from cactus.formations.tests.factories import FormationFactory
+
+Status = Dossier.Status
+pytestmark = pytest.mark.django_db
+QUEUE = reverse("dossiers:back_office")
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's indexes and estimates"
+)
+
+
+def found(query: str) -> set[int]:
+    return set(search.search(Dossier.objects.all(), query).values_list("pk", flat=True))
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Lefèvre", "LEFEVRE", "lefevre", "LEFÈVRE", "efèv", "Lefèvre Chloé"])
+def test_a_name_is_found_whatever_its_accents_and_case(query):
+    accented = DossierFactory(
+        with_base_data=True, alternant_last_name="Lefèvre", alternant_first_name="Chloé"
+    )
+    capitals = DossierFactory(
+        with_base_data=True, alternant_last_name="LEFEVRE", alternant_first_name="CHLOE"
+    )
+    DossierFactory(with_base_data=True, alternant_last_name="Lefort", alternant_first_name="Chloé")
+
+    assert found(query) == {accented.pk, capitals.pk}
+
+
+def test_a_first_name_and_a_name_with_a_cedilla_or_umlaut_are_found():
+    francois = DossierFactory(
+        with_base_data=True, alternant_last_name="Müller", alternant_first_name="François"
+    )
+    DossierFactory(with_base_data=True, alternant_last_name="Martin", alternant_first_name="Franck")
+
+    assert found("francois") == {francois.pk}
+    assert found("MULLER") == {francois.pk}
+
+
+def test_e_mails_of_the_alternant_and_of_the_contact_are_searched_case_folded():
+    by_alternant = DossierFactory(alternant=UserFactory(email="zoe.nguyen@etudiant.test"))
+    by_contact = DossierFactory(employer_contact=UserFactory(email="rh@nguyen-batiment.test"))
+    DossierFactory(alternant=UserFactory(email="autre@etudiant.test"))
+
+    assert found("NGUYEN") == {by_alternant.pk, by_contact.pk}
+    assert found("rh@nguyen") == {by_contact.pk}
+
+
+def test_a_siret_is_found_by_prefix_or_in_full_with_or_without_spaces():
+    company = DossierFactory(with_base_data=True, siret="73282932000074")
+    DossierFactory(with_base_data=True, siret="55210055400013")
+
+    assert found("73282932000074") == {company.pk}
+    assert found("732 829 320 00074") == {company.pk}
+    assert found("732829") == {company.pk}
+    assert found("32932000074") == set()  # a SIRET is searched from its start
+
+
+def test_like_wildcards_in_the_query_are_plain_characters():
+    DossierFactory(with_base_data=True, alternant_last_name="Dupont")
+
+    assert found("%") == set()
+    assert found("D_pont") == set()
+
+
+def test_a_responsables_search_never_returns_another_formations_dossier(client, formation, formation_manager):
+    mine = dossier_in(Status.DRAFT, formation=formation, alternant_last_name="Lefèvre")
+    dossier_in(Status.DRAFT, formation=FormationFactory(), alternant_last_name="Lefèvre")
+    dossier_in(Status.DRAFT, formation=FormationFactory(), siret="73282932000099")
+    client.force_login(formation_manager)
+
+    by_name = client.get(QUEUE, {"q": "lefevre"}).context["rows"]
+    by_siret = client.get(QUEUE, {"q": "7328293200"}).context["rows"]
+
+    assert [row["dossier"] for row in by_name] == [mine]
+    assert [row["dossier"] for row in by_siret] == [mine]  # dossier_in's SIRET is 73282932000074
+
+
+@on_postgresql
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [("LEFEVRE", "dossier_name_trgm"), ("nguyen@", "user_email_trgm"), ("7328293", "dossier_siret_prefix")],
+)
+def test_postgresql_answers_a_search_from_its_indexes(query, index):
+    DossierFactory(with_base_data=True)
+    plan_query = search.search(Dossier.objects.all(), query)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned anyway
+        sql, params = plan_query.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert index in plan
+
+
+# --- keyset pagination ---------------------------------------------------------------------
+
+AT = datetime(2026, 9, 1, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@pytest.fixture
+def many():
+    """23 dossiers in groups sharing the same creation time and contract start (some without one)."""
+    formation = FormationFactory()
+    dossiers = []
+    for number in range(23):
+        start = None if number % 5 == 0 else date(2026, 9, 1) + timedelta(days=number % 3)
+        dossiers.append(
+            DossierFactory(
+                formation=formation, created_at=AT + timedelta(hours=number // 4), contract_start=start
+            )
+        )
+    return Dossier.objects.filter(formation=formation)
+
+
+def walk(queryset, ordering, size):
+    pages, cursor = [], None
+    while True:
+        page = back_office.keyset_page(queryset, ordering, size, cursor)
+        pages.append(page)
+        if not page.next_cursor:
+            return pages
+        cursor = page.next_cursor
+
+
+@pytest.mark.parametrize(
+    "ordering",
+    [
+        ("-created_at", "-pk"),
+        ("created_at",),
+        ("contract_start", "pk"),
+        ("-contract_start", "-pk"),
+        ("-contract_start", "created_at"),
+        ("formation__title", "-created_at"),
+    ],
+)
+@pytest.mark.parametrize("size", [1, 4, 5, 23, 50])
+def test_pages_follow_the_ordering_with_no_duplicate_nor_gap_and_previous_goes_back(many, ordering, size):
+    pages = walk(many, ordering, size)
+    rows = [dossier.pk for page in pages for dossier in page.rows]
+    expected = sorted_like_the_page(many, ordering)
+
+    assert rows == expected
+    assert pages[0].previous_cursor is None
+    assert all(len(page.rows) == size for page in pages[:-1])
+    for before, after in zip(pages, pages[1:], strict=False):
+        back = back_office.keyset_page(many, ordering, size, after.previous_cursor)
+        assert [d.pk for d in back.rows] == [d.pk for d in before.rows]
+        assert back.next_cursor is not None
+        assert (back.previous_cursor is None) == (before is pages[0])
+
+
+def sorted_like_the_page(queryset, ordering) -> list[int]:
+    """The order in Python: NULL last in either direction, the pk breaking ties."""
+    fields = keyset.with_tiebreaker(ordering)
+    rows = list(queryset.values("pk", "created_at", "contract_start", "formation__title"))
+
+    def key(row):
+        parts = []
+        for name in fields:
+            value = row[name.lstrip("-")]
+            parts.append(Reversible(value, descending=name.startswith("-")))
+        return parts
+
+    return [row["pk"] for row in sorted(rows, key=key)]
+
+
+class Reversible:
+    def __init__(self, value, *, descending):
+        self.value, self.descending = value, descending
+
+    def __lt__(self, other):
+        if self.value is None or other.value is None:
+            return other.value is None and self.value is not None  # NULL last both ways
+        return self.value > other.value if self.descending else self.value < other.value
+
+    def __eq__(self, other):
+        return self.value == other.value
+
+
+def test_a_row_added_before_the_cursor_neither_repeats_nor_shifts_the_next_page(many):
+    first = back_office.keyset_page(many, ("-created_at", "-pk"), 5)
+    DossierFactory(formation=many.first().formation, created_at=AT + timedelta(days=30))  # newest of all
+
+    second = back_office.keyset_page(many, ("-created_at", "-pk"), 5, first.next_cursor)
+
+    assert not {d.pk for d in first.rows} & {d.pk for d in second.rows}
+    assert second.rows[0].pk == sorted_like_the_page(many, ("-created_at", "-pk"))[6]
+
+
+@pytest.mark.parametrize(
+    "cursor", ["nimportequoi", "W10", keyset.encode("n", [1]), keyset.encode("x", [1, 2])]
+)
+def test_a_cursor_made_by_hand_is_refused_and_the_page_shows_the_start(client, cfa_advisor, many, cursor):
+    with pytest.raises(keyset.InvalidCursor):
+        back_office.keyset_page(many, ("-created_at", "-pk"), 5, cursor)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"curseur": cursor})
+
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 23
+
+
+def test_the_back_office_pages_through_its_links_and_keeps_the_filters(client, cfa_advisor):
+    formation = FormationFactory()
+    for _ in range(51):
+        dossier_in(Status.VALIDATED, formation=formation)
+    dossier_in(Status.DRAFT, formation=formation)
+    client.force_login(cfa_advisor)
+
+    first = client.get(QUEUE, {"status": "validated"})
+    html = first.content.decode()
+    link = html.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    second = client.get(QUEUE + link)
+
+    assert "status=validated" in link
+    assert [row["dossier"].status for row in second.context["rows"]] == [Status.VALIDATED]
+    assert {r["dossier"].pk for r in first.context["rows"]} | {
+        second.context["rows"][0]["dossier"].pk
+    } == set(Dossier.objects.filter(status=Status.VALIDATED).values_list("pk", flat=True))
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+def test_the_count_stops_at_the_cap_and_says_plus_de(client, cfa_advisor, monkeypatch):
+    monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    formation = FormationFactory()
+    for _ in range(5):
+        dossier_in(Status.VALIDATED, formation=formation)
+    client.force_login(cfa_advisor)
+
+    narrowed = client.get(QUEUE, {"formation": formation.pk}).content.decode()
+    three = client.get(QUEUE, {"formation": formation.pk, "q": "nobody"}).content.decode()
+
+    assert "Plus de 3 dossiers : affinez la recherche ou les filtres pour les compter." in narrowed
+    assert "0 dossier." in three
+
+
+@on_postgresql
+def test_the_whole_file_is_counted_by_postgresqls_estimate_and_says_so(client, cfa_advisor, monkeypatch):
+    monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    for _ in range(6):
+        DossierFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_dossier")  # counts this transaction's rows as live
+    client.force_login(cfa_advisor)
+
+    html = client.get(QUEUE).content.decode()
+
+    assert "Environ 6 dossiers au total (estimation de la base de données)." in html
+
+
+def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, formation, formation_manager):
+    dossier_in(Status.DRAFT, formation=formation)
+    dossier_in(Status.DRAFT)
+    client.force_login(formation_manager)
+
+    assert "1 dossier." in client.get(QUEUE).content.decode()
