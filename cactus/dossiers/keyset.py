@@ -67,17 +67,21 @@ def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> 
         _order(key, desc != backwards, null, backwards)
         for key, desc, null in zip(keys, descending, nullable, strict=True)
     ]
-    rows = list(annotated.order_by(*order)[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
+    # The page's keys first (a narrow query the index answers), then its rows by primary key: the
+    # database joins the related tables (select_related) for these rows only, never before sorting.
+    keys_found = list(annotated.order_by(*order).values_list(*keys)[: size + 1])
+    more = len(keys_found) > size
+    keys_found = keys_found[:size]
     if backwards:
-        rows.reverse()
+        keys_found.reverse()
+    by_pk = queryset.order_by().in_bulk([found[-1] for found in keys_found])
+    rows = [by_pk[found[-1]] for found in keys_found if found[-1] in by_pk]
     has_next = more if not backwards else True
     has_previous = (values is not None) if not backwards else more
     return Page(
         rows=rows,
-        next_cursor=encode(NEXT, _values(rows[-1], keys)) if rows and has_next else None,
-        previous_cursor=encode(PREVIOUS, _values(rows[0], keys)) if rows and has_previous else None,
+        next_cursor=encode(NEXT, list(keys_found[-1])) if keys_found and has_next else None,
+        previous_cursor=encode(PREVIOUS, list(keys_found[0])) if keys_found and has_previous else None,
     )
 
 
@@ -140,10 +144,6 @@ def _nullable(model, path: str) -> bool:
         return False
     except FieldDoesNotExist:
         return True  # an annotation: assume it may be empty
-
-
-def _values(row, keys) -> list:
-    return [getattr(row, key) for key in keys]
 
 
 def encode(direction: str, values: list) -> str:

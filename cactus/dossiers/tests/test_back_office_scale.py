@@ -96,21 +96,37 @@ def test_a_responsables_search_never_returns_another_formations_dossier(client, 
     assert [row["dossier"] for row in by_siret] == [mine]  # dossier_in's SIRET is 73282932000074
 
 
-@on_postgresql
-@pytest.mark.parametrize(
-    ("query", "index"),
-    [("LEFEVRE", "dossier_name_trgm"), ("nguyen@", "user_email_trgm"), ("7328293", "dossier_siret_prefix")],
-)
-def test_postgresql_answers_a_search_from_its_indexes(query, index):
-    DossierFactory(with_base_data=True)
-    plan_query = search.search(Dossier.objects.all(), query)
+def plan_of(queryset) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned anyway
-        sql, params = plan_query.query.sql_with_params()
+        sql, params = queryset.query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+        return "\n".join(row[0] for row in cursor.fetchall())
 
-    assert index in plan
+
+@on_postgresql
+def test_postgresql_answers_a_search_from_its_indexes():
+    from cactus.accounts.models import User
+
+    DossierFactory(with_base_data=True, alternant=UserFactory(email="zoe.nguyen@etudiant.test"))
+    dossiers = Dossier.objects.all()
+
+    assert "dossier_name_trgm" in plan_of(search.search(dossiers, "Lefèvre"))
+    assert "dossier_siret_prefix" in plan_of(search.search(dossiers, "7328293"))
+    assert "user_email_trgm" in plan_of(User.objects.filter(email__icontains="nguyen@"))
+    by_email = plan_of(search.search(dossiers, "nguyen@"))
+    assert "alternant_id" in by_email and "employer_contact" in by_email  # BitmapOr on the dossier's indexes
+    assert "Seq Scan" not in by_email
+
+
+def test_a_search_matching_many_e_mails_is_still_right(monkeypatch):
+    monkeypatch.setattr(search, "EMAIL_MATCHES", 2)
+    expected = {
+        DossierFactory(alternant=UserFactory(email=f"eleve{n}@lycee-pasteur.test")).pk for n in range(4)
+    }
+    DossierFactory(alternant=UserFactory(email="autre@ailleurs.test"))
+
+    assert found("lycee-pasteur") == expected
 
 
 # --- keyset pagination ---------------------------------------------------------------------
