@@ -14,6 +14,7 @@ every dossier. The caller's own filters (formation, visibility) apply on top, so
 formation still sees only their formations' dossiers.
 """
 
+import re
 import unicodedata
 
 from django.db import models
@@ -22,6 +23,9 @@ from django.db.models import F, Func, Q, QuerySet
 NAME_FUNCTION = "cactus_fold_name"
 # SIRET: 14 digits; people paste it with spaces ("123 456 789 00012").
 SIRET_DIGITS = 14
+# A whole e-mail address is looked up as such, not as a part of every address (its domain's
+# trigrams would match thousands of users).
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # At most this many users matched by e-mail are passed to the dossiers' query as a list of ids.
 EMAIL_MATCHES = 200
 
@@ -67,7 +71,11 @@ def matching(query: str) -> Q | None:
     if not query:
         return None
     condition = Q(folded_name__contains=fold(query))
-    users = User.objects.filter(email__icontains=query).values("pk")
+    if EMAIL_ADDRESS.fullmatch(query):
+        # A whole address: the user with it (addresses are stored in lower case; unique index).
+        users = User.objects.filter(email=query.lower()).values("pk")
+    else:
+        users = User.objects.filter(email__icontains=query).values("pk")
     user_ids = list(users[: EMAIL_MATCHES + 1].values_list("pk", flat=True))
     if len(user_ids) > EMAIL_MATCHES:
         user_ids = users

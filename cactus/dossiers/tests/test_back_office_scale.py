@@ -64,6 +64,8 @@ def test_e_mails_of_the_alternant_and_of_the_contact_are_searched_case_folded():
 
     assert found("NGUYEN") == {by_alternant.pk, by_contact.pk}
     assert found("rh@nguyen") == {by_contact.pk}
+    assert found("Zoe.Nguyen@Etudiant.test") == {by_alternant.pk}  # a whole address, any case
+    assert found("oe.nguyen@etudiant.test") == set()  # a whole address is not a part of another
 
 
 def test_a_siret_is_found_by_prefix_or_in_full_with_or_without_spaces():
