@@ -92,6 +92,8 @@ def _grow(cursor, count, alternant_domain, contact_domain, formation_prefix, pro
 
 
 def _round(cursor, have: int, copies: int, alternant_domain: str, contact_domain: str, formation_prefix: str):
+    # ON COMMIT DROP does not fire inside an outer transaction (a test's): drop them by hand too.
+    cursor.execute("DROP TABLE IF EXISTS bench_dossier_map, bench_user_map, bench_formations")
     alternant_like = f"alternant-%@{alternant_domain}"
     contact_like = f"contact-%@{contact_domain}"
     cursor.execute(
