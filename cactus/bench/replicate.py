@@ -11,13 +11,15 @@ originals', so the distributions do not change.
 """
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from cactus.accounts.models import User
 from cactus.bench import tab_data
 from cactus.dossiers.models import Dossier, DossierEvent
 
 SEED = 20_000
+DROPPED_TABLE = "bench_dropped_indexes"
+DROP_INDEXES_FROM = 100_000  # dossiers to copy: below, updating the indexes row by row is cheaper
 
 
 def _luhn_digit(digits: str, length: int) -> str:
@@ -43,23 +45,50 @@ def grow(
         # A bench database: losing the last commits in a crash is fine, waiting for each fsync is not.
         cursor.execute("SET synchronous_commit = off")
         cursor.execute("SET maintenance_work_mem = '256MB'")
-        dropped = _drop_indexes(cursor, count)
+        replica = _skip_foreign_key_checks(cursor)
+        _restore_indexes(cursor)  # left dropped by an interrupted run
+        _drop_indexes(cursor, count)
         try:
             _grow(cursor, count, alternant_domain, contact_domain, formation_prefix, progress)
         finally:
-            for definition in dropped:
-                cursor.execute(definition)
+            _restore_indexes(cursor)
+            if replica:
+                cursor.execute("SET session_replication_role = DEFAULT")
 
 
-def _drop_indexes(cursor, count: int) -> list[str]:
-    """Before a large copy, drop the copied tables' secondary indexes; returns their definitions.
+def _skip_foreign_key_checks(cursor) -> bool:
+    """Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: each copied row would be checked at
+    COMMIT, one lookup per row and key (minutes per million rows). The copies point at rows that
+    exist by construction, so the session skips the checks (`replica` role: needs a superuser;
+    without one, the copy is only slower)."""
+    try:
+        with transaction.atomic():
+            cursor.execute("SET session_replication_role = replica")
+    except DatabaseError:
+        return False
+    return True
+
+
+def _restore_indexes(cursor) -> None:
+    cursor.execute("SELECT to_regclass(%s)", [DROPPED_TABLE])
+    if cursor.fetchone()[0] is None:
+        return
+    cursor.execute(f"SELECT name, definition FROM {DROPPED_TABLE}")
+    for name, definition in cursor.fetchall():
+        cursor.execute(definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        cursor.execute(f"DELETE FROM {DROPPED_TABLE} WHERE name = %s", [name])
+    cursor.execute(f"DROP TABLE {DROPPED_TABLE}")
+
+
+def _drop_indexes(cursor, count: int) -> None:
+    """Before a large copy, drop the copied tables' secondary indexes, their definitions kept aside.
 
     Building an index once over the whole table (a sort; GIN in bulk) is several times faster
     than updating it row by row. Primary keys and unique indexes stay: they are constraints.
     """
     cursor.execute("SELECT count(*) FROM dossiers_dossier")
-    if count - cursor.fetchone()[0] < 100_000:
-        return []
+    if count - cursor.fetchone()[0] < DROP_INDEXES_FROM:
+        return
     tables = [model._meta.db_table for model in _copied_models()]
     cursor.execute(
         "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
@@ -67,9 +96,13 @@ def _drop_indexes(cursor, count: int) -> list[str]:
         [tables],
     )
     found = cursor.fetchall()
-    for name, _ in found:
+    cursor.execute(f"CREATE TABLE IF NOT EXISTS {DROPPED_TABLE} (name text PRIMARY KEY, definition text)")
+    for name, definition in found:
+        # Written down first (committed), so that an interrupted run gets them back (_restore_indexes).
+        cursor.execute(
+            f"INSERT INTO {DROPPED_TABLE} VALUES (%s, %s) ON CONFLICT DO NOTHING", [name, definition]
+        )
         cursor.execute(f"DROP INDEX {name}")
-    return [definition for _, definition in found]
 
 
 def _copied_models() -> list:
