@@ -296,3 +296,33 @@ def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, for
     client.force_login(formation_manager)
 
     assert "1 dossier." in client.get(QUEUE).content.decode()
+
+
+def test_the_formation_filter_is_rendered_once_a_minute_with_the_same_html(
+    client, cfa_advisor, django_assert_num_queries
+):
+    from cactus.core.widgets import LongSelect
+    from cactus.dossiers.action_forms import BackOfficeFilterForm
+    from cactus.formations.models import Formation
+
+    chosen = FormationFactory(title="BTS <MCO> & co")
+    FormationFactory(title="CAP Cuisine")
+
+    def form(cached: bool):
+        made = BackOfficeFilterForm(
+            {"formation": chosen.pk},
+            formations=Formation.objects.only("pk", "title"),
+            status_choices=[],
+            queue_choices=[],
+            options_scope="staff" if cached else None,
+        )
+        if not cached:
+            made.fields["formation"].widget = LongSelect(choices=made.fields["formation"].choices)
+        return str(made["formation"])
+
+    plain, first = form(cached=False), form(cached=True)
+    with django_assert_num_queries(1):  # the cache's read, not the formations
+        again = form(cached=True)
+
+    assert first == plain == again
+    assert f'<option value="{chosen.pk}" selected>BTS &lt;MCO&gt; &amp; co</option>' in again

@@ -49,6 +49,7 @@ def _filtered(request):
         formations=formations,
         status_choices=status_choices(),
         queue_choices=[(key, label) for key, (label, _) in queue_definitions.items()],
+        options_scope=back_office.counts_scope(request.user),
     )
     filtered = dossiers
     if filters.is_valid():
