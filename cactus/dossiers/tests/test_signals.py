@@ -90,7 +90,8 @@ def test_a_follow_up_panel_added_by_an_upper_app_is_shown(
     clean_extensions, client, employer_contact, tmp_path, settings
 ):
     dossier = complete_dossier(employer_contact=employer_contact)
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]  # a new list: engines reset
     (tmp_path / "panel-test.html").write_text('<section id="panneau">{{ panel.text }}</section>')
     clean_extensions.add_follow_up_panel(
         lambda request, d: ("panel-test.html", {"text": f"Dossier {d.pk}"}) if d.pk == dossier.pk else None
