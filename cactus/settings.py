@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "cactus.referentials",
     "cactus.companies",
     "cactus.privacy",
+    "cactus.workspace",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "cactus.twofactor",
@@ -158,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "dossiers:list"
+LOGIN_REDIRECT_URL = "core:home"  # core.views.home: the back office for staff, else "Vos dossiers"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Invitation links (and password reset links) are valid 7 days.
 INVITATION_VALIDITY_DAYS = 7

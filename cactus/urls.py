@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("cactus.documents.urls")),
     path("dossiers/", include("cactus.dossiers.urls")),
     path("formations/", include("cactus.formations.urls")),
+    path("tableau-de-bord/", include("cactus.workspace.urls")),
     path("referentiels/", include("cactus.referentials.urls")),
     path("admin/", admin.site.urls),
 ]

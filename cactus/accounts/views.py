@@ -40,7 +40,7 @@ def accept_invitation(request, token: str):
             return render(request, "accounts/invitation_invalid.html", {"error": str(error)}, status=410)
         login(request, user, backend=AUTH_BACKEND)
         messages.success(request, "Votre mot de passe est enregistré. Bienvenue sur Cactus.")
-        return redirect("dossiers:list")
+        return redirect("core:home")
     return render(request, "accounts/invitation_accept.html", {"form": form, "invited": invitation.user})
 
 
@@ -53,7 +53,7 @@ def rgpd(request):
     if request.method == "POST" and form.is_valid():
         services.record_rgpd_consent(user=request.user)
         request.session[SESSION_KEY] = settings.RGPD_VERSION
-        return redirect(next_url or "dossiers:list")
+        return redirect(next_url or "core:home")
     return render(
         request, "accounts/rgpd.html", {"form": form, "next": next_url, "version": settings.RGPD_VERSION}
     )
@@ -96,7 +96,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     post_reset_login = True
     post_reset_login_backend = AUTH_BACKEND
-    success_url = reverse_lazy("dossiers:list")
+    success_url = reverse_lazy("core:home")
 
     def form_valid(self, form):
         response = super().form_valid(form)  # saves the password (which kills this link) and logs in

@@ -339,3 +339,111 @@ def last_return_comment(dossier: Dossier) -> DossierEvent | None:
         return None
     event = dossier.events.filter(to_status=dossier.status).order_by("-created_at", "-pk").first()
     return event if event and event.comment else None
+
+
+# Sorting the list (?sort=key, ?sort=-key for the reverse): {key: (French label, ordering)}. Every
+# ordering ends with "pk" so that it is total (the pagination may walk it by keyset). A contract's
+# OPCO deadline grows with its start date, so sorting by start date is sorting by deadline, in SQL.
+URGENCY = models.F("contract_start").asc(nulls_last=True)
+SORTS: dict[str, tuple[str, tuple]] = {
+    "alternant": ("Alternant", ("alternant_last_name", "alternant_first_name", "pk")),
+    "formation": ("Formation", ("formation__title", "pk")),
+    "echeance": ("Échéance OPCO", (URGENCY, "pk")),
+    "debut": ("Début du contrat", (URGENCY, "pk")),
+    "cree": ("Créé le", ("created_at", "pk")),
+}
+# A queue lists its most urgent dossiers first; the whole list, the newest first (as before).
+DEFAULT_SORT, DEFAULT_QUEUE_SORT = "-cree", "echeance"
+
+
+def sorts() -> dict[str, tuple[str, tuple]]:
+    """The built-in sorts, then those of the deadline columns the apps above add."""
+    return SORTS | {
+        column.key: (column.label, column.ordering)
+        for column in extensions.extra_deadline_columns()
+        if column.ordering
+    }
+
+
+def sort_key(requested: str, *, queue: str = "") -> str:
+    """The sort asked for in ?sort=, if known; else the default (urgency in a queue)."""
+    if requested.removeprefix("-") in sorts():
+        return requested
+    return DEFAULT_QUEUE_SORT if queue else DEFAULT_SORT
+
+
+def ordering(key: str) -> tuple:
+    """The `order_by` arguments of a sort key ("-cree": newest first, pk descending too)."""
+    fields = sorts()[key.removeprefix("-")][1]
+    if not key.startswith("-"):
+        return fields
+    return tuple(_reversed(field) for field in fields)
+
+
+def _reversed(field):
+    if isinstance(field, str):
+        return field[1:] if field.startswith("-") else f"-{field}"
+    flipped = field.copy()
+    flipped.reverse_ordering()
+    return flipped
+
+
+def sort_dossiers(dossiers: QuerySet[Dossier], key: str) -> QuerySet[Dossier]:
+    return dossiers.order_by(*ordering(key))
+
+
+def _opco_deadline(dossier: Dossier, today: date) -> extensions.RunningDeadline | None:
+    """5 jours ouvrables after the start (R-7.1), while the dossier has not reached its last step."""
+    if dossier.status not in OPEN_STATUSES:
+        return None
+    due = deadlines.dossier_due_date(dossier)
+    if due is None:
+        return None
+    return extensions.RunningDeadline(due=due, days_left=deadlines.working_days_between(today, due))
+
+
+OPCO_DEADLINE = extensions.DeadlineColumn("echeance", "Échéance OPCO", _opco_deadline)
+
+
+def deadline_columns() -> list[extensions.DeadlineColumn]:
+    """The built-in "Échéance OPCO", then the columns of the apps above (the OPCO's 20 days, signatures)."""
+    return [OPCO_DEADLINE, *extensions.extra_deadline_columns()]
+
+
+def prepare_for_columns(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    for column in deadline_columns():
+        if column.prepare:
+            dossiers = column.prepare(dossiers)
+    return dossiers
+
+
+def worklist_rows(dossiers, today: date) -> list[dict]:
+    """One row per dossier of a page: state, action suivante, who must act, each running deadline."""
+    columns = deadline_columns()
+    return [
+        {
+            "dossier": dossier,
+            "status": dossier.status_label,
+            "next_action": circuits.next_action(dossier),
+            "next_actor": _who_must_act(dossier),
+            "deadlines": [(column.label, column.running(dossier, today)) for column in columns],
+        }
+        for dossier in dossiers
+    ]
+
+
+def _who_must_act(dossier: Dossier) -> str:
+    if dossier.status not in OPEN_STATUSES:
+        return ""
+    if dossier.status == Status.DRAFT and not dossier.is_entry_complete:
+        return "L'alternant et le contact alternance"  # each has tabs to fill
+    return circuits.next_actor(dossier)
+
+
+def selected_dossiers(dossiers: QuerySet[Dossier], selected: list[str]) -> QuerySet[Dossier]:
+    """The ticked dossiers among those the person may see (others are left out, silently)."""
+    pks = [int(value) for value in selected if value.isdigit()]
+    return dossiers.filter(pk__in=pks[:MAX_SELECTED])
+
+
+MAX_SELECTED = 1000  # a page holds 50; the cap only keeps a forged URL's IN (...) small

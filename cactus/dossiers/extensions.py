@@ -1,6 +1,6 @@
 """Where the apps above `dossiers` plug into its pages, without `dossiers` importing them.
 
-Three registries, filled from each upper app's `AppConfig.ready()`:
+Registries, filled from each upper app's `AppConfig.ready()`:
 
 - `add_queue(key, label, condition)`: a back-office queue. `condition(today)` returns a `Q` on
   `Dossier` (an `Exists(...)` on the app's own model, say). Its count and its list come with the
@@ -9,6 +9,8 @@ Three registries, filled from each upper app's `AppConfig.ready()`:
   `(template_name, context)` to include under the progress box, or None to show nothing. The
   panel decides itself what the person may see (the page is already limited to the dossier's
   parties and staff).
+- `add_deadline_column(DeadlineColumn(...))`: a deadline column of the back office (days left per
+  dossier, optionally sortable), shown after the built-in "Échéance OPCO" (see the class below).
 
     from cactus.dossiers import extensions
     extensions.add_queue("opco_rejected", "Rejeté par l'OPCO : à corriger", lambda today: Q(...))
@@ -57,3 +59,52 @@ def add_demo_step(step: Callable) -> None:
 
 def demo_steps() -> list[Callable]:
     return list(_demo_steps)
+
+
+# Deadline columns of the back office ("Échéance OPCO", later the OPCO's 20 days, the signatures).
+# `running(dossier, today)` says where a dossier stands against the deadline, None when none runs;
+# it is called for the rows of one page only. `prepare(queryset)` adds what it reads (an
+# annotation, a prefetch) once per page, so a column costs no query per row. `ordering`, when given,
+# makes the column sortable (a tuple for `order_by`, ending with "pk").
+@dataclass(frozen=True)
+class RunningDeadline:
+    due: date
+    days_left: int  # negative once passed
+    unit: str = "jour ouvrable"  # singular; "jour" for calendar days
+
+    @property
+    def is_late(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def short(self) -> str:
+        """As the CFA writes it: "J-3" three days before, "J" on the day, "J+2" two days late."""
+        return "J" if self.days_left == 0 else f"J{-self.days_left:+d}"
+
+    @property
+    def text(self) -> str:
+        days = abs(self.days_left)
+        unit = " ".join(f"{word}s" for word in self.unit.split()) if days > 1 else self.unit
+        if self.days_left > 0:
+            return f"{days} {unit} restant{'s' if days > 1 else ''}"
+        return "échéance aujourd'hui" if days == 0 else f"dépassée de {days} {unit}"
+
+
+@dataclass(frozen=True)
+class DeadlineColumn:
+    key: str
+    label: str
+    running: Callable[..., RunningDeadline | None]
+    prepare: Callable | None = None
+    ordering: tuple | None = None
+
+
+_deadline_columns: dict[str, DeadlineColumn] = {}
+
+
+def add_deadline_column(column: DeadlineColumn) -> None:
+    _deadline_columns[column.key] = column
+
+
+def extra_deadline_columns() -> list[DeadlineColumn]:
+    return list(_deadline_columns.values())

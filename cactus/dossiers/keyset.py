@@ -12,13 +12,14 @@ string holding the direction and the values of the row to continue from.
 
 import base64
 import binascii
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OrderBy, Q, QuerySet
 
 NEXT, PREVIOUS = "n", "p"
 
@@ -38,9 +39,21 @@ class Page:
         return bool(self.next_cursor or self.previous_cursor)
 
 
+def _field_name(entry) -> str:
+    """ "-name" from a field name or from `F("name").desc(...)` (an OrderBy of a plain field)."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, OrderBy) and isinstance(entry.expression, F):
+        return f"{'-' if entry.descending else ''}{entry.expression.name}"
+    raise ValueError(f"keyset pagination orders by fields only, not {entry!r}")
+
+
 def with_tiebreaker(ordering) -> tuple[str, ...]:
-    """The ordering, ending with the primary key (ascending unless given)."""
-    fields = tuple({"id": "pk", "-id": "-pk"}.get(name, name) for name in ordering)
+    """The ordering as field names ("-" for descending), ending with the primary key (ascending unless given).
+
+    `F("x").asc(nulls_last=True)` is taken as "x": empty values come last in either direction here.
+    """
+    fields = tuple({"id": "pk", "-id": "-pk"}.get(name, name) for name in map(_field_name, ordering))
     if not fields or fields[-1].lstrip("-") != "pk":
         fields = (*[name for name in fields if name.lstrip("-") != "pk"], "pk")
     return fields
@@ -59,7 +72,8 @@ def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> 
         **{key: F(name.lstrip("-")) for key, name in zip(keys, fields, strict=True)}
     )
 
-    direction, values = (NEXT, None) if cursor is None else decode(cursor, len(fields))
+    signature = _signature(fields)
+    direction, values = (NEXT, None) if cursor is None else decode(cursor, len(fields), signature)
     backwards = direction == PREVIOUS
     if values is not None:
         annotated = annotated.filter(_seek(keys, descending, nullable, values, backwards=backwards))
@@ -80,8 +94,10 @@ def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> 
     has_previous = (values is not None) if not backwards else more
     return Page(
         rows=rows,
-        next_cursor=encode(NEXT, list(keys_found[-1])) if keys_found and has_next else None,
-        previous_cursor=encode(PREVIOUS, list(keys_found[0])) if keys_found and has_previous else None,
+        next_cursor=encode(NEXT, list(keys_found[-1]), signature) if keys_found and has_next else None,
+        previous_cursor=encode(PREVIOUS, list(keys_found[0]), signature)
+        if keys_found and has_previous
+        else None,
     )
 
 
@@ -90,7 +106,7 @@ def cursor_after(row_values, ordering) -> str:
     fields = with_tiebreaker(ordering)
     if len(row_values) != len(fields):
         raise InvalidCursor("one value per field of the ordering")
-    return encode(NEXT, list(row_values))
+    return encode(NEXT, list(row_values), _signature(fields))
 
 
 def _order(key: str, descending: bool, null: bool, backwards: bool):
@@ -146,19 +162,24 @@ def _nullable(model, path: str) -> bool:
         return True  # an annotation: assume it may be empty
 
 
-def encode(direction: str, values: list) -> str:
-    payload = json.dumps([direction, [_dump(value) for value in values]], separators=(",", ":"))
+def _signature(fields) -> str:
+    """A short mark of the ordering, so that a cursor of another sort is refused, not misread."""
+    return hashlib.blake2s(",".join(fields).encode(), digest_size=4).hexdigest()
+
+
+def encode(direction: str, values: list, signature: str = "") -> str:
+    payload = json.dumps([direction, [_dump(value) for value in values], signature], separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
-def decode(cursor: str, length: int) -> tuple[str, list]:
+def decode(cursor: str, length: int, signature: str = "") -> tuple[str, list]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        direction, values = json.loads(raw)
+        direction, values, mark = json.loads(raw)
         values = [_load(value) for value in values]
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
         raise InvalidCursor(str(error)) from error
-    if direction not in (NEXT, PREVIOUS) or len(values) != length:
+    if direction not in (NEXT, PREVIOUS) or len(values) != length or mark != signature:
         raise InvalidCursor("cursor of another ordering")
     return direction, values
 

@@ -69,7 +69,7 @@ def setup(request):
             messages.success(
                 request, "Double authentification activée : elle vous sera demandée à chaque connexion."
             )
-            return redirect(_next_url(request) or "dossiers:list")
+            return redirect(_next_url(request) or "core:home")
         else:
             form.add_error("code", WRONG_CODE)
     secret = b32encode(device.bin_key).decode()
@@ -95,7 +95,7 @@ def verify(request):
             form.add_error("code", TOO_MANY)
         elif device.verify_token(form.cleaned_data["code"]):
             otp_login(request, device)
-            return redirect(_next_url(request) or "dossiers:list")
+            return redirect(_next_url(request) or "core:home")
         else:
             form.add_error("code", WRONG_CODE)
     return render(request, "twofactor/verify.html", {"form": form, "next": _next_url(request)})

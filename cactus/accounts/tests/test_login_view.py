@@ -16,7 +16,7 @@ def test_a_person_logs_in_with_email_and_password_in_any_case(client):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("dossiers:list")
+    assert response["Location"] == reverse("core:home")
 
 
 def test_a_wrong_password_gets_a_french_message(client):

@@ -64,4 +64,4 @@ def test_the_next_parameter_cannot_send_the_user_to_another_site(client):
 
     response = client.post(reverse("accounts:rgpd"), {"accept": "on", "next": "https://evil.example/"})
 
-    assert response["Location"] == reverse("dossiers:list")
+    assert response["Location"] == reverse("core:home")

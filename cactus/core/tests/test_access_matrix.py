@@ -161,6 +161,10 @@ def dossier_pk(world, dossier) -> dict:
     return {"pk": dossier.pk}
 
 
+def chart(key: str) -> Callable[[World, object], dict]:
+    return lambda world, dossier: {"key": key}
+
+
 def tab(key: str) -> Callable[[World, object], dict]:
     return lambda world, dossier: {"pk": dossier.pk, "tab": key}
 
@@ -411,6 +415,26 @@ ACCESS: dict[str, list[Case]] = {
     # --- Back office: CFA staff and responsables de formation.
     "dossiers:back_office": [Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))],
     "dossiers:back_office_csv": [Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))],
+    # --- The dashboard (workspace): the same people; a responsable's figures cover their formations.
+    "workspace:dashboard": [Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))],
+    "workspace:chart_svg": [
+        Case(chart("etats"), get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405)),
+        Case(
+            chart("inconnu"),
+            label="unknown chart",
+            get=everyone(403) | dict.fromkeys(BACK_OFFICE_USERS, 404),
+            post=everyone(405),
+        ),
+    ],
+    "workspace:chart_csv": [
+        Case(chart("opco"), get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405)),
+        Case(
+            chart("inconnu"),
+            label="unknown chart",
+            get=everyone(403) | dict.fromkeys(BACK_OFFICE_USERS, 404),
+            post=everyone(405),
+        ),
+    ],
     "dossiers:staff_dossier": [
         Case(
             dossier_pk,

@@ -22,7 +22,7 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "bench"},  # capabilities on top
+    {"privacy", "bench", "workspace"},  # capabilities on top
 ]
 
 

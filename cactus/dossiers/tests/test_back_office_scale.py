@@ -170,6 +170,9 @@ def walk(queryset, ordering, size):
         ("-contract_start", "-pk"),
         ("-contract_start", "created_at"),
         ("formation__title", "-created_at"),
+        back_office.ordering("echeance"),  # F("contract_start").asc(nulls_last=True), "pk"
+        back_office.ordering("-echeance"),
+        back_office.ordering("alternant"),
     ],
 )
 @pytest.mark.parametrize("size", [1, 4, 5, 23, 50])
@@ -191,7 +194,16 @@ def test_pages_follow_the_ordering_with_no_duplicate_nor_gap_and_previous_goes_b
 def sorted_like_the_page(queryset, ordering) -> list[int]:
     """The order in Python: NULL last in either direction, the pk breaking ties."""
     fields = keyset.with_tiebreaker(ordering)
-    rows = list(queryset.values("pk", "created_at", "contract_start", "formation__title"))
+    rows = list(
+        queryset.values(
+            "pk",
+            "created_at",
+            "contract_start",
+            "formation__title",
+            "alternant_last_name",
+            "alternant_first_name",
+        )
+    )
 
     def key(row):
         parts = []
@@ -326,3 +338,28 @@ def test_the_formation_filter_is_rendered_once_a_minute_with_the_same_html(
 
     assert first == plain == again
     assert f'<option value="{chosen.pk}" selected>BTS &lt;MCO&gt; &amp; co</option>' in again
+
+
+def test_a_cursor_of_another_sort_is_refused(many):
+    newest = back_office.keyset_page(many, ("-created_at", "-pk"), 5)
+
+    with pytest.raises(keyset.InvalidCursor):
+        back_office.keyset_page(many, ("created_at", "pk"), 5, newest.next_cursor)
+
+
+def test_the_sorted_columns_page_through_cursors(client, cfa_advisor):
+    formation = FormationFactory()
+    for day in range(53):
+        dossier_in(
+            Status.VALIDATED, formation=formation, contract_start=date(2026, 9, 1) + timedelta(days=day % 7)
+        )
+    client.force_login(cfa_advisor)
+
+    first = client.get(QUEUE, {"sort": "debut"})
+    second = client.get(QUEUE, {"sort": "debut", "curseur": first.context["page"].next_cursor})
+    starts = [
+        row["dossier"].contract_start for response in (first, second) for row in response.context["rows"]
+    ]
+
+    assert len(starts) == 53 and starts == sorted(starts)
+    assert len({row["dossier"].pk for r in (first, second) for row in r.context["rows"]}) == 53

@@ -62,28 +62,48 @@ def _filtered(request):
             advisor=filters.cleaned_data["advisor"],
             queue=filters.cleaned_data["queue"],
         )
-    return dossiers, filtered.order_by("-created_at", "-pk"), filters, today
+    return dossiers, back_office.sort_dossiers(filtered, _sort(request, filters)), filters, today
+
+
+def _sort(request, filters) -> str:
+    queue = filters.cleaned_data.get("queue", "") if filters.is_bound and filters.is_valid() else ""
+    return back_office.sort_key(request.GET.get("sort", ""), queue=queue)
+
+
+def _sort_headers(request, filters) -> dict[str, dict]:
+    """Per sortable column: the link that sorts by it (the reverse when already sorted) and aria-sort."""
+    current = _sort(request, filters)
+    query = request.GET.copy()
+    query.pop("curseur", None)  # another order starts at its first page
+    headers = {}
+    for key, (label, _) in back_office.sorts().items():
+        direction = "ascending" if current == key else "descending" if current == f"-{key}" else ""
+        query["sort"] = f"-{key}" if current == key else key
+        headers[key] = {"label": label, "aria_sort": direction, "query": query.urlencode()}
+    return headers
+
+
+def _sort_choices() -> list[tuple[str, str]]:
+    """The same sorts as the column headers, for phones (where the headers are hidden) and keyboards."""
+    return [
+        choice
+        for key, (label, _) in back_office.sorts().items()
+        for choice in ((key, f"{label}, croissant"), (f"-{key}", f"{label}, décroissant"))
+    ]
 
 
 @require_GET
 def dossier_queue(request):
     dossiers, filtered, filters, today = _filtered(request)
     # Keyset pagination: "Page suivante" carries the last row's position (?curseur=), no OFFSET.
+    ordering = back_office.ordering(_sort(request, filters))
+    prepared = back_office.prepare_for_columns(filtered)
     try:
-        page = back_office.keyset_page(
-            filtered, back_office.DEFAULT_ORDERING, PAGE_SIZE, request.GET.get("curseur")
-        )
+        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE, request.GET.get("curseur"))
     except keyset.InvalidCursor:
-        page = back_office.keyset_page(filtered, back_office.DEFAULT_ORDERING, PAGE_SIZE)
+        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE)
     narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
-    rows = [
-        {
-            "dossier": dossier,
-            "status": dossier.status_label,
-            "next_action": circuits.next_action(dossier),
-        }
-        for dossier in page.rows
-    ]
+    rows = back_office.worklist_rows(page.rows, today)
     query = request.GET.copy()
     query.pop("curseur", None)
     return render(
@@ -98,13 +118,22 @@ def dossier_queue(request):
             ),
             "rows": rows,
             "query": query.urlencode(),
+            "sorts": (sorts := _sort_headers(request, filters)),
+            "current_sort": _sort(request, filters),
+            "sort_choices": _sort_choices(),
+            "deadline_headers": [
+                sorts.get(column.key, {"label": column.label}) for column in back_office.deadline_columns()
+            ],
         },
     )
 
 
 @require_GET
 def export_csv(request):
+    """The list as filtered, or only the ticked dossiers (?dossier=…) among those the person sees."""
     _, filtered, _, today = _filtered(request)
+    if selected := request.GET.getlist("dossier"):
+        filtered = back_office.selected_dossiers(filtered, selected)
     response = StreamingHttpResponse(back_office.csv_lines(filtered), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dossiers-{today:%Y%m%d}.csv"'
     return response

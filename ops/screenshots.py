@@ -1,0 +1,111 @@
+"""Take the README's screenshots of the back office and the dashboard, on demo data.
+
+    .venv/bin/python ops/screenshots.py            # writes docs/images/*.png
+
+A throw-away SQLite database gets the demo (`manage.py demo`) and 1,500 generated dossiers
+(`generate_dossiers`), a local server runs on it, and Debian's chromium (Playwright) takes the
+pictures at 1366×768 and 390×844. Nothing of the real database is touched.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+IMAGES = ROOT / "docs" / "images"
+PYTHON = sys.executable
+PASSWORD = "cactus-demo-2026"
+ADVISOR = "conseillere@cfa.test"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(*arguments: str, env: dict) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def main() -> None:
+    directory = tempfile.mkdtemp(prefix="cactus-screenshots-")
+    port = free_port()
+    env = os.environ | {
+        "DATABASE_URL": f"sqlite:///{directory}/demo.sqlite3",
+        "CACTUS_BASE_URL": f"http://127.0.0.1:{port}",
+        "DEBUG": "true",
+    }
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("createcachetable", env=env)
+    manage("demo", env=env)
+    manage("generate_dossiers", "--count", "1500", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    server = subprocess.Popen(
+        [PYTHON, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(port, server)
+        take(base)
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def wait_for(port: int, server: subprocess.Popen, seconds: int = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"Le serveur de démonstration n'a pas démarré sur le port {port}.")
+
+
+def take(base: str) -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
+        )
+        for name, viewport in {
+            "desktop": {"width": 1366, "height": 768},
+            "phone": {"width": 390, "height": 844},
+        }.items():
+            page = browser.new_context(viewport=viewport, device_scale_factor=1).new_page()
+            page.goto(f"{base}/compte/connexion/")
+            page.get_by_label("Courriel").fill(ADVISOR)
+            page.get_by_label("Mot de passe").fill(PASSWORD)
+            page.get_by_role("button", name="Valider").click()
+            page.wait_for_url("**/dossiers/suivi/")
+            page.goto(f"{base}/dossiers/suivi/?queue=late")
+            if name == "phone":
+                page.evaluate("document.querySelector('.selection').scrollIntoView()")
+            page.screenshot(path=IMAGES / f"back-office-{name}.png")
+            page.goto(f"{base}/tableau-de-bord/")
+            page.wait_for_load_state("networkidle")
+            if name == "phone":
+                page.locator("#graphique-flux summary").click()
+                page.evaluate("document.querySelector('#graphique-flux').scrollIntoView()")
+            page.screenshot(path=IMAGES / f"dashboard-{name}.png", full_page=name == "desktop")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
