@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The sandbox OPCO `make run` starts next to the site (cactus/opco/README.md); the demo deposits there.
+SANDBOX_PORT ?= 8765
 STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium chromium-driver poppler-utils wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core libmagic1 sqlite3
 
@@ -23,8 +25,14 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py demo
 
-run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# The sandbox OPCO runs in the background for as long as the site does (stopped with it, Ctrl-C).
+run: migrate
+	@mkdir -p var; \
+	$(BIN)/python manage.py opco_sandbox --port $(SANDBOX_PORT) --state-file var/opco-sandbox.json & SANDBOX=$$!; \
+	trap 'kill $$SANDBOX 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python -c "import socket, time; any(socket.socket().connect_ex(('127.0.0.1', $(SANDBOX_PORT))) == 0 or time.sleep(0.2) for _ in range(50))"; \
+	export OPCO_SANDBOX_URL=http://127.0.0.1:$(SANDBOX_PORT); \
+	$(BIN)/python manage.py demo && $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # System packages the tests need (browser, pdftotext, wrk, PDF libraries). Needs root or sudo.
 deps:

@@ -66,10 +66,12 @@ INSTALLED_APPS = [
     "cactus.formations",
     "cactus.dossiers",
     "cactus.documents",
+    "cactus.contracts",
     "cactus.notifications",
     "cactus.referentials",
     "cactus.companies",
     "cactus.privacy",
+    "cactus.opco",
     "cactus.workspace",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -287,6 +289,17 @@ CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'none'"],
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Deposit with the OPCOs through the inter-OPCO API (cactus/opco/README.md). The base URL and the
+# key of each OPCO are entered by a CFA administrator in the admin, stored encrypted with this key
+# (a Fernet key; empty: derived from SECRET_KEY, so changing SECRET_KEY means entering them again).
+OPCO_ENCRYPTION_KEY = os.environ.get("OPCO_ENCRYPTION_KEY", "")
+OPCO_HTTP_TIMEOUT = float(os.environ.get("OPCO_HTTP_TIMEOUT", "20"))
+OPCO_MAX_ATTEMPTS = int(os.environ.get("OPCO_MAX_ATTEMPTS", "5"))
+OPCO_RETRY_BASE_SECONDS = int(os.environ.get("OPCO_RETRY_BASE_SECONDS", "60"))
+OPCO_WEBHOOK_TOLERANCE_SECONDS = int(os.environ.get("OPCO_WEBHOOK_TOLERANCE_SECONDS", "300"))
+# Where the demo (`manage.py demo`) points its OPCO connection: the sandbox of `manage.py opco_sandbox`.
+OPCO_SANDBOX_URL = os.environ.get("OPCO_SANDBOX_URL", "http://127.0.0.1:8765")
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from cactus.bench import data, documents, load, pages, queries
+from cactus.bench import data, deposit, documents, load, pages, queries
 
 RESULTS_PATH = settings.VAR_DIR / "bench" / "latest.json"
 TARGET_RATIO = 0.5  # pages (b)-(e) at half the trivial view's throughput or better
@@ -53,6 +53,7 @@ class Bench:
             "documents": None,
             "bulk": None,
             "bulk_official": None,
+            "deposit": None,
             "failures": self.failures,
         }
 
@@ -72,6 +73,7 @@ class Bench:
             else:
                 skipped = {"status": "skipped", "reason": "--no-documents"}
                 self.results["documents"] = self.results["bulk"] = self.results["bulk_official"] = skipped
+                self.results["deposit"] = skipped
         self.results["seconds"] = round(time.perf_counter() - started, 1)
         RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
         RESULTS_PATH.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
@@ -178,6 +180,7 @@ class Bench:
             ("documents", "documents", documents.measure_documents),
             ("bulk", "bulk CERFA ZIP", documents.measure_bulk),
             ("bulk_official", "bulk official CERFA ZIP", documents.measure_bulk_official),
+            ("deposit", "OPCO deposit", deposit.measure_deposit),
         ]:
             with self.step(step):
                 try:
@@ -245,6 +248,18 @@ class ProgressLine:
         sys.stderr.write("\n")
 
 
+def print_deposit(results: dict) -> None:
+    entry = results.get("deposit")
+    if entry and "round_trip_ms" in entry:
+        say(
+            f"OPCO deposit (median of {entry['runs']}): JSON {entry['payload_kib']:.0f} KiB with "
+            f"{entry['files']} PDFs built in {entry['payload_ms']:.1f} ms; round trip with the sandbox "
+            f"(POST, job, acceptance, Envoyé à l'OPCO) {entry['round_trip_ms']:.1f} ms, {entry['queries']} queries"
+        )
+    elif entry:
+        say(f"OPCO deposit: {entry['status']} ({entry['reason']}).")
+
+
 def say(text: str) -> None:
     print(text, flush=True)
 
@@ -304,6 +319,7 @@ def print_table(results: dict) -> None:
             )
         elif bulk:
             say(f"{label}: {bulk['status']} ({bulk['reason']}).")
+    print_deposit(results)
 
 
 def figure(value, spec: str) -> str:

@@ -48,7 +48,8 @@ def _builtin_queues(today: date) -> dict[str, tuple[str, Q]]:
         "documents": ("Documents à valider (CFA)", Q(status=Status.DOCUMENTS_RETURNED)),
         "late": (
             "En retard pour l'OPCO",
-            Q(status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today)),
+            Q(status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today))
+            & ~Q(version_kind=Dossier.VersionKind.AMENDMENT),  # an avenant keeps the contract's old start
         ),
         # frozen dossiers whose pay a new SMIC put below the minimum (smic.record_smic_change).
         "smic": (

@@ -226,6 +226,19 @@ class ContractForm(TabForm):
                 self.fields[
                     name
                 ].help_text = "Contrat de travail temporaire : tuteur de l'entreprise utilisatrice."
+        if dossier.is_amendment:
+            # The avenant's type and the amended contract's number were fixed when it was created.
+            self.fields["contract_type"].choices = [
+                (code, label)
+                for code, label in self.fields["contract_type"].choices
+                if code == dossier.amendment_type
+            ]
+            self.fields["previous_contract_number"].disabled = True
+        elif self.instance.pk is None and dossier.carried_over:
+            # A next contract (cactus/contracts): the previous contract's pay-case fields, proposed.
+            for name, value in dossier.carried_over.get("contract_fields", {}).items():
+                if name in self.fields:
+                    self.initial.setdefault(name, value)
         if self.is_apprenticeship and self.instance.pk is None:
             # Saisie simple first: the age derogation chosen in L'alternant is proposed.
             alternant = related(dossier, "alternant_details")
@@ -473,8 +486,10 @@ def _decimal(value: str) -> Decimal:
 
 def stored_pay_case(dossier: Dossier) -> dict:
     contract = related(dossier, "contract")
-    if contract is None or dossier.scheme != ContractScheme.APPRENTICESHIP:
+    if dossier.scheme != ContractScheme.APPRENTICESHIP:
         return {}
+    if contract is None:
+        return carried_over_pay_case(dossier)
     return pay_case_of(
         contract_type=contract.contract_type,
         first_cycle_year=contract.first_cycle_year,
@@ -485,6 +500,25 @@ def stored_pay_case(dossier: Dossier) -> dict:
         is_same_level_diploma=contract.is_same_level_diploma,
         disability_extension_start=contract.disability_extension_start,
         amendment_effective_date=contract.amendment_effective_date,
+    )
+
+
+def carried_over_pay_case(dossier: Dossier) -> dict:
+    """A next contract not yet entered: the pay case of the previous contract it records
+    (`Dossier.carried_over`, cactus/contracts), so the first proposal already applies its floor."""
+    fields = (dossier.carried_over or {}).get("contract_fields")
+    if not fields:
+        return {}
+    return pay_case_of(
+        contract_type=fields.get("contract_type", ""),
+        first_cycle_year=int(fields.get("first_cycle_year") or 1),
+        previous_contract_end=_lenient(date.fromisoformat, fields.get("previous_contract_end") or ""),
+        previous_contract_last_year=fields.get("previous_contract_last_year"),
+        previous_contract_outcome=fields.get("previous_contract_outcome", ""),
+        previous_contract_rate=_lenient(_decimal, fields.get("previous_contract_rate") or ""),
+        is_same_level_diploma=False,
+        disability_extension_start=None,
+        amendment_effective_date=None,
     )
 
 

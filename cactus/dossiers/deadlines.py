@@ -87,6 +87,7 @@ def earliest_start_due_on_or_after(day: date) -> date:
 
 def dossier_due_date(dossier: Dossier) -> date | None:
     """None when the dossier's circuit has no deadline (the CFA closes it by hand)."""
-    if not circuit_for(dossier).has_deadline:
+    if not circuit_for(dossier).has_deadline or dossier.is_amendment:
+        # An avenant keeps the amended contract's start: its deposit has no deadline computed here.
         return None
     return due_date(dossier.contract_start)

@@ -4,23 +4,40 @@ from django.utils import timezone
 
 from cactus.dossiers.circuits import circuit_for
 from cactus.dossiers.exceptions import InvalidTransition
-from cactus.dossiers.states import ContractScheme, EntryMode, Status
+from cactus.dossiers.states import AMENDMENT_TABS, ContractScheme, EntryMode, Status, VersionKind
 
 
 class Dossier(models.Model):
     """One work-study contract file: who is party to it, where it stands, and its base data."""
 
     Status = Status
+    VersionKind = VersionKind
 
     # The only place that says which moves are legal; services and templates ask it.
     TRANSITIONS = {
-        Status.DRAFT: {Status.VALIDATION_REQUESTED},
-        Status.VALIDATION_REQUESTED: {Status.VALIDATED, Status.DRAFT},
-        Status.VALIDATED: {Status.DOCUMENTS_RETURNED, Status.DRAFT},
-        Status.DOCUMENTS_RETURNED: {Status.DOCUMENTS_VALIDATED, Status.VALIDATED, Status.DRAFT},
-        Status.DOCUMENTS_VALIDATED: {Status.SENT_TO_OPCO, Status.CLOSED, Status.DRAFT},
-        Status.SENT_TO_OPCO: set(),
-        Status.CLOSED: set(),
+        Status.DRAFT: {Status.VALIDATION_REQUESTED, Status.CANCELLED},
+        Status.VALIDATION_REQUESTED: {Status.VALIDATED, Status.DRAFT, Status.CANCELLED},
+        Status.VALIDATED: {Status.DOCUMENTS_RETURNED, Status.DRAFT, Status.CANCELLED},
+        Status.DOCUMENTS_RETURNED: {
+            Status.DOCUMENTS_VALIDATED,
+            Status.VALIDATED,
+            Status.DRAFT,
+            Status.RUPTURED,
+            Status.CANCELLED,
+        },
+        Status.DOCUMENTS_VALIDATED: {
+            Status.SENT_TO_OPCO,
+            Status.CLOSED,
+            Status.DRAFT,
+            Status.RUPTURED,
+            Status.CANCELLED,
+        },
+        # A signed contract ends early (rupture, from its start) or is cancelled before its start
+        # (cactus/contracts; the services check the dates). Both are ends: nothing leaves them.
+        Status.SENT_TO_OPCO: {Status.RUPTURED, Status.CANCELLED},
+        Status.CLOSED: {Status.RUPTURED, Status.CANCELLED},
+        Status.RUPTURED: set(),
+        Status.CANCELLED: set(),
     }
     # Order of progress, to ask "has the dossier reached this step?". The two ends share a rank.
     PROGRESS = {
@@ -31,11 +48,17 @@ class Dossier(models.Model):
         Status.DOCUMENTS_VALIDATED: 4,
         Status.SENT_TO_OPCO: 5,
         Status.CLOSED: 5,
+        Status.RUPTURED: 5,
+        Status.CANCELLED: 0,  # a cancelled contract offers no document
     }
     # From these states on, nobody changes the data (guide: "les données ne pourront plus être modifiées").
     FROZEN_STATUSES = frozenset(set(Status) - {Status.DRAFT})
     # Not yet at the last step: the OPCO deadline still runs.
-    OPEN_STATUSES = frozenset(set(Status) - {Status.SENT_TO_OPCO, Status.CLOSED})
+    OPEN_STATUSES = frozenset(
+        set(Status) - {Status.SENT_TO_OPCO, Status.CLOSED, Status.RUPTURED, Status.CANCELLED}
+    )
+    # The ends: the contract was sent or closed, broken, or cancelled.
+    ENDED_STATUSES = frozenset({Status.RUPTURED, Status.CANCELLED})
 
     formation = models.ForeignKey(
         "formations.Formation", on_delete=models.PROTECT, related_name="dossiers", verbose_name="formation"
@@ -80,6 +103,26 @@ class Dossier(models.Model):
     documents_returned_at = models.DateTimeField(null=True, blank=True)
     documents_validated_at = models.DateTimeField(null=True, blank=True)
     sent_to_opco_at = models.DateTimeField("envoyé à l'OPCO le", null=True, blank=True)
+
+    # After the signature (cactus/contracts): which version of the contract this dossier is, and the
+    # dossier it follows (the contract an avenant amends, or the previous contract of a succession).
+    version_kind = models.CharField("nature", max_length=20, choices=VersionKind, default=VersionKind.INITIAL)
+    previous_version = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name="contrat précédent ou contrat modifié",
+    )
+    amendment_type = models.CharField("type d'avenant", max_length=2, blank=True)
+    # The number the OPCO gave the contract (DECA deposit number), once known: an avenant quotes it.
+    contract_number = models.CharField("numéro du contrat (dépôt)", max_length=15, blank=True)
+    # The previous contract as recorded when this next contract was created (employer, dates, year
+    # reached, rate, outcome): Les données du contrat proposes its pay-case fields from it.
+    carried_over = models.JSONField("contrat précédent (repris)", default=dict, blank=True)
+    # The day of the rupture or of the cancellation ("Rompu le …", "Annulé le …").
+    ended_on = models.DateField("rompu ou annulé le", null=True, blank=True)
 
     # Incremented on every save of data: forms carry it to refuse a lost update.
     version = models.PositiveIntegerField(default=1)
@@ -129,7 +172,19 @@ class Dossier(models.Model):
             return "Saisie complète"
         if self.status == self.Status.SENT_TO_OPCO:
             return circuit_for(self).final_label  # "Transmis à la DDETS" for public employers
+        if self.status in self.ENDED_STATUSES and self.ended_on:
+            return f"{self.get_status_display()} le {self.ended_on:%d/%m/%Y}"
         return self.get_status_display()
+
+    @property
+    def is_amendment(self) -> bool:
+        return self.version_kind == VersionKind.AMENDMENT
+
+    def is_tab_open_in_version(self, tab: str) -> bool:
+        """An avenant opens only the tabs its type concerns (states.AMENDMENT_TABS); others are read-only."""
+        if not self.is_amendment:
+            return True
+        return tab in AMENDMENT_TABS.get(self.amendment_type, set())
 
     def has_reached(self, status: str) -> bool:
         return self.PROGRESS[self.status] >= self.PROGRESS[status]
@@ -158,6 +213,7 @@ class DossierEvent(models.Model):
         REOPENED = "reopened", "Dossier rouvert par le CFA"
         REMINDER_SENT = "reminder_sent", "Relance envoyée"
         SMIC_CHANGED = "smic_changed", "Nouveau SMIC : rémunération sous le minimum"
+        VERSION_CREATED = "version_created", "Nouvelle version du contrat (avenant, nouveau contrat)"
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -92,8 +92,8 @@ def hidden_parts(user, dossier: Dossier) -> frozenset[str]:
 
 
 def can_edit_tab(user, dossier: Dossier, tab: str) -> bool:
-    if dossier.is_frozen:
-        return False
+    if dossier.is_frozen or not dossier.is_tab_open_in_version(tab):
+        return False  # an avenant's untouched tabs keep the signed values (states.AMENDMENT_TABS)
     return bool(roles_on(user, dossier) & TAB_EDITORS.get(tab, set()))
 
 
@@ -157,6 +157,12 @@ REJECT_DOCUMENTS = "reject_documents"
 MARK_SENT = "mark_sent"
 CLOSE = "close"
 REOPEN = "reopen"
+# After the signature (cactus/contracts: the services check the dates and the versions again).
+RECORD_RUPTURE = "record_rupture"
+CANCEL = "cancel"
+CREATE_AMENDMENT = "create_amendment"
+CREATE_NEXT_CONTRACT = "create_next_contract"
+SIGNED_STATUSES = {Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, Status.SENT_TO_OPCO, Status.CLOSED}
 
 CFA = {CFA_ADVISOR, CFA_ADMIN}
 LIFECYCLE_ACTIONS: dict[str, tuple[set[str], set[str]]] = {
@@ -175,13 +181,35 @@ LIFECYCLE_ACTIONS: dict[str, tuple[set[str], set[str]]] = {
         CFA,
         {status for status in Status if Status.DRAFT in Dossier.TRANSITIONS[status]} - {Status.DRAFT},
     ),
+    # The CFA or the contact alternance records a rupture once the contract is signed.
+    RECORD_RUPTURE: (
+        {EMPLOYER_CONTACT} | CFA,
+        {s for s in Status if Status.RUPTURED in Dossier.TRANSITIONS[s]},
+    ),
+    # Only the CFA cancels a contract (before its start: the service checks the date), with a reason.
+    CANCEL: (CFA, {s for s in Status if Status.CANCELLED in Dossier.TRANSITIONS[s]}),
+    # An avenant starts from a contract sent to the OPCO (or transmitted to the DDETS).
+    CREATE_AMENDMENT: ({EMPLOYER_CONTACT} | CFA, {Status.SENT_TO_OPCO}),
+    # "Nouveau contrat pour cet alternant": the CFA or the formation, once this contract has ended or
+    # been sent (a succession after the diploma, a failure or a rupture).
+    CREATE_NEXT_CONTRACT: ({FORMATION_MANAGER} | CFA, {Status.RUPTURED, Status.SENT_TO_OPCO, Status.CLOSED}),
 }
 
 
 # The checker's actions: the formation's and the CFA's say on a dossier. No one takes them on a
 # dossier they are party to as contact alternance or alternant (a responsable who made themselves
 # the contact, a CFA employee hiring an apprentice): another member of the team does.
-CHECKER_ACTIONS = {VALIDATE, REFUSE, VALIDATE_ECONOMIC, VALIDATE_DOCUMENTS, REJECT_DOCUMENTS, CLOSE, REOPEN}
+CHECKER_ACTIONS = {
+    VALIDATE,
+    REFUSE,
+    VALIDATE_ECONOMIC,
+    VALIDATE_DOCUMENTS,
+    REJECT_DOCUMENTS,
+    CLOSE,
+    REOPEN,
+    CANCEL,
+    CREATE_NEXT_CONTRACT,
+}
 PARTIES = {EMPLOYER_CONTACT, ALTERNANT}
 
 

@@ -28,7 +28,7 @@ def late_dossiers(dossiers, today: date):
     """The dossiers (of a queryset) whose contract should already be with the OPCO or the DDETS."""
     return dossiers.filter(
         status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today)
-    )
+    ).exclude(version_kind=Dossier.VersionKind.AMENDMENT)  # an avenant keeps the contract's old start
 
 
 def _record(dossier: Dossier, kind: str, due: date) -> bool:
@@ -69,9 +69,11 @@ def _send(dossier: Dossier, kind: str, due: date, today: date) -> bool:
 
 def send_deadline_reminders(*, today: date) -> ReminderReport:
     report = ReminderReport()
-    open_dossiers = Dossier.objects.filter(
-        status__in=OPEN_STATUSES, contract_start__isnull=False
-    ).select_related("formation__cfa_advisor", "employer_contact")
+    open_dossiers = (
+        Dossier.objects.filter(status__in=OPEN_STATUSES, contract_start__isnull=False)
+        .exclude(version_kind=Dossier.VersionKind.AMENDMENT)  # no deadline computed for an avenant
+        .select_related("formation__cfa_advisor", "employer_contact")
+    )
     # Reminders: due date between today and REMIND_WORKING_DAYS_BEFORE jours ouvrables from now.
     soon = open_dossiers.filter(
         contract_start__gte=deadlines.earliest_start_due_on_or_after(today),

@@ -49,7 +49,7 @@ def register_alternant(
     alternant = get_or_create_user(email=alternant_email)
     if (
         Dossier.objects.filter(formation=formation, alternant=alternant)
-        .exclude(status=Dossier.Status.CLOSED)
+        .exclude(status__in=[Dossier.Status.CLOSED, *Dossier.ENDED_STATUSES])
         .exists()
     ):
         raise DossierError(
@@ -111,6 +111,9 @@ TAB_ROWS = {
 }
 # Never copied into the event log in clear: the log is read by every party to the dossier.
 SECRET_FIELDS = {"nir"}
+AMENDMENT_TAB_LOCKED = (
+    "Cet onglet n'est pas concerné par le type de l'avenant : il garde les valeurs du contrat signé."
+)
 STALE_PAGE = (
     "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie. "
     "Rechargez la page pour voir ses données, puis refaites vos modifications."
@@ -195,6 +198,8 @@ def save_tab(*, dossier: Dossier, tab: str, data: dict, by, expected_version: in
     it again validates every tab (the slowest part of a "Valider" that changes nothing).
     """
     locked = _lock_for_edit(dossier, expected_version)
+    if not locked.is_tab_open_in_version(tab):
+        raise DossierFrozen(AMENDMENT_TAB_LOCKED)
     # What this person typed is now validated data: their draft of the tab has served.
     TabDraft.objects.filter(dossier=locked, tab=tab, author=by).delete()
     changes = {}
@@ -262,6 +267,8 @@ def save_draft(*, dossier: Dossier, tab: str, values: dict, by) -> TabDraft:
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if locked.is_frozen:
         raise DossierFrozen()
+    if not locked.is_tab_open_in_version(tab):
+        raise DossierFrozen(AMENDMENT_TAB_LOCKED)
     kept = {name.replace("\x00", ""): _bounded(value) for name, value in values.items()}
     draft, _ = TabDraft.objects.update_or_create(
         dossier=locked, tab=tab, author=by, defaults={"values": kept, "updated_at": timezone.now()}

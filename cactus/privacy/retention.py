@@ -46,6 +46,11 @@ KEPT_FOR_STATISTICS = {
     "version",
     "created_at",
     "updated_at",
+    # After the signature (cactus/contracts): which version, the link between versions, the end date.
+    "version_kind",
+    "previous_version",
+    "amendment_type",
+    "ended_on",
 }
 # The birth date becomes the 1st of January of its year: the age statistics survive, the person does not.
 GENERALISED = {"alternant_birth_date": lambda value: date(value.year, 1, 1) if value else None}
@@ -55,6 +60,9 @@ PLACEHOLDER_EMAIL = "dossier-anonymise@anonyme.invalid"
 # rest; rows of any other model (mentors, Vie étudiante, remuneration lines, La mission, and any
 # model added later) are deleted. History rows (events, e-mails, documents) are handled apart.
 KEPT_IN_RELATED = {
+    # A rupture keeps its date, ground and situation (statistics); its comment and author go.
+    "contracts.Rupture": {"ruptured_on", "initiator", "ground", "situation", "trainee_until", "recorded_at"},
+    "contracts.Cancellation": {"cancelled_at"},
     "dossiers.Employer": {
         "employer_type",
         "specific_employer",
@@ -87,6 +95,9 @@ KEPT_IN_RELATED = {
     "dossiers.SentReminder": {"kind", "due_date", "created_at"},
 }
 HANDLED_APART = {
+    # The avenants and next contracts of a dossier (`previous_version`): dossiers of their own, each
+    # anonymised on its own retention date, never deleted with the one they follow.
+    "dossiers.Dossier",
     "dossiers.DossierEvent",
     "documents.Document",
     "notifications.OutgoingEmail",

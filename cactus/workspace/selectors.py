@@ -80,6 +80,8 @@ STATE_ORDER = [
     Status.DOCUMENTS_VALIDATED,
     Status.SENT_TO_OPCO,
     Status.CLOSED,
+    Status.RUPTURED,  # after the signature (cactus/contracts)
+    Status.CANCELLED,
 ]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cactus.bench import documents, load
+from cactus.bench import deposit, documents, load
 
 WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:8001/dossiers/
   1 threads and 10 connections
@@ -78,6 +78,7 @@ def test_documents_absent_from_the_build_are_printed_not_failed(monkeypatch, cap
     monkeypatch.setattr(documents, "measure_documents", absent)
     monkeypatch.setattr(documents, "measure_bulk", absent)
     monkeypatch.setattr(documents, "measure_bulk_official", absent)
+    monkeypatch.setattr(deposit, "measure_deposit", absent)  # the deposit carries the documents
     bench = Bench(environment={}, sizes=[60])
 
     bench.measure_documents()

@@ -57,6 +57,7 @@ DOCUMENT_STATES = {
     Status.DOCUMENTS_RETURNED,
     Status.DOCUMENTS_VALIDATED,
     Status.SENT_TO_OPCO,
+    Status.RUPTURED,  # a broken contract keeps its documents
 }
 
 
@@ -128,6 +129,11 @@ REOPENABLE = {
     Status.DOCUMENTS_RETURNED,
     Status.DOCUMENTS_VALIDATED,
 }
+# After the signature: a rupture once the contract is signed, a cancellation from any state but the
+# ends, the next contract once this one is broken, sent or closed.
+SIGNED = {Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, Status.SENT_TO_OPCO, Status.CLOSED}
+CANCELLABLE = set(Status) - {Status.RUPTURED, Status.CANCELLED}
+ENDED_OR_SENT = {Status.RUPTURED, Status.SENT_TO_OPCO, Status.CLOSED}
 STAFF_ACTION_EXPECTATIONS = {
     "validate": dict.fromkeys(("manager", "admin"), in_states({Status.VALIDATION_REQUESTED}, 302))
     | {"advisor": 403},
@@ -151,6 +157,15 @@ class Case:
     post: dict[str, Expectation]
     per_state: bool = False  # True when the URL points at the dossier of the state under test
     label: str = ""
+
+
+def opco_connection():
+    from cactus.opco.models import OpcoConnection
+
+    connection, _ = OpcoConnection.objects.get_or_create(opco="ATLAS")
+    connection.set_webhook_secret("secret-de-la-matrice")
+    connection.save()
+    return connection
 
 
 def no_kwargs(world, dossier) -> dict:
@@ -336,6 +351,15 @@ ACCESS: dict[str, list[Case]] = {
     ],
     # Public reference data (no dossier): any logged-in person; an empty code is a 400 in JSON.
     "referentials:idcc": [Case(no_kwargs, get=everyone(400), post=everyone(405))],
+    # An OPCO's notifications (webhook): public, POST only, refused without a valid HMAC signature,
+    # whoever is signed in (cactus/opco/tests/test_follow_up.py checks the signed ones).
+    "opco:notification": [
+        Case(
+            lambda world, dossier: {"pk": opco_connection().pk},
+            get=everyone(405, anonymous=405),
+            post=everyone(401, anonymous=401),
+        )
+    ],
     # L'employeur's company search (JSON): the tab's editors until the freeze; without ?siret= a 400.
     "dossiers:company": [
         Case(
@@ -378,6 +402,15 @@ ACCESS: dict[str, list[Case]] = {
                 advisor=in_states({Status.VALIDATED}, 200),
                 admin=in_states({Status.VALIDATED}, 200),
             ),
+            per_state=True,
+        )
+    ],
+    # "Relancer le dépôt" (OPCO): CFA staff only; with no failed deposit they are sent back with a message.
+    "opco:retry": [
+        Case(
+            dossier_pk,
+            get=all_parties(405) | NON_PARTIES_405,
+            post=dossier_parties(contact=403, alternant=403, manager=403, advisor=302, admin=302),
             per_state=True,
         )
     ],
@@ -469,6 +502,94 @@ ACCESS: dict[str, list[Case]] = {
             per_state=True,
         )
         for kind in GENERATED_KINDS
+    ],
+    # --- After the signature (cactus/contracts; permissions.LIFECYCLE_ACTIONS). The empty POST
+    # re-shows the form with its errors (200).
+    "contracts:rupture": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(
+                contact=in_states(SIGNED, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states(SIGNED, 200),
+                admin=in_states(SIGNED, 200),
+            ),
+            post=dossier_parties(
+                contact=in_states(SIGNED, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states(SIGNED, 200),
+                admin=in_states(SIGNED, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "contracts:cancel": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(
+                contact=403,
+                alternant=403,
+                manager=403,
+                advisor=in_states(CANCELLABLE, 200),
+                admin=in_states(CANCELLABLE, 200),
+            ),
+            post=dossier_parties(
+                contact=403,
+                alternant=403,
+                manager=403,
+                advisor=in_states(CANCELLABLE, 200),
+                admin=in_states(CANCELLABLE, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "contracts:amendment": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(
+                contact=in_states({Status.SENT_TO_OPCO}, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states({Status.SENT_TO_OPCO}, 200),
+                admin=in_states({Status.SENT_TO_OPCO}, 200),
+            ),
+            post=dossier_parties(
+                contact=in_states({Status.SENT_TO_OPCO}, 200),
+                alternant=403,
+                manager=403,
+                advisor=in_states({Status.SENT_TO_OPCO}, 200),
+                admin=in_states({Status.SENT_TO_OPCO}, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "contracts:next_contract": [
+        Case(
+            dossier_pk,
+            get=dossier_parties(
+                contact=403,
+                alternant=403,
+                manager=in_states(ENDED_OR_SENT, 200),
+                advisor=in_states(ENDED_OR_SENT, 200),
+                admin=in_states(ENDED_OR_SENT, 200),
+            ),
+            post=dossier_parties(
+                contact=403,
+                alternant=403,
+                manager=in_states(ENDED_OR_SENT, 200),
+                advisor=in_states(ENDED_OR_SENT, 200),
+                admin=in_states(ENDED_OR_SENT, 200),
+            ),
+            per_state=True,
+        )
+    ],
+    "contracts:versions": [
+        Case(dossier_pk, get=all_parties(200), post=all_parties(405) | NON_PARTIES_405, per_state=True)
+    ],
+    "contracts:without_employer": [
+        Case(no_kwargs, get=everyone(403) | BACK_OFFICE_USERS, post=everyone(405))
     ],
     "documents:convention_template": [
         Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(403) | {ADMIN: 200})

@@ -22,7 +22,9 @@ LAYERS = [
     {"formations"},
     {"dossiers"},
     {"documents"},
-    {"privacy", "bench", "workspace"},  # capabilities on top
+    {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
+    {"privacy", "opco", "workspace"},  # capabilities on top
+    {"bench"},  # measures everything below it, the OPCO deposit included
 ]
 
 

@@ -69,6 +69,15 @@ STATE_DATES = {
         "documents_returned_at",
         "documents_validated_at",
     ],
+    # After the signature (cactus/contracts): broken once sent; cancelled before its start.
+    Status.RUPTURED: [
+        "validation_requested_at",
+        "validated_at",
+        "documents_returned_at",
+        "documents_validated_at",
+        "sent_to_opco_at",
+    ],
+    Status.CANCELLED: [],
 }
 
 

@@ -30,7 +30,9 @@ def test_queues_count_the_dossiers_waiting_for_each_action(client, cfa_advisor):
 
     response = client.get(QUEUE)
 
-    assert counts(response) == {"formation": 1, "economic": 1, "documents": 1, "late": 4, "smic": 0}
+    # The apps above add their own queues (extensions.add_queue): the built-in ones are checked here.
+    built_in = {"formation": 1, "economic": 1, "documents": 1, "late": 4, "smic": 0}
+    assert {key: count for key, count in counts(response).items() if key in built_in} == built_in
     late = client.get(QUEUE, {"queue": "late"})
     assert {row["dossier"].status for row in late.context["rows"]} == {
         Status.VALIDATION_REQUESTED,

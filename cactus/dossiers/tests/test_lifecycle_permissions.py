@@ -39,6 +39,17 @@ EXPECTED = {
     "mark_sent": ({"employer_contact", "cfa_advisor", "cfa_admin"}, {Status.DOCUMENTS_VALIDATED}),
     "close": (set(), set()),  # only for Monegasque / foreign employers, tested below
     "reopen": ({"cfa_advisor", "cfa_admin"}, FROZEN),
+    # After the signature (cactus/contracts); the services check the dates again.
+    "record_rupture": (
+        {"employer_contact", "cfa_advisor", "cfa_admin"},
+        {Status.DOCUMENTS_RETURNED, Status.DOCUMENTS_VALIDATED, Status.SENT_TO_OPCO, Status.CLOSED},
+    ),
+    "cancel": ({"cfa_advisor", "cfa_admin"}, set(Status) - {Status.RUPTURED, Status.CANCELLED}),
+    "create_amendment": ({"employer_contact", "cfa_advisor", "cfa_admin"}, {Status.SENT_TO_OPCO}),
+    "create_next_contract": (
+        {"formation_manager", "cfa_advisor", "cfa_admin"},
+        {Status.RUPTURED, Status.SENT_TO_OPCO, Status.CLOSED},
+    ),
 }
 
 

@@ -565,14 +565,15 @@ def _demo_pdf(text: str) -> CheckedPdf:
     return CheckedPdf(data=buffer.getvalue(), original_name=f"{text}.pdf")
 
 
-def load_lifecycle_demo(formation: Formation, people: dict) -> None:
+def load_lifecycle_demo(formation: Formation, people: dict, entries=None) -> None:
     """Complete dossiers moved through the real services to every state. Skips those already there.
 
     The contract starts are counted from today so that the countdown and the late list show
     something; `formation` starts a month before today for the same reason (R-6.2).
     """
     today = timezone.localdate()
-    for serial, entry in enumerate(LIFECYCLE_DOSSIERS, start=1):
+    # Other apps pass their own entries (extensions.add_demo_step); their NIRs follow ours.
+    for serial, entry in enumerate(entries or LIFECYCLE_DOSSIERS, start=1 if entries is None else 50):
         if Dossier.objects.filter(formation=formation, alternant__email=entry.email).exists():
             continue
         dossier = services.register_alternant(

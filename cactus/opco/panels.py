@@ -1,0 +1,73 @@
+"""What the OPCO app adds to the dossiers' pages: the "Suivi - Info" panel and two back-office queues.
+
+The 20-day count: the OPCO has 20 days from receipt of the complete file to decide (rules.md
+R-7.1; the effect of its silence is unverified there, so Cactus only shows and lists it).
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from cactus.opco.models import AWAITING_DECISION, Deposit
+
+DECISION_DAYS = 20
+
+
+def decision_due(deposit: Deposit) -> date | None:
+    return deposit.received_on + timedelta(days=DECISION_DAYS) if deposit.received_on else None
+
+
+def _rejected(today: date) -> Q:
+    return Q(
+        Exists(
+            Deposit.objects.filter(
+                dossier=OuterRef("pk"),
+                is_current=True,
+                status__in=[Deposit.Status.REJECTED, Deposit.Status.FAILED],
+            )
+        )
+    )
+
+
+def _silent(today: date) -> Q:
+    return Q(
+        Exists(
+            Deposit.objects.filter(
+                dossier=OuterRef("pk"),
+                is_current=True,
+                status=Deposit.Status.ACCEPTED,
+                opco_state__in=AWAITING_DECISION,
+                received_on__lt=today - timedelta(days=DECISION_DAYS),
+            )
+        )
+    )
+
+
+QUEUES = [
+    ("opco_rejected", "Rejeté par l'OPCO : à corriger", _rejected),
+    ("opco_silent", f"OPCO sans décision après {DECISION_DAYS} jours", _silent),
+]
+
+
+def follow_up_panel(request, dossier):
+    """The dossier's deposits with its OPCO: where the current one stands, the OPCO's timeline."""
+    deposit = Deposit.objects.filter(dossier=dossier, is_current=True).first()
+    if deposit is None:
+        return None
+    today = timezone.localdate()
+    due = decision_due(deposit)
+    waiting = deposit.opco_state in AWAITING_DECISION and due is not None
+    return (
+        "opco/follow_up_panel.html",
+        {
+            "deposit": deposit,
+            "timeline": list(deposit.state_changes.all()),
+            "decision_due": due if waiting else None,
+            "days_left": (due - today).days if waiting else None,
+            "days_late": (today - due).days if waiting else None,
+            "decision_days": DECISION_DAYS,
+            "previous": Deposit.objects.filter(dossier=dossier, is_current=False).count(),
+            "can_retry": deposit.status == Deposit.Status.FAILED and request.user.is_cfa_staff,
+        },
+    )

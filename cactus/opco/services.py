@@ -1,0 +1,308 @@
+"""Deposit a validated dossier with its OPCO, and record what the OPCO says of it afterwards.
+
+- `request_deposit`: one `Deposit` per dossier and validated version (its idempotency key), under
+  the dossier's row lock, so fifty triggers at once give one deposit; the HTTP work is a task.
+- `submit_deposit` (the task's body): POST the contract; 202 → job id; 400 → rejected with the
+  OPCO's errors; 401/403 → failed at once (the key); network errors and 5xx → retried with
+  backoff, `OPCO_MAX_ATTEMPTS` tries, then failed. Rejected and failed sit in the queue "Rejeté
+  par l'OPCO : à corriger".
+- `check_job`: the job completed → accepted, TRANSMIS recorded, the dossier moves to "Envoyé à
+  l'OPCO" (actor: none, the platform); failed → rejected with the errors.
+- `record_opco_state`: each OPCO state once per deposit (poll and webhook may both bring it),
+  e-mails on ENGAGE and REFUSE.
+"""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django_tasks import task
+
+from cactus.dossiers import circuits, transitions
+from cactus.dossiers.exceptions import DossierError
+from cactus.dossiers.models import Dossier
+from cactus.opco import emails, payload
+from cactus.opco.client import (
+    OpcoError,
+    OpcoKeyRefused,
+    OpcoUnreachable,
+    OpcoValidationError,
+    client_for,
+)
+from cactus.opco.models import Deposit, OpcoConnection, OpcoState, OpcoStateChange, idempotency_key_for
+
+logger = logging.getLogger(__name__)
+Status = Deposit.Status
+
+
+def connection_for(dossier: Dossier) -> OpcoConnection | None:
+    """The API connection of the dossier's OPCO (from its IDCC), None for "dépôt manuel" or no OPCO."""
+    if circuits.circuit_for(dossier) is not circuits.OPCO:
+        return None  # DDETS (public employer) or closed by the CFA: no OPCO deposit
+    opco = getattr(getattr(dossier, "employer", None), "idcc_opco", "")
+    if not opco:
+        return None
+    connection = OpcoConnection.objects.filter(opco=opco).first()
+    return connection if connection and connection.uses_api else None
+
+
+def on_status_changed(sender, *, dossier: Dossier, event, **kwargs) -> None:
+    """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit."""
+    if event.to_status == Dossier.Status.DOCUMENTS_VALIDATED:
+        request_deposit(dossier=dossier, by=event.actor)
+
+
+@transaction.atomic
+def request_deposit(*, dossier: Dossier, by=None) -> Deposit | None:
+    """Queue the deposit of the dossier's validated version; the same call again is a no-op.
+
+    A failed deposit (network, key) of the same version is sent again with the same key.
+    None when the dossier is not to be deposited (manual OPCO, other circuit, not validated).
+    """
+    dossier = Dossier.objects.select_for_update(of=("self",)).select_related("employer").get(pk=dossier.pk)
+    if dossier.status != Dossier.Status.DOCUMENTS_VALIDATED:
+        return None
+    connection = connection_for(dossier)
+    if connection is None:
+        return None
+    key = idempotency_key_for(dossier)
+    deposit = Deposit.objects.filter(idempotency_key=key).first()
+    if deposit is None:
+        Deposit.objects.filter(dossier=dossier, is_current=True).update(is_current=False)
+        deposit = Deposit.objects.create(
+            dossier=dossier, opco=connection.opco, idempotency_key=key, data_version=dossier.version
+        )
+    elif deposit.status == Status.FAILED:
+        deposit.status, deposit.attempts, deposit.last_error = Status.PENDING, 0, ""
+        deposit.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+    else:
+        return deposit
+    logger.info(
+        "OPCO deposit %s queued for dossier %s (by %s)", deposit.pk, dossier.pk, getattr(by, "pk", None)
+    )
+    transaction.on_commit(lambda: _enqueue(deposit.pk))
+    return deposit
+
+
+@task()
+def submit_deposit_task(deposit_id: int) -> str:
+    """Send one deposit to its OPCO (immediately on one box; by `db_worker` in production)."""
+    return submit_deposit(deposit_id).status
+
+
+def _enqueue(deposit_id: int, run_after: datetime | None = None) -> None:
+    task = submit_deposit_task
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return  # the immediate backend: `manage.py opco_poll` sends it once it is due
+        task = task.using(run_after=run_after)
+    task.enqueue(deposit_id)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff after the n-th failed try: 1, 2, 4, 8… minutes."""
+    return timedelta(seconds=settings.OPCO_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
+
+
+def submit_deposit(deposit_id: int) -> Deposit:
+    """Send one deposit (the task's body). Safe to run twice: only a pending deposit is sent."""
+    with transaction.atomic():
+        deposit = Deposit.objects.select_for_update().select_related("dossier").get(pk=deposit_id)
+        if deposit.status != Status.PENDING:
+            return deposit
+        deposit.attempts += 1
+        deposit.save(update_fields=["attempts", "updated_at"])
+    connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
+    if connection is None or not connection.uses_api:
+        return _fail(deposit, "Le dépôt par l'API n'est plus configuré pour cet OPCO : déposez à la main.")
+    try:
+        body = payload.build_payload(deposit.dossier)
+        with client_for(connection) as client:
+            answer = client.deposit_contract(body, idempotency_key=str(deposit.idempotency_key))
+    except OpcoValidationError as error:
+        return _reject(deposit, error.errors)
+    except OpcoKeyRefused as error:
+        return _fail(deposit, str(error))
+    except OpcoUnreachable as error:
+        if deposit.attempts >= settings.OPCO_MAX_ATTEMPTS:
+            return _fail(
+                deposit, f"{error} Dernière tentative ({deposit.attempts}) : le dépôt est abandonné."
+            )
+        deposit.next_attempt_at = timezone.now() + retry_delay(deposit.attempts)
+        deposit.last_error = (
+            f"{error} Nouvel essai le {timezone.localtime(deposit.next_attempt_at):%d/%m/%Y à %H:%M}."
+        )
+        deposit.save(update_fields=["next_attempt_at", "last_error", "updated_at"])
+        _enqueue(deposit.pk, run_after=deposit.next_attempt_at)
+        return deposit
+    deposit.job_id = str(answer.get("jobId") or answer.get("id") or "")
+    deposit.status, deposit.submitted_at = Status.SUBMITTED, timezone.now()
+    deposit.next_attempt_at, deposit.last_error = None, ""
+    deposit.save(
+        update_fields=["job_id", "status", "submitted_at", "next_attempt_at", "last_error", "updated_at"]
+    )
+    return check_job(deposit, connection=connection)
+
+
+def _fail(deposit: Deposit, message: str) -> Deposit:
+    deposit.status, deposit.last_error, deposit.next_attempt_at = Status.FAILED, message, None
+    deposit.save(update_fields=["status", "last_error", "next_attempt_at", "updated_at"])
+    return deposit
+
+
+def _reject(deposit: Deposit, errors: list[dict]) -> Deposit:
+    deposit.status, deposit.errors, deposit.next_attempt_at = (
+        Status.REJECTED,
+        payload.describe_errors(errors),
+        None,
+    )
+    deposit.last_error = ""
+    deposit.save(update_fields=["status", "errors", "last_error", "next_attempt_at", "updated_at"])
+    return deposit
+
+
+def check_job(deposit: Deposit, *, connection: OpcoConnection | None = None) -> Deposit:
+    """Ask the OPCO how its check of a submitted deposit went; a pending job is asked again later."""
+    if deposit.status != Status.SUBMITTED or not deposit.job_id:
+        return deposit
+    connection = connection or OpcoConnection.objects.get(opco=deposit.opco)
+    try:
+        with client_for(connection) as client:
+            job = client.job(deposit.job_id)
+    except OpcoError as error:
+        deposit.last_error = str(error)
+        deposit.save(update_fields=["last_error", "updated_at"])
+        return deposit
+    status = job.get("status")
+    if status == "failed":
+        return _reject(deposit, job.get("errors") or [])
+    if status != "completed":
+        return deposit
+    return accept_deposit(deposit, opco_number=str(job.get("numeroDossier") or ""), at=_when(job.get("date")))
+
+
+def accept_deposit(deposit: Deposit, *, opco_number: str, at: datetime) -> Deposit:
+    """The OPCO took the deposit: TRANSMIS, and the dossier reaches its last step ("Envoyé à l'OPCO")."""
+    with transaction.atomic():
+        deposit = Deposit.objects.select_for_update().get(pk=deposit.pk)
+        if deposit.status == Status.ACCEPTED:
+            return deposit
+        deposit.status, deposit.opco_number, deposit.errors = Status.ACCEPTED, opco_number, []
+        deposit.save(update_fields=["status", "opco_number", "errors", "updated_at"])
+        record_opco_state(deposit, state=OpcoState.TRANSMIS, at=at, source=OpcoStateChange.Source.DEPOSIT)
+        dossier = deposit.dossier
+        if dossier.status == Dossier.Status.DOCUMENTS_VALIDATED:
+            try:
+                transitions.mark_sent_to_opco(dossier=dossier, by=None)
+            except DossierError:
+                logger.warning("Dossier %s accepted by the OPCO but not moved to sent_to_opco", dossier.pk)
+    return deposit
+
+
+def record_opco_state(
+    deposit: Deposit, *, state: str, at: datetime, source: str, details: dict | None = None
+) -> OpcoStateChange | None:
+    """Record one state the OPCO gave the deposit (once), update the deposit, e-mail on a decision."""
+    if state not in OpcoState.values:
+        logger.warning("Unknown OPCO state %r for deposit %s", state, deposit.pk)
+        return None
+    details = details or {}
+    try:
+        with transaction.atomic():
+            change = OpcoStateChange.objects.create(
+                deposit=deposit, state=state, occurred_at=at, source=source, details=details
+            )
+    except IntegrityError:
+        return None  # already known (the poll and a webhook brought the same news)
+    fields = ["updated_at"]
+    if state == OpcoState.TRANSMIS:
+        deposit.received_on, fields = timezone.localtime(at).date(), [*fields, "received_on"]
+    if state == OpcoState.ENGAGE:
+        deposit.deca_number = str(details.get("numeroDeca") or "")
+        deposit.schedule = details.get("echeancier") or []
+        fields += ["deca_number", "schedule"]
+    if state == OpcoState.REFUSE:
+        deposit.refusal_reasons = details.get("motifs") or []
+        fields.append("refusal_reasons")
+    latest = deposit.state_changes.order_by("-occurred_at", "-pk").first()
+    if latest is None or latest.pk == change.pk:
+        deposit.opco_state, fields = state, [*fields, "opco_state"]
+    deposit.save(update_fields=fields)
+    if state == OpcoState.ENGAGE:
+        emails.contract_engaged(deposit=deposit)
+    elif state == OpcoState.REFUSE:
+        emails.contract_refused(deposit=deposit)
+    return change
+
+
+def apply_contract_status(deposit: Deposit, contract: dict, *, source: str) -> list[OpcoStateChange]:
+    """Record every state of the OPCO's answer about the contract (its history, oldest first)."""
+    history = contract.get("historique") or [{"etat": contract.get("etat"), "date": contract.get("dateEtat")}]
+    recorded = []
+    for entry in history:
+        details = {key: contract[key] for key in ("numeroDeca", "echeancier", "motifs") if contract.get(key)}
+        details = details if entry.get("etat") == contract.get("etat") else {}
+        with transaction.atomic():
+            change = record_opco_state(
+                deposit,
+                state=entry.get("etat") or "",
+                at=_when(entry.get("date")),
+                source=source,
+                details=details,
+            )
+        if change:
+            recorded.append(change)
+    return recorded
+
+
+def poll_deposit(deposit: Deposit) -> Deposit:
+    """One look at the OPCO for a deposit: its job while checked, its contract once accepted."""
+    if deposit.status == Status.PENDING:
+        if deposit.next_attempt_at is None or deposit.next_attempt_at <= timezone.now():
+            return submit_deposit(deposit.pk)
+        return deposit
+    if deposit.status == Status.SUBMITTED:
+        return check_job(deposit)
+    if deposit.status == Status.ACCEPTED and deposit.opco_number:
+        connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
+        if connection is None or not connection.uses_api:
+            return deposit
+        try:
+            with client_for(connection) as client:
+                contract = client.contract(deposit.opco_number)
+        except OpcoError as error:
+            logger.warning("OPCO poll of deposit %s failed: %s", deposit.pk, error)
+            return deposit
+        apply_contract_status(deposit, contract, source=OpcoStateChange.Source.POLL)
+    return deposit
+
+
+def _when(value) -> datetime:
+    """An OPCO date or date-time (ISO), aware; now when missing."""
+    if not value:
+        return timezone.now()
+    moment = parse_datetime(str(value))
+    if moment is None:
+        day = parse_date(str(value))
+        if day is None:
+            return timezone.now()
+        moment = datetime(day.year, day.month, day.day, 12)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def check_key(connection: OpcoConnection) -> str:
+    """`cfakeyinfo`: record the key's end date; the French result for the admin page."""
+    try:
+        with client_for(connection) as client:
+            info = client.key_info()
+    except OpcoError as error:
+        return str(error)
+    connection.key_valid_until = parse_date(str(info.get("dateFinValidite") or "")) or None
+    connection.key_checked_at = timezone.now()
+    connection.save(update_fields=["key_valid_until", "key_checked_at", "updated_at"])
+    if connection.key_valid_until:
+        return f"Clé valide jusqu'au {connection.key_valid_until:%d/%m/%Y}."
+    return "Clé valide."
