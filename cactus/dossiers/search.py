@@ -2,7 +2,7 @@
 
 The same SQL function `cactus_fold_name(last, first)` exists on both databases:
 - on PostgreSQL, an IMMUTABLE wrapper around `unaccent` + `upper`, created by the migration
-  `0011_search_indexes` with the trigram GIN indexes (`pg_trgm`) that serve `LIKE '%…%'` (and
+  `0012_search_indexes` with the trigram GIN indexes (`pg_trgm`) that serve `LIKE '%…%'` (and
   inlined into the queries, so a row's check costs no function call);
 - on SQLite, a Python function registered on each new connection (`register_sqlite_functions`),
   with no index: SQLite is the development fallback, it scans.

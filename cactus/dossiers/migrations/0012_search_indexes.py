@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("accounts", "0005_remove_links_from_stored_emails"),
-        ("dossiers", "0010_merge_text_limits"),
+        ("dossiers", "0011_add_contract_versions_ruptures_and_cancellations"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]
