@@ -8,7 +8,7 @@ SANDBOX_PORT ?= 8765
 STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium chromium-driver poppler-utils wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core libmagic1 sqlite3
 
-.PHONY: run test deps install migrate demo lint bench clean
+.PHONY: run test deps install migrate demo lint bench bench-large clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ lint: install
 
 bench: install
 	$(BIN)/python -m cactus.bench
+
+# The back office in-process at 10^6 dossiers on PostgreSQL (DATABASE_URL): the data is generated
+# once into cactus_bench_large and kept between runs (`--fresh` to start again). docs/bench.md.
+bench-large: install
+	$(BIN)/python -m cactus.bench --large
 
 clean:
 	rm -rf $(VENV) var/static

@@ -1,6 +1,7 @@
 """`make bench`: pages under load, SQL query counts and document rendering, at 10^4 and 10^5 dossiers.
 
-Run as `python -m cactus.bench [--large] [--sizes 10000,100000] [--keep-data] [--pages bd]`; see docs/bench.md.
+Run as `python -m cactus.bench [--sizes 10000,100000] [--keep-data] [--pages bd]`; `--large [--sizes N]
+[--runs 100] [--fresh]` is `make bench-large` (the back office in-process at 10^6); see docs/bench.md.
 """
 
 import argparse
@@ -15,7 +16,13 @@ LARGE_SIZE = 1_000_000
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m cactus.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--large", action="store_true", help=f"also measure at {LARGE_SIZE:,} dossiers")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help=f"the back office in-process at {LARGE_SIZE:,} dossiers (or --sizes), data kept between runs",
+    )
+    parser.add_argument("--fresh", action="store_true", help="with --large: drop the kept data first")
+    parser.add_argument("--runs", type=int, default=100, help="with --large: timed requests per page")
     parser.add_argument(
         "--sizes", type=sizes_list, default=None, help="comma-separated data sizes (default: 10000,100000)"
     )
@@ -31,7 +38,10 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if set(args.pages) - set("abcdef"):
         parser.error("--pages takes letters among a, b, c, d, e, f")
-    args.sizes = sorted(set((args.sizes or DEFAULT_SIZES) + ([LARGE_SIZE] if args.large else [])))
+    if args.large:
+        args.sizes = sorted(set(args.sizes or [LARGE_SIZE]))
+    else:
+        args.sizes = sorted(set(args.sizes or DEFAULT_SIZES))
     return args
 
 
@@ -47,6 +57,8 @@ def sizes_list(text: str) -> list[int]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.large:
+        return main_large(args)
     database_url = bench_database_url()
     environment = server_environment(database_url)
     os.environ.update(environment)
@@ -61,6 +73,21 @@ def main(argv=None) -> int:
         environment=environment, sizes=args.sizes, page_keys="a" + args.pages, documents=not args.no_documents
     )
     return bench.run()
+
+
+def main_large(args) -> int:
+    """--large: grow the kept database to each size (never shrink it) and time the back office in-process."""
+    database_url = bench_database_url(large=True)
+    environment = server_environment(database_url)
+    os.environ.update(environment)
+    fresh_database(database_url, keep=not args.fresh)
+
+    import django
+
+    django.setup()
+    from cactus.bench.large import run_large
+
+    return run_large(args.sizes, runs=args.runs)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP, RgpdConsent, User
-from cactus.bench import tab_data
+from cactus.bench import replicate, tab_data
 from cactus.dossiers.models import ContractScheme, Dossier, DossierEvent, EntryMode
 from cactus.formations.models import Formation
 
@@ -121,10 +121,12 @@ def generate(
     with transaction.atomic():
         cast = _ensure_cast()
         formations = _ensure_formations(formation_count(count), cast)
+    # On PostgreSQL, Python makes the first replicate.SEED dossiers and SQL copies them beyond.
+    in_python = count if connection.vendor != "postgresql" else max(existing, min(count, replicate.SEED))
     contacts_done = User.objects.filter(email__endswith=f"@{CONTACT_DOMAIN}").count()
     busy_has = Dossier.objects.filter(employer_contact__email=BUSY_CONTACT_EMAIL).count()
     plan = _contact_plan(
-        count - existing,
+        in_python - existing,
         rng,
         first_contact=max(contacts_done, 1),
         busy_missing=BUSY_CONTACT_DOSSIERS - busy_has,
@@ -137,6 +139,14 @@ def generate(
         position += len(batch)
         if progress:
             progress(existing + position, count)
+    if in_python < count:
+        replicate.grow(
+            count,
+            alternant_domain=ALTERNANT_DOMAIN,
+            contact_domain=CONTACT_DOMAIN,
+            formation_prefix=FORMATION_PREFIX,
+            progress=progress,
+        )
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would give a live database, so the planner picks the indexes.
         with connection.cursor() as cursor:

@@ -6,17 +6,20 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-BENCH_DATABASE = "cactus_bench"
+# BENCH_DATABASE in the environment names another one (several people benching on one server).
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE") or "cactus_bench"
+# `--large` keeps 10^6 dossiers between runs: a database of its own, never dropped by `make bench`.
+LARGE_DATABASE = os.environ.get("BENCH_LARGE_DATABASE") or "cactus_bench_large"
 
 
-def bench_database_url() -> str:
+def bench_database_url(*, large: bool = False) -> str:
     """PostgreSQL when DATABASE_URL points to it (database `cactus_bench` on that server), SQLite otherwise."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         parts = urlsplit(url)
-        return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+        return urlunsplit(parts._replace(path=f"/{LARGE_DATABASE if large else BENCH_DATABASE}"))
     var_dir = Path(os.environ.get("CACTUS_VAR_DIR", BASE_DIR / "var"))
-    return f"sqlite:///{var_dir / 'bench' / 'bench.sqlite3'}"
+    return f"sqlite:///{var_dir / 'bench' / ('large.sqlite3' if large else 'bench.sqlite3')}"
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -45,12 +48,11 @@ def fresh_database(url: str, *, keep: bool) -> None:
         return
     import psycopg
 
+    name = urlsplit(url).path.lstrip("/")
     server = urlunsplit(urlsplit(url)._replace(path="/postgres"))
     with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
-        ).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and not keep:
-            connection.execute(f'DROP DATABASE "{BENCH_DATABASE}" WITH (FORCE)')
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         if not exists or not keep:
-            connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+            connection.execute(f'CREATE DATABASE "{name}"')

@@ -1,6 +1,10 @@
 """Forms of the life-cycle actions (Suivi - Info and the back office). Input checks only."""
 
 from django import forms
+from django.core.cache import cache
+from django.forms.utils import flatatt
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP, User
 from cactus.core.uploads import read_valid_pdf
@@ -79,10 +83,54 @@ class StampedCerfaForm(forms.Form):
     stamped_cerfa = PdfField(label="CERFA visé et tamponné (PDF)")
 
 
+class TitleChoiceIterator(forms.models.ModelChoiceIterator):
+    """The formations' options as (id, title) rows: no model instance per option (4,000 at 10^6 dossiers)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "title")
+
+
+OPTIONS_SECONDS = 60
+
+
+class CachedOptionsSelect(LongSelect):
+    """A LongSelect whose options' HTML is kept OPTIONS_SECONDS in the cache under `cache_key`.
+
+    The back office's formation filter lists every formation the person sees: 4,000 at 10^6
+    dossiers, half of the page's time to render. Like the queue counts (back_office.py), the list
+    may lag a new formation by up to a minute; the selected option is marked on the cached HTML.
+    """
+
+    cache_key: str | None = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self.cache_key or self.allow_multiple_selected:
+            return super().render(name, value, attrs, renderer)
+        options = cache.get(self.cache_key)
+        if options is None:
+            options = "\n".join(
+                f'  <option value="{conditional_escape("" if key is None else str(key))}">'
+                f"{conditional_escape(label)}</option>"
+                for key, label in self.choices
+            )
+            cache.set(self.cache_key, options, OPTIONS_SECONDS)
+        for wanted in self.format_value(value)[:1]:
+            option = f'<option value="{conditional_escape(wanted)}">'
+            options = options.replace(option, option.removesuffix(">") + " selected>", 1)
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe(options),  # each part escaped when cached
+        )
+
+
 class BackOfficeFilterForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, max_length=200, help_text="Nom, e-mail ou SIRET")
     formation = forms.ModelChoiceField(
-        queryset=Formation.objects.all(), required=False, label="Formation", widget=LongSelect
+        queryset=Formation.objects.all(), required=False, label="Formation", widget=CachedOptionsSelect
     )
     status = forms.ChoiceField(required=False, label="État")
     advisor = forms.ModelChoiceField(
@@ -93,8 +141,13 @@ class BackOfficeFilterForm(forms.Form):
     )
     queue = forms.ChoiceField(required=False, label="File")
 
-    def __init__(self, *args, formations, status_choices, queue_choices, **kwargs):
+    def __init__(self, *args, formations, status_choices, queue_choices, options_scope=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if options_scope:  # back_office.counts_scope: whose formations these are
+            self.fields["formation"].widget.cache_key = f"back_office:formation_options:{options_scope}"
+        self.fields[
+            "formation"
+        ].iterator = TitleChoiceIterator  # before the queryset: it sets the widget's choices
         self.fields["formation"].queryset = formations
         self.fields["status"].choices = [("", "Tous")] + status_choices
         self.fields["queue"].choices = [("", "Toutes")] + queue_choices

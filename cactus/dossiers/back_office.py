@@ -3,16 +3,17 @@
 import csv
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from cactus.dossiers import circuits, deadlines, extensions, selectors
+from cactus.dossiers import circuits, deadlines, extensions, keyset, selectors
 from cactus.dossiers.models import Dossier, DossierEvent, PayBelowMinimum
 from cactus.dossiers.reminders import OPEN_STATUSES
 
@@ -95,6 +96,75 @@ def filter_dossiers(
     if queue:
         dossiers = dossiers.filter(queues(today)[queue][1])
     return dossiers
+
+
+# The list's order: newest first (index dossier_newest_first), the id breaking ties.
+DEFAULT_ORDERING = ("-created_at", "-pk")
+# The filters that narrow the list (a sort does not).
+FILTER_KEYS = ("q", "formation", "status", "advisor", "queue")
+
+
+def keyset_page(
+    dossiers: QuerySet[Dossier], ordering=DEFAULT_ORDERING, size: int = 50, cursor: str | None = None
+) -> keyset.Page:
+    """One page of the list after (or before) `cursor`, in `ordering` (field names, "-" for
+    descending; the pk is added as the tie-breaker, empty values come last): `page.rows`,
+    `page.next_cursor`, `page.previous_cursor` (None at either end). No OFFSET, so page 2000 costs
+    what page 1 costs. Raises keyset.InvalidCursor for a cursor made by hand or for another ordering.
+    """
+    return keyset.page(dossiers, ordering, size, cursor)
+
+
+# Counting a filtered list reads every matching row; at 10^6 dossiers that is most of the page's
+# time. So the list counts up to COUNT_CAP and says "plus de" beyond; the whole file, unfiltered,
+# is PostgreSQL's own estimate (pg_class.reltuples, refreshed by ANALYZE/autovacuum), said so.
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class ListCount:
+    value: int
+    kind: str  # "exact", "more_than" (value = COUNT_CAP) or "estimate"
+
+    @property
+    def label(self) -> str:
+        number = f"{self.value:,}".replace(",", "\u202f")
+        plural = "s" if self.value > 1 else ""
+        if self.kind == "estimate":
+            return f"Environ {number} dossier{plural} au total (estimation de la base de données)."
+        if self.kind == "more_than":
+            return f"Plus de {number} dossiers : affinez la recherche ou les filtres pour les compter."
+        return f"{number} dossier{plural}."
+
+
+def is_narrowed(cleaned_data: dict | None) -> bool:
+    return bool(cleaned_data) and any(cleaned_data.get(key) for key in FILTER_KEYS)
+
+
+def list_count(dossiers: QuerySet[Dossier], *, narrowed: bool, everything: bool) -> ListCount:
+    """How many dossiers the list has, at a bounded cost (see COUNT_CAP).
+
+    `everything`: the person sees every dossier (CFA staff) and `narrowed` is False, so the
+    table's estimate stands for the list.
+    """
+    if everything and not narrowed:
+        estimate = _estimated_rows(Dossier._meta.db_table)
+        if estimate is not None and estimate > COUNT_CAP:
+            return ListCount(estimate, "estimate")
+    counted = dossiers.order_by().values("pk")[: COUNT_CAP + 1].count()
+    if counted > COUNT_CAP:
+        return ListCount(COUNT_CAP, "more_than")
+    return ListCount(counted, "exact")
+
+
+def _estimated_rows(table: str) -> int | None:
+    """PostgreSQL's row estimate for `table`, None elsewhere or before the first ANALYZE."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
+        row = cursor.fetchone()
+    return row[0] if row and row[0] >= 0 else None
 
 
 # The life-cycle dates have no French verbose_name in the model (changing it needs a migration).

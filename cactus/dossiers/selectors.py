@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP
-from cactus.dossiers import circuits, permissions, tabs
+from cactus.dossiers import circuits, permissions, search, tabs
 from cactus.dossiers.models import Dossier
 from cactus.formations.models import Formation
 
@@ -45,14 +45,8 @@ def formations_open_to_registration(user) -> QuerySet[Formation]:
 def search_dossiers(
     dossiers: QuerySet[Dossier], *, query: str = "", formation_id=None, status=""
 ) -> QuerySet:
-    if query:
-        dossiers = dossiers.filter(
-            Q(alternant_last_name__icontains=query)
-            | Q(alternant_first_name__icontains=query)
-            | Q(alternant__email__icontains=query)
-            | Q(employer_contact__email__icontains=query)
-            | Q(siret__startswith=query.replace(" ", ""))
-        )
+    # Name (accents and case folded), e-mails, SIRET by prefix: see search.py for the indexes.
+    dossiers = search.search(dossiers, query)
     if formation_id:
         dossiers = dossiers.filter(formation_id=formation_id)
     if status == "complete":

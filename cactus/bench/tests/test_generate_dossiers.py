@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import Count
 
 from cactus.bench import data
@@ -76,3 +77,37 @@ def test_past_the_draft_every_dossier_has_its_base_data_and_the_date_of_each_ste
 def test_a_count_below_one_is_refused():
     with pytest.raises(CommandError):
         generate("--count", "0")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL copy is PostgreSQL's")
+def test_beyond_the_seed_postgresql_copies_the_dossiers_as_new_people(monkeypatch):
+    from stdnum.fr import siret
+
+    from cactus.accounts.models import User
+    from cactus.bench import replicate
+    from cactus.dossiers.models import DossierEvent
+
+    monkeypatch.setattr(replicate, "SEED", 70)
+    monkeypatch.setattr(replicate, "DROP_INDEXES_FROM", 100)  # and the indexes rebuilt after
+    # Inside the test's transaction, no deferred check may be pending when an index is built.
+    connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+    generate("--count", "70")
+    events_per_dossier = DossierEvent.objects.count() / 70
+    indexes = set(connection.introspection.get_constraints(connection.cursor(), "dossiers_dossier"))
+
+    generate("--count", "200")
+    dossiers = data.generated_dossiers()
+
+    assert dossiers.count() == 200
+    emails = list(User.objects.filter(email__endswith=data.ALTERNANT_DOMAIN).values_list("email", flat=True))
+    assert sorted(emails) == [f"alternant-{number:07d}@{data.ALTERNANT_DOMAIN}" for number in range(200)]
+    assert dossiers.values("alternant").distinct().count() == 200
+    sirets = [value for value in dossiers.values_list("siret", flat=True) if value]
+    assert all(siret.is_valid(value) for value in sirets)
+    assert len(set(sirets)) > len(set(sirets[:70]))  # copies move to other establishments
+    assert Dossier.objects.filter(employer_contact__email=data.BUSY_CONTACT_EMAIL).count() == 50
+    assert DossierEvent.objects.count() == pytest.approx(events_per_dossier * 200, rel=0.2)
+    assert dossiers.values("formation").distinct().count() == data.formation_count(200)
+    assert set(connection.introspection.get_constraints(connection.cursor(), "dossiers_dossier")) == indexes
+    assert "dossier_name_trgm" in indexes

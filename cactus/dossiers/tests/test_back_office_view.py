@@ -90,10 +90,15 @@ def test_the_list_is_paginated(client, cfa_admin):
         dossier_in(Status.DRAFT, formation=formation)
     client.force_login(cfa_admin)
 
-    second = client.get(QUEUE, {"page": 2})
+    first = client.get(QUEUE)
+    second = client.get(QUEUE, {"curseur": first.context["page"].next_cursor})
 
+    assert len(first.context["rows"]) == 50
+    assert 'rel="next"' in first.content.decode()
     assert len(second.context["rows"]) == 1
-    assert "Page 2 sur 2" in second.content.decode()
+    assert 'rel="next"' not in second.content.decode()
+    assert 'rel="prev"' in second.content.decode()
+    assert "51 dossiers." in second.content.decode()
 
 
 def test_the_csv_export_follows_the_filters_and_defuses_formulas(client, cfa_advisor):

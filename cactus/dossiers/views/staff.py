@@ -3,14 +3,13 @@ history, and the validation actions (formation, éléments économiques, documen
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from cactus.accounts.models import User
-from cactus.dossiers import back_office, circuits, permissions, selectors, tabs, transitions
+from cactus.dossiers import back_office, circuits, keyset, permissions, selectors, tabs, transitions
 from cactus.dossiers.action_forms import (
     BackOfficeFilterForm,
     CommentForm,
@@ -50,6 +49,7 @@ def _filtered(request):
         formations=formations,
         status_choices=status_choices(),
         queue_choices=[(key, label) for key, (label, _) in queue_definitions.items()],
+        options_scope=back_office.counts_scope(request.user),
     )
     filtered = dossiers
     if filters.is_valid():
@@ -74,7 +74,7 @@ def _sort_headers(request, filters) -> dict[str, dict]:
     """Per sortable column: the link that sorts by it (the reverse when already sorted) and aria-sort."""
     current = _sort(request, filters)
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("curseur", None)  # another order starts at its first page
     headers = {}
     for key, (label, _) in back_office.sorts().items():
         direction = "ascending" if current == key else "descending" if current == f"-{key}" else ""
@@ -95,10 +95,17 @@ def _sort_choices() -> list[tuple[str, str]]:
 @require_GET
 def dossier_queue(request):
     dossiers, filtered, filters, today = _filtered(request)
-    page = Paginator(back_office.prepare_for_columns(filtered), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = back_office.worklist_rows(page, today)
+    # Keyset pagination: "Page suivante" carries the last row's position (?curseur=), no OFFSET.
+    ordering = back_office.ordering(_sort(request, filters))
+    prepared = back_office.prepare_for_columns(filtered)
+    try:
+        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE, request.GET.get("curseur"))
+    except keyset.InvalidCursor:
+        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE)
+    narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
+    rows = back_office.worklist_rows(page.rows, today)
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("curseur", None)
     return render(
         request,
         "dossiers/back_office.html",
@@ -106,6 +113,9 @@ def dossier_queue(request):
             "queues": back_office.queue_counts(dossiers, today, scope=back_office.counts_scope(request.user)),
             "filters": filters,
             "page": page,
+            "count": back_office.list_count(
+                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff
+            ),
             "rows": rows,
             "query": query.urlencode(),
             "sorts": (sorts := _sort_headers(request, filters)),

@@ -1,0 +1,365 @@
+"""The back office at scale: folded search, keyset pages, bounded counts (issue 15, parts 3-4).
+
+Run on both databases: `DATABASE_URL=postgres://… pytest this_file` checks that PostgreSQL's
+function and trigram indexes answer the same as SQLite's Python fallback, and that the plans
+use the indexes.
+"""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from cactus.accounts.tests.factories import UserFactory
+from cactus.dossiers import back_office, keyset, search
+from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.states import dossier_in
+from cactus.formations.tests.factories import FormationFactory
+
+Status = Dossier.Status
+pytestmark = pytest.mark.django_db
+QUEUE = reverse("dossiers:back_office")
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's indexes and estimates"
+)
+
+
+def found(query: str) -> set[int]:
+    return set(search.search(Dossier.objects.all(), query).values_list("pk", flat=True))
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Lefèvre", "LEFEVRE", "lefevre", "LEFÈVRE", "efèv", "Lefèvre Chloé"])
+def test_a_name_is_found_whatever_its_accents_and_case(query):
+    accented = DossierFactory(
+        with_base_data=True, alternant_last_name="Lefèvre", alternant_first_name="Chloé"
+    )
+    capitals = DossierFactory(
+        with_base_data=True, alternant_last_name="LEFEVRE", alternant_first_name="CHLOE"
+    )
+    DossierFactory(with_base_data=True, alternant_last_name="Lefort", alternant_first_name="Chloé")
+
+    assert found(query) == {accented.pk, capitals.pk}
+
+
+def test_a_first_name_and_a_name_with_a_cedilla_or_umlaut_are_found():
+    francois = DossierFactory(
+        with_base_data=True, alternant_last_name="Müller", alternant_first_name="François"
+    )
+    DossierFactory(with_base_data=True, alternant_last_name="Martin", alternant_first_name="Franck")
+
+    assert found("francois") == {francois.pk}
+    assert found("MULLER") == {francois.pk}
+
+
+def test_e_mails_of_the_alternant_and_of_the_contact_are_searched_case_folded():
+    by_alternant = DossierFactory(alternant=UserFactory(email="zoe.nguyen@etudiant.test"))
+    by_contact = DossierFactory(employer_contact=UserFactory(email="rh@nguyen-batiment.test"))
+    DossierFactory(alternant=UserFactory(email="autre@etudiant.test"))
+
+    assert found("NGUYEN") == {by_alternant.pk, by_contact.pk}
+    assert found("rh@nguyen") == {by_contact.pk}
+    assert found("Zoe.Nguyen@Etudiant.test") == {by_alternant.pk}  # a whole address, any case
+    assert found("oe.nguyen@etudiant.test") == set()  # a whole address is not a part of another
+
+
+def test_a_siret_is_found_by_prefix_or_in_full_with_or_without_spaces():
+    company = DossierFactory(with_base_data=True, siret="73282932000074")
+    DossierFactory(with_base_data=True, siret="55210055400013")
+
+    assert found("73282932000074") == {company.pk}
+    assert found("732 829 320 00074") == {company.pk}
+    assert found("732829") == {company.pk}
+    assert found("32932000074") == set()  # a SIRET is searched from its start
+
+
+def test_like_wildcards_in_the_query_are_plain_characters():
+    DossierFactory(with_base_data=True, alternant_last_name="Dupont")
+
+    assert found("%") == set()
+    assert found("D_pont") == set()
+
+
+def test_a_responsables_search_never_returns_another_formations_dossier(client, formation, formation_manager):
+    mine = dossier_in(Status.DRAFT, formation=formation, alternant_last_name="Lefèvre")
+    dossier_in(Status.DRAFT, formation=FormationFactory(), alternant_last_name="Lefèvre")
+    dossier_in(Status.DRAFT, formation=FormationFactory(), siret="73282932000099")
+    client.force_login(formation_manager)
+
+    by_name = client.get(QUEUE, {"q": "lefevre"}).context["rows"]
+    by_siret = client.get(QUEUE, {"q": "7328293200"}).context["rows"]
+
+    assert [row["dossier"] for row in by_name] == [mine]
+    assert [row["dossier"] for row in by_siret] == [mine]  # dossier_in's SIRET is 73282932000074
+
+
+def plan_of(queryset) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned anyway
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@on_postgresql
+def test_postgresql_answers_a_search_from_its_indexes():
+    from cactus.accounts.models import User
+
+    DossierFactory(with_base_data=True, alternant=UserFactory(email="zoe.nguyen@etudiant.test"))
+    dossiers = Dossier.objects.all()
+
+    assert "dossier_name_trgm" in plan_of(search.search(dossiers, "Lefèvre"))
+    assert "dossier_siret_prefix" in plan_of(search.search(dossiers, "7328293"))
+    assert "user_email_trgm" in plan_of(User.objects.filter(email__icontains="nguyen@"))
+    by_email = plan_of(search.search(dossiers, "nguyen@"))
+    assert "alternant_id" in by_email and "employer_contact" in by_email  # BitmapOr on the dossier's indexes
+    assert "Seq Scan" not in by_email
+
+
+def test_a_search_matching_many_e_mails_is_still_right(monkeypatch):
+    monkeypatch.setattr(search, "EMAIL_MATCHES", 2)
+    expected = {
+        DossierFactory(alternant=UserFactory(email=f"eleve{n}@lycee-pasteur.test")).pk for n in range(4)
+    }
+    DossierFactory(alternant=UserFactory(email="autre@ailleurs.test"))
+
+    assert found("lycee-pasteur") == expected
+
+
+# --- keyset pagination ---------------------------------------------------------------------
+
+AT = datetime(2026, 9, 1, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@pytest.fixture
+def many():
+    """23 dossiers in groups sharing the same creation time and contract start (some without one)."""
+    formation = FormationFactory()
+    dossiers = []
+    for number in range(23):
+        start = None if number % 5 == 0 else date(2026, 9, 1) + timedelta(days=number % 3)
+        dossiers.append(
+            DossierFactory(
+                formation=formation, created_at=AT + timedelta(hours=number // 4), contract_start=start
+            )
+        )
+    return Dossier.objects.filter(formation=formation)
+
+
+def walk(queryset, ordering, size):
+    pages, cursor = [], None
+    while True:
+        page = back_office.keyset_page(queryset, ordering, size, cursor)
+        pages.append(page)
+        if not page.next_cursor:
+            return pages
+        cursor = page.next_cursor
+
+
+@pytest.mark.parametrize(
+    "ordering",
+    [
+        ("-created_at", "-pk"),
+        ("created_at",),
+        ("contract_start", "pk"),
+        ("-contract_start", "-pk"),
+        ("-contract_start", "created_at"),
+        ("formation__title", "-created_at"),
+        back_office.ordering("echeance"),  # F("contract_start").asc(nulls_last=True), "pk"
+        back_office.ordering("-echeance"),
+        back_office.ordering("alternant"),
+    ],
+)
+@pytest.mark.parametrize("size", [1, 4, 5, 23, 50])
+def test_pages_follow_the_ordering_with_no_duplicate_nor_gap_and_previous_goes_back(many, ordering, size):
+    pages = walk(many, ordering, size)
+    rows = [dossier.pk for page in pages for dossier in page.rows]
+    expected = sorted_like_the_page(many, ordering)
+
+    assert rows == expected
+    assert pages[0].previous_cursor is None
+    assert all(len(page.rows) == size for page in pages[:-1])
+    for before, after in zip(pages, pages[1:], strict=False):
+        back = back_office.keyset_page(many, ordering, size, after.previous_cursor)
+        assert [d.pk for d in back.rows] == [d.pk for d in before.rows]
+        assert back.next_cursor is not None
+        assert (back.previous_cursor is None) == (before is pages[0])
+
+
+def sorted_like_the_page(queryset, ordering) -> list[int]:
+    """The order in Python: NULL last in either direction, the pk breaking ties."""
+    fields = keyset.with_tiebreaker(ordering)
+    rows = list(
+        queryset.values(
+            "pk",
+            "created_at",
+            "contract_start",
+            "formation__title",
+            "alternant_last_name",
+            "alternant_first_name",
+        )
+    )
+
+    def key(row):
+        parts = []
+        for name in fields:
+            value = row[name.lstrip("-")]
+            parts.append(Reversible(value, descending=name.startswith("-")))
+        return parts
+
+    return [row["pk"] for row in sorted(rows, key=key)]
+
+
+class Reversible:
+    def __init__(self, value, *, descending):
+        self.value, self.descending = value, descending
+
+    def __lt__(self, other):
+        if self.value is None or other.value is None:
+            return other.value is None and self.value is not None  # NULL last both ways
+        return self.value > other.value if self.descending else self.value < other.value
+
+    def __eq__(self, other):
+        return self.value == other.value
+
+
+def test_a_row_added_before_the_cursor_neither_repeats_nor_shifts_the_next_page(many):
+    first = back_office.keyset_page(many, ("-created_at", "-pk"), 5)
+    DossierFactory(formation=many.first().formation, created_at=AT + timedelta(days=30))  # newest of all
+
+    second = back_office.keyset_page(many, ("-created_at", "-pk"), 5, first.next_cursor)
+
+    assert not {d.pk for d in first.rows} & {d.pk for d in second.rows}
+    assert second.rows[0].pk == sorted_like_the_page(many, ("-created_at", "-pk"))[6]
+
+
+@pytest.mark.parametrize(
+    "cursor", ["nimportequoi", "W10", keyset.encode("n", [1]), keyset.encode("x", [1, 2])]
+)
+def test_a_cursor_made_by_hand_is_refused_and_the_page_shows_the_start(client, cfa_advisor, many, cursor):
+    with pytest.raises(keyset.InvalidCursor):
+        back_office.keyset_page(many, ("-created_at", "-pk"), 5, cursor)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"curseur": cursor})
+
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 23
+
+
+def test_the_back_office_pages_through_its_links_and_keeps_the_filters(client, cfa_advisor):
+    formation = FormationFactory()
+    for _ in range(51):
+        dossier_in(Status.VALIDATED, formation=formation)
+    dossier_in(Status.DRAFT, formation=formation)
+    client.force_login(cfa_advisor)
+
+    first = client.get(QUEUE, {"status": "validated"})
+    html = first.content.decode()
+    link = html.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    second = client.get(QUEUE + link)
+
+    assert "status=validated" in link
+    assert [row["dossier"].status for row in second.context["rows"]] == [Status.VALIDATED]
+    assert {r["dossier"].pk for r in first.context["rows"]} | {
+        second.context["rows"][0]["dossier"].pk
+    } == set(Dossier.objects.filter(status=Status.VALIDATED).values_list("pk", flat=True))
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+def test_the_count_stops_at_the_cap_and_says_plus_de(client, cfa_advisor, monkeypatch):
+    monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    formation = FormationFactory()
+    for _ in range(5):
+        dossier_in(Status.VALIDATED, formation=formation)
+    client.force_login(cfa_advisor)
+
+    narrowed = client.get(QUEUE, {"formation": formation.pk}).content.decode()
+    three = client.get(QUEUE, {"formation": formation.pk, "q": "nobody"}).content.decode()
+
+    assert "Plus de 3 dossiers : affinez la recherche ou les filtres pour les compter." in narrowed
+    assert "0 dossier." in three
+
+
+@on_postgresql
+def test_the_whole_file_is_counted_by_postgresqls_estimate_and_says_so(client, cfa_advisor, monkeypatch):
+    monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    for _ in range(6):
+        DossierFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_dossier")  # counts this transaction's rows as live
+    client.force_login(cfa_advisor)
+
+    html = client.get(QUEUE).content.decode()
+
+    assert "Environ 6 dossiers au total (estimation de la base de données)." in html
+
+
+def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, formation, formation_manager):
+    dossier_in(Status.DRAFT, formation=formation)
+    dossier_in(Status.DRAFT)
+    client.force_login(formation_manager)
+
+    assert "1 dossier." in client.get(QUEUE).content.decode()
+
+
+def test_the_formation_filter_is_rendered_once_a_minute_with_the_same_html(
+    client, cfa_advisor, django_assert_num_queries
+):
+    from cactus.core.widgets import LongSelect
+    from cactus.dossiers.action_forms import BackOfficeFilterForm
+    from cactus.formations.models import Formation
+
+    chosen = FormationFactory(title="BTS <MCO> & co")
+    FormationFactory(title="CAP Cuisine")
+
+    def form(cached: bool):
+        made = BackOfficeFilterForm(
+            {"formation": chosen.pk},
+            formations=Formation.objects.only("pk", "title"),
+            status_choices=[],
+            queue_choices=[],
+            options_scope="staff" if cached else None,
+        )
+        if not cached:
+            made.fields["formation"].widget = LongSelect(choices=made.fields["formation"].choices)
+        return str(made["formation"])
+
+    plain, first = form(cached=False), form(cached=True)
+    with django_assert_num_queries(1):  # the cache's read, not the formations
+        again = form(cached=True)
+
+    assert first == plain == again
+    assert f'<option value="{chosen.pk}" selected>BTS &lt;MCO&gt; &amp; co</option>' in again
+
+
+def test_a_cursor_of_another_sort_is_refused(many):
+    newest = back_office.keyset_page(many, ("-created_at", "-pk"), 5)
+
+    with pytest.raises(keyset.InvalidCursor):
+        back_office.keyset_page(many, ("created_at", "pk"), 5, newest.next_cursor)
+
+
+def test_the_sorted_columns_page_through_cursors(client, cfa_advisor):
+    formation = FormationFactory()
+    for day in range(53):
+        dossier_in(
+            Status.VALIDATED, formation=formation, contract_start=date(2026, 9, 1) + timedelta(days=day % 7)
+        )
+    client.force_login(cfa_advisor)
+
+    first = client.get(QUEUE, {"sort": "debut"})
+    second = client.get(QUEUE, {"sort": "debut", "curseur": first.context["page"].next_cursor})
+    starts = [
+        row["dossier"].contract_start for response in (first, second) for row in response.context["rows"]
+    ]
+
+    assert len(starts) == 53 and starts == sorted(starts)
+    assert len({row["dossier"].pk for r in (first, second) for row in r.context["rows"]}) == 53
