@@ -64,6 +64,8 @@ STATUS_WEIGHTS = {
     "documents_validated": 8,
     "sent_to_opco": 15,
     "closed": 3,
+    "ruptured": 2,
+    "cancelled": 1,
 }
 DEFAULT_STATUS_WEIGHT = 4
 # The date each state leaves on the dossier when it is reached.
@@ -365,7 +367,9 @@ def _dossier(
         ):
             moment += timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 8))
             setattr(dossier, field, moment)
-    if dossier.validated_at and rng.random() < 0.7:
+    # The CFA validates the economic elements before the documents can be produced and returned.
+    past_documents = dossier.documents_returned_at is not None
+    if dossier.validated_at and (past_documents or rng.random() < 0.7):
         dossier.economic_validated_at = dossier.validated_at + timedelta(hours=rng.randint(1, 48))
     return dossier
 
