@@ -22,7 +22,7 @@ from cactus.law.dates import last_day_within
 from cactus.notifications.emails import absolute_url
 from cactus.opco import services
 from cactus.opco.models import Deposit, OpcoConnection, OpcoState, OpcoStateChange, idempotency_key_for
-from cactus.opco.sandbox import schedule_for
+from cactus.opco.sandbox import deca_number_for, schedule_for
 
 DEMO_OPCO = "OPCO Commerce"
 DEMO_IDCC = "2216"  # Commerce de détail et de gros à prédominance alimentaire → OPCO Commerce
@@ -164,5 +164,5 @@ def _record_sandbox_answers(deposit: Deposit) -> None:
         state=OpcoState.ENGAGE,
         at=now,
         source=OpcoStateChange.Source.POLL,
-        details={"numeroDeca": f"DECA{deposit.opco_number}", "echeancier": schedule},
+        details={"numeroDeca": deca_number_for(deposit.opco_number), "echeancier": schedule},
     )

@@ -283,7 +283,7 @@ class SandboxState:
             contract["etat"], contract["dateEtat"] = state, _now().isoformat()
             contract["historique"].append({"etat": state, "date": contract["dateEtat"]})
             if state == "ENGAGE":
-                contract["numeroDeca"] = f"DECA{number}"
+                contract["numeroDeca"] = deca_number_for(number)
                 contract["echeancier"] = contract["echeancierPrevu"]
             if state == "REFUSE":
                 contract["motifs"] = reasons or ["Dossier non conforme."]
@@ -314,6 +314,13 @@ class SandboxState:
         with self.lock:
             self.webhooks_sent.append({"id": message["id"], "etat": contract["etat"], "reponse": status})
             self.save()
+
+
+def deca_number_for(number: str) -> str:
+    """The sandbox's DECA number for a deposit number: 15 characters as R-13.8 writes a contract number
+    (department 075, the deposit's year, month 01, six digits of the deposit number), so that an
+    avenant can quote it."""
+    return f"075{number[:4]}01{number[-6:]:0>6}"
 
 
 class SandboxHandler(BaseHTTPRequestHandler):

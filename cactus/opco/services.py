@@ -9,13 +9,15 @@
 - `check_job`: the job completed → accepted, TRANSMIS recorded, the dossier moves to "Envoyé à
   l'OPCO" (actor: none, the platform); failed → rejected with the errors.
 - `record_opco_state`: each OPCO state once per deposit (poll and webhook may both bring it),
-  e-mails on ENGAGE and REFUSE.
+  e-mails on ENGAGE and REFUSE; ENGAGE's DECA number becomes the contract's number
+  (`Dossier.contract_number`, quoted by an avenant) when it has none.
 """
 
 import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -23,7 +25,9 @@ from django_tasks import task
 
 from cactus.dossiers import circuits, transitions
 from cactus.dossiers.exceptions import DossierError
-from cactus.dossiers.models import Dossier
+from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.states import VersionKind
+from cactus.law import identity
 from cactus.opco import emails, payload
 from cactus.opco.client import (
     OpcoError,
@@ -42,6 +46,10 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
     """The API connection of the dossier's OPCO (from its IDCC), None for "dépôt manuel" or no OPCO."""
     if circuits.circuit_for(dossier) is not circuits.OPCO:
         return None  # DDETS (public employer) or closed by the CFA: no OPCO deposit
+    if dossier.version_kind == VersionKind.AMENDMENT:
+        # The deposit (payload.py) describes an initial contract: an avenant (its type, date d'effet,
+        # the amended contract's number) goes through the OPCO's own avenant route, by hand.
+        return None
     opco = getattr(getattr(dossier, "employer", None), "idcc_opco", "")
     if not opco:
         return None
@@ -50,7 +58,11 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
 
 
 def on_status_changed(sender, *, dossier: Dossier, event, **kwargs) -> None:
-    """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit."""
+    """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit.
+
+    Any other state (a rupture, a cancellation, a reopening…) deposits nothing: the OPCO's later
+    states (RUPTURE, ANNULE) are only recorded when it sends them.
+    """
     if event.to_status == Dossier.Status.DOCUMENTS_VALIDATED:
         request_deposit(dossier=dossier, by=event.actor)
 
@@ -232,10 +244,38 @@ def record_opco_state(
         deposit.opco_state, fields = state, [*fields, "opco_state"]
     deposit.save(update_fields=fields)
     if state == OpcoState.ENGAGE:
+        record_contract_number(deposit)
         emails.contract_engaged(deposit=deposit)
     elif state == OpcoState.REFUSE:
         emails.contract_refused(deposit=deposit)
     return change
+
+
+def record_contract_number(deposit: Deposit) -> str:
+    """The OPCO engaged the contract: its DECA number is the contract's number (R-13.8), the one an
+    avenant quotes (`contracts` reads `Dossier.contract_number`). Written once, when the dossier has
+    none (a number typed by the CFA or the contact is kept), recorded in the history with no actor
+    (the platform). A number that is not a contract number of 15 characters is not written."""
+    try:
+        number = identity.validate_contract_number(deposit.deca_number)
+    except ValidationError:
+        if deposit.deca_number:
+            logger.warning("DECA number of deposit %s is not a contract number: not copied", deposit.pk)
+        return ""
+    with transaction.atomic():
+        dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=deposit.dossier_id)
+        if dossier.contract_number:
+            return dossier.contract_number
+        dossier.contract_number = number
+        dossier.save(update_fields=["contract_number", "updated_at"])
+        DossierEvent.objects.create(
+            dossier=dossier,
+            actor=None,
+            action=DossierEvent.Action.TAB_SAVED,
+            changes={"contract_number": ["", number]},
+            comment=f"Numéro du contrat donné par l'OPCO (n° DECA) : {number}",
+        )
+    return number
 
 
 def apply_contract_status(deposit: Deposit, contract: dict, *, source: str) -> list[OpcoStateChange]:

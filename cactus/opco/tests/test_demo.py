@@ -9,7 +9,7 @@ from django.urls import reverse
 from cactus.dossiers.models import Dossier
 from cactus.opco.demo import ALTERNANT_EMAIL, DEMO_KEY, DEMO_OPCO
 from cactus.opco.models import Deposit, OpcoConnection, OpcoState
-from cactus.opco.sandbox import SandboxState, start_sandbox
+from cactus.opco.sandbox import SandboxState, deca_number_for, start_sandbox
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_with_the_sandbox_running_the_demo_deposits_and_engages_through_it(setti
 
     deposit = engaged_deposit()
     assert deposit.opco_state == OpcoState.ENGAGE
-    assert deposit.deca_number == f"DECA{deposit.opco_number}"
+    assert deposit.deca_number == deca_number_for(deposit.opco_number)
     assert server.state.deposits_received == 1
     assert server.state.contracts[deposit.opco_number]["etat"] == "ENGAGE"
     assert "engagé par OPCO Commerce (par le bac à sable)" in capsys.readouterr().out

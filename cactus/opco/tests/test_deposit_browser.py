@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from cactus.dossiers.tests.browser import log_in
 from cactus.opco.models import Deposit
+from cactus.opco.sandbox import deca_number_for
 from cactus.opco.tests.conftest import WEBHOOK_SECRET, pdf
 
 
@@ -52,7 +53,7 @@ def test_from_the_documents_validation_to_engage_against_the_sandbox(
 
     contact.reload()
     expect(contact.locator("#etat-opco")).to_have_text("Engagé")
-    expect(contact.locator("#numero-deca")).to_have_text(f"DECA{deposit.opco_number}")
+    expect(contact.locator("#numero-deca")).to_have_text(deca_number_for(deposit.opco_number))
     expect(contact.locator("#chronologie-opco li")).to_have_count(3)
     expect(contact.get_by_role("table", name="Échéancier").locator("tbody tr")).to_have_count(4)
     expect(contact.locator("#echeance-opco")).to_have_count(0)

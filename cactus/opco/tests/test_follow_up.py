@@ -18,6 +18,7 @@ from django.utils import timezone
 from cactus.dossiers.models import Dossier
 from cactus.opco import panels
 from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
+from cactus.opco.sandbox import deca_number_for
 from cactus.opco.tests.conftest import WEBHOOK_SECRET, validate
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def test_the_poll_records_the_engagement_with_its_deca_number_and_schedule_and_m
 
     deposited.refresh_from_db()
     assert deposited.opco_state == OpcoState.ENGAGE
-    assert deposited.deca_number == f"DECA{deposited.opco_number}"
+    assert deposited.deca_number == deca_number_for(deposited.opco_number)
     assert len(deposited.schedule) == 4 and deposited.schedule[0]["montant"]
     states = list(deposited.state_changes.values_list("state", flat=True))
     assert states == [OpcoState.TRANSMIS, OpcoState.EN_COURS_INSTRUCTION, OpcoState.ENGAGE]
@@ -178,7 +179,7 @@ def test_the_sandbox_really_sends_its_signed_webhook_to_cactus(
     assert sandbox.state.webhooks_sent[-1]["reponse"] == 200
     deposit.refresh_from_db()
     assert deposit.opco_state == OpcoState.ENGAGE
-    assert deposit.deca_number == f"DECA{deposit.opco_number}"
+    assert deposit.deca_number == deca_number_for(deposit.opco_number)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 
-from cactus.opco.sandbox import SandboxState, check_fields, start_sandbox
+from cactus.opco.sandbox import SandboxState, check_fields, deca_number_for, start_sandbox
 
 KEY = "cle-du-bac-a-sable"
 
@@ -148,7 +148,7 @@ def test_a_cfa_rehearses_an_engagement_then_a_rupture(http, server):
     refused_late = httpx.post(f"{server.url}/sandbox/contrats/{number}/decision", json={"etat": "REFUSE"})
     rupture = httpx.post(f"{server.url}/sandbox/contrats/{number}/decision", json={"etat": "RUPTURE"})
 
-    assert engaged["numeroDeca"] == f"DECA{number}"
+    assert engaged["numeroDeca"] == deca_number_for(number)
     assert [row["montant"] for row in engaged["echeancier"]] == ["2062.50"] * 4
     assert refused_late.status_code == 409
     assert rupture.json()["etat"] == "RUPTURE"

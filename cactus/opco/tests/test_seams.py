@@ -1,0 +1,145 @@
+"""Where the OPCO connector meets the other apps: the DECA number becomes the contract's number that
+an avenant quotes (contracts), ruptures / cancellations / avenants never deposit a wrong contract."""
+
+import html
+import re
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from cactus.contracts import services as contract_services
+from cactus.core.tests.world import make_dossier_in_state
+from cactus.contracts.grounds import Initiator, Situation
+from cactus.dossiers import transitions
+from cactus.dossiers import services as dossier_services
+from cactus.dossiers.models import Dossier, DossierEvent
+from cactus.dossiers.tests import tab_data
+from cactus.opco import services
+from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
+from cactus.opco.sandbox import deca_number_for
+from cactus.opco.tests.conftest import pdf, validate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engaged(connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks):
+    """Deposited through the sandbox, then engaged by it (read by `opco_poll`)."""
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get(dossier=dossier)
+    sandbox.state.decide(deposit.opco_number, "ENGAGE")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("opco_poll")
+    deposit.refresh_from_db()
+    return deposit
+
+
+def test_the_deca_number_becomes_the_contract_number_and_the_avenant_quotes_it(
+    client, engaged, employer_contact
+):
+    # R-13.8: the number of the contract an avenant amends is the OPCO's (DECA) number, 15 characters.
+    deca = deca_number_for(engaged.opco_number)
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    assert engaged.deca_number == deca and dossier.contract_number == deca
+    event = dossier.events.get(changes__contract_number=["", deca])
+    assert event.actor is None  # the platform, not a person
+    assert deca in event.comment
+
+    client.force_login(employer_contact)
+    url = reverse("contracts:amendment", kwargs={"pk": dossier.pk})
+    page = html.unescape(client.get(url).content.decode())
+    proposed = re.search(r'name="previous_number"[^>]*value="([^"]*)"', page).group(1)
+    assert proposed == deca
+    response = client.post(
+        url, {"amendment_type": "36", "effective_on": dossier.contract_start.isoformat(), "previous_number": proposed}
+    )
+
+    assert response.status_code == 302
+    avenant = Dossier.objects.get(previous_version=dossier)
+    assert avenant.contract.previous_contract_number == deca
+    assert avenant.contract_number == deca
+
+
+def test_a_number_already_known_is_kept_and_a_malformed_one_is_not_copied(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get(dossier=dossier)
+    Dossier.objects.filter(pk=dossier.pk).update(contract_number="013202611000101")
+    events = DossierEvent.objects.filter(dossier=dossier).count()
+
+    services.record_opco_state(
+        deposit,
+        state=OpcoState.ENGAGE,
+        at=deposit.created_at,
+        source=OpcoStateChange.Source.WEBHOOK,
+        details={"numeroDeca": deca_number_for(deposit.opco_number)},
+    )
+
+    dossier.refresh_from_db()
+    assert dossier.contract_number == "013202611000101"
+    assert DossierEvent.objects.filter(dossier=dossier).count() == events
+
+    Dossier.objects.filter(pk=dossier.pk).update(contract_number="")
+    deposit.deca_number = "DECA-PAS-UN-NUMERO"
+    assert services.record_contract_number(deposit) == ""
+    dossier.refresh_from_db()
+    assert dossier.contract_number == ""
+
+
+def test_a_rupture_and_a_cancellation_deposit_nothing(
+    engaged, formation, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    sent_dossier = make_dossier_in_state(
+        Dossier.Status.SENT_TO_OPCO, formation=formation, employer_contact=employer_contact
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        contract_services.record_rupture(
+            dossier=dossier,
+            by=employer_contact,
+            ruptured_on=date(2026, 10, 15),
+            initiator=Initiator.EMPLOYER,
+            ground="probation",
+            situation=Situation.CFA_TRAINEE,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        contract_services.cancel_contract(
+            dossier=sent_dossier, by=cfa_advisor, reason="L'apprenti renonce.", today=date(2026, 8, 20)
+        )
+
+    dossier.refresh_from_db()
+    sent_dossier.refresh_from_db()
+    assert (dossier.status, sent_dossier.status) == (Dossier.Status.RUPTURED, Dossier.Status.CANCELLED)
+    assert list(Deposit.objects.values_list("dossier_id", flat=True)) == [dossier.pk]
+    assert Deposit.objects.get().status == Deposit.Status.ACCEPTED
+
+
+def test_an_avenant_validated_by_the_cfa_stays_on_the_manual_route(
+    engaged, employer_contact, formation_manager, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    avenant = contract_services.create_amendment(
+        dossier=dossier,
+        by=employer_contact,
+        amendment_type="36",
+        effective_on=dossier.contract_start,
+        previous_number=dossier.contract_number,
+    )
+    values = tab_data.employer_values() | {"mentor1-last_name": "Nouvelle", "mentor1-first_name": "Maîtresse"}
+    avenant = dossier_services.submit_page(dossier=avenant, key="employer", values=values, by=employer_contact)
+    transitions.request_validation(dossier=avenant, by=employer_contact)
+    transitions.validate_dossier(dossier=avenant, by=formation_manager)
+    avenant = transitions.validate_economic_elements(dossier=Dossier.objects.get(pk=avenant.pk), by=cfa_advisor)
+    files = {"signed_cerfa": pdf("Avenant signé"), "signed_convention": pdf("Convention signée")}
+    avenant = transitions.return_signed_documents(dossier=avenant, files=files, by=employer_contact)
+
+    avenant = validate(avenant, cfa_advisor, django_capture_on_commit_callbacks)
+
+    # The deposit describes an initial contract: an avenant is not sent as one (manual route).
+    assert avenant.status == Dossier.Status.DOCUMENTS_VALIDATED
+    assert not Deposit.objects.filter(dossier=avenant).exists()
+    assert services.connection_for(avenant) is None
+    assert services.request_deposit(dossier=avenant) is None
