@@ -16,4 +16,5 @@ class OpcoConfig(AppConfig):
         extensions.add_follow_up_panel(panels.follow_up_panel)
         for key, label, condition in panels.QUEUES:
             extensions.add_queue(key, label, condition)
+        extensions.add_deadline_column(panels.DECISION_COLUMN)
         extensions.add_demo_step(demo.configure_sandbox_and_engage)

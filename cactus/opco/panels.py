@@ -1,4 +1,5 @@
-"""What the OPCO app adds to the dossiers' pages: the "Suivi - Info" panel and two back-office queues.
+"""What the OPCO app adds to the dossiers' pages: the "Suivi - Info" panel, two back-office queues and
+the deadline column "Décision OPCO (20 jours)" of the back office's work list.
 
 The 20-day count: the OPCO has 20 days from receipt of the complete file to decide (rules.md
 R-7.1; the effect of its silence is unverified there, so Cactus only shows and lists it).
@@ -6,9 +7,10 @@ R-7.1; the effect of its silence is unverified there, so Cactus only shows and l
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from cactus.dossiers import extensions
 from cactus.opco.models import AWAITING_DECISION, Deposit
 
 DECISION_DAYS = 20
@@ -48,6 +50,31 @@ QUEUES = [
     ("opco_rejected", "Rejeté par l'OPCO : à corriger", _rejected),
     ("opco_silent", f"OPCO sans décision après {DECISION_DAYS} jours", _silent),
 ]
+
+
+def _awaiting_since(dossiers):
+    """`prepare` of the column: the day the OPCO received the current deposit, while it has not decided
+    (one subquery for the page, no query per row)."""
+    received = Deposit.objects.filter(
+        dossier=OuterRef("pk"),
+        is_current=True,
+        status=Deposit.Status.ACCEPTED,
+        opco_state__in=AWAITING_DECISION,
+    ).values("received_on")[:1]
+    return dossiers.annotate(opco_awaiting_since=Subquery(received))
+
+
+def _decision_deadline(dossier, today: date) -> extensions.RunningDeadline | None:
+    received = getattr(dossier, "opco_awaiting_since", None)
+    if received is None:
+        return None
+    due = received + timedelta(days=DECISION_DAYS)
+    return extensions.RunningDeadline(due=due, days_left=(due - today).days, unit="jour")
+
+
+DECISION_COLUMN = extensions.DeadlineColumn(
+    "opco_decision", f"Décision OPCO ({DECISION_DAYS} jours)", _decision_deadline, prepare=_awaiting_since
+)
 
 
 def follow_up_panel(request, dossier):

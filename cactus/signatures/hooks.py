@@ -6,12 +6,16 @@
   cancels the round first) starts a round when the dossier signs online and its éléments
   économiques are validated.
 - The "Éléments économiques validés" event (no state change, so no signal) starts a round as well.
-- Suivi - Info panel, back-office queue "Signatures en attente", the demo's step.
+- Suivi - Info panel, back-office queue "Signatures en attente" and its deadline column "Lien de
+  signature" (the day the link of the signer awaited expires), the demo's step.
 """
 
 import logging
 
-from django.db.models import Exists, OuterRef, Q
+from datetime import date
+
+from django.db.models import Exists, Min, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.db.models.signals import post_save
 
 from cactus.dossiers import extensions
@@ -29,6 +33,7 @@ def connect() -> None:
     post_save.connect(on_event_saved, sender=DossierEvent, dispatch_uid="signatures.economic_validated")
     extensions.add_follow_up_panel(follow_up_panel)
     extensions.add_queue("signatures_pending", "Signatures en attente", pending_signatures)
+    extensions.add_deadline_column(LINK_COLUMN)
     from cactus.signatures import demo, reminders
 
     extensions.add_demo_step(demo.demo_step)
@@ -91,6 +96,42 @@ def pending_signatures(today) -> Q:
         refused_at__isnull=True,
     )
     return Q(Exists(waiting))
+
+
+def _link_expiry(dossiers):
+    """`prepare` of the column: when the link of the signer awaited expires (signatures are sequential:
+    one link is out at a time), one subquery for the page, no query per row."""
+    from cactus.signatures.models import Signer
+
+    expires = (
+        Signer.objects.filter(
+            round__dossier=OuterRef("pk"),
+            round__cancelled_at__isnull=True,
+            round__completed_at__isnull=True,
+            link_sent_at__isnull=False,
+            signed_at__isnull=True,
+            refused_at__isnull=True,
+            revoked_at__isnull=True,
+            locked_at__isnull=True,
+        )
+        .order_by()
+        .values("round__dossier")
+        .annotate(first=Min("link_expires_at"))
+        .values("first")[:1]
+    )
+    return dossiers.annotate(signing_link_expires_at=Subquery(expires))
+
+
+def _link_deadline(dossier, today: date) -> extensions.RunningDeadline | None:
+    """Days left before the awaited signer's link expires (15 days; each reminder sends a new one)."""
+    expires = getattr(dossier, "signing_link_expires_at", None)
+    if expires is None:
+        return None
+    due = timezone.localtime(expires).date()
+    return extensions.RunningDeadline(due=due, days_left=(due - today).days, unit="jour")
+
+
+LINK_COLUMN = extensions.DeadlineColumn("signature_link", "Lien de signature", _link_deadline, prepare=_link_expiry)
 
 
 def follow_up_panel(request, dossier):

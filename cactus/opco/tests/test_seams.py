@@ -3,9 +3,11 @@ an avenant quotes (contracts), ruptures / cancellations / avenants never deposit
 
 import html
 import re
-from datetime import date
+import uuid
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -16,12 +18,13 @@ from cactus.dossiers import transitions
 from cactus.dossiers import services as dossier_services
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.dossiers.tests import tab_data
-from cactus.opco import services
+from cactus.opco import panels, services
 from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
 from cactus.opco.sandbox import deca_number_for
 from cactus.opco.tests.conftest import pdf, validate
 
 pytestmark = pytest.mark.django_db
+QUEUE = reverse("dossiers:back_office")
 
 
 @pytest.fixture
@@ -143,3 +146,55 @@ def test_an_avenant_validated_by_the_cfa_stays_on_the_manual_route(
     assert not Deposit.objects.filter(dossier=avenant).exists()
     assert services.connection_for(avenant) is None
     assert services.request_deposit(dossier=avenant) is None
+
+
+# The back office's deadline column "Décision OPCO (20 jours)" ------------------------------------
+
+
+def test_the_work_list_counts_the_opco_s_twenty_days_in_its_own_column(
+    client, connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # rules.md: the OPCO has 20 days from receipt of the complete file to decide.
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    received = Deposit.objects.get(dossier=dossier).received_on
+    client.force_login(cfa_advisor)
+
+    with time_machine.travel(received + timedelta(days=5)):
+        client.force_login(cfa_advisor)
+        [row] = [row for row in client.get(QUEUE).context["rows"] if row["dossier"].pk == dossier.pk]
+    deadlines = dict(row["deadlines"])
+    assert deadlines["Décision OPCO (20 jours)"].due == received + timedelta(days=20)
+    assert deadlines["Décision OPCO (20 jours)"].text == "15 jours restants"
+
+    with time_machine.travel(received + timedelta(days=23)):
+        client.force_login(cfa_advisor)
+        page = html.unescape(client.get(QUEUE).content.decode())
+    assert "Décision OPCO (20 jours)" in page and "dépassée de 3 jours" in page
+
+
+def test_the_opco_column_costs_no_query_per_row_and_stops_once_the_opco_decided(
+    engaged, formation, employer_contact, django_assert_num_queries
+):
+    for _ in range(3):
+        make_dossier_in_state(Dossier.Status.VALIDATED, formation=formation, employer_contact=employer_contact)
+    awaiting = Deposit.objects.create(
+        dossier=make_dossier_in_state(Dossier.Status.SENT_TO_OPCO, formation=formation),
+        opco="ATLAS",
+        idempotency_key=uuid.uuid4(),
+        data_version=1,
+        status=Deposit.Status.ACCEPTED,
+        opco_state=OpcoState.EN_COURS_INSTRUCTION,
+        received_on=date(2026, 9, 1),
+    )
+    today = date(2026, 9, 11)
+
+    with django_assert_num_queries(1):
+        shown = {
+            dossier.pk: panels.DECISION_COLUMN.running(dossier, today)
+            for dossier in panels.DECISION_COLUMN.prepare(Dossier.objects.all())
+        }
+
+    assert len(shown) == 5
+    assert shown[awaiting.dossier_id].days_left == 10 and shown[awaiting.dossier_id].unit == "jour"
+    assert shown[engaged.dossier_id] is None  # ENGAGE: the OPCO decided
+    assert [value for pk, value in shown.items() if pk not in (awaiting.dossier_id,)] == [None] * 4
