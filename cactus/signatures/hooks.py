@@ -11,12 +11,11 @@
 """
 
 import logging
-
 from datetime import date
 
 from django.db.models import Exists, Min, OuterRef, Q, Subquery
-from django.utils import timezone
 from django.db.models.signals import post_save
+from django.utils import timezone
 
 from cactus.dossiers import extensions
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -131,7 +130,9 @@ def _link_deadline(dossier, today: date) -> extensions.RunningDeadline | None:
     return extensions.RunningDeadline(due=due, days_left=(due - today).days, unit="jour")
 
 
-LINK_COLUMN = extensions.DeadlineColumn("signature_link", "Lien de signature", _link_deadline, prepare=_link_expiry)
+LINK_COLUMN = extensions.DeadlineColumn(
+    "signature_link", "Lien de signature", _link_deadline, prepare=_link_expiry
+)
 
 
 def follow_up_panel(request, dossier):

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cactus.contracts import services as contract_services
-from cactus.core.tests.world import make_dossier_in_state
 from cactus.contracts.grounds import Initiator, Situation
-from cactus.dossiers import transitions
+from cactus.core.tests.world import make_dossier_in_state
 from cactus.dossiers import services as dossier_services
+from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.dossiers.tests import tab_data
 from cactus.opco import panels, services
@@ -56,7 +56,12 @@ def test_the_deca_number_becomes_the_contract_number_and_the_avenant_quotes_it(
     proposed = re.search(r'name="previous_number"[^>]*value="([^"]*)"', page).group(1)
     assert proposed == deca
     response = client.post(
-        url, {"amendment_type": "36", "effective_on": dossier.contract_start.isoformat(), "previous_number": proposed}
+        url,
+        {
+            "amendment_type": "36",
+            "effective_on": dossier.contract_start.isoformat(),
+            "previous_number": proposed,
+        },
     )
 
     assert response.status_code == 302
@@ -132,10 +137,14 @@ def test_an_avenant_validated_by_the_cfa_stays_on_the_manual_route(
         previous_number=dossier.contract_number,
     )
     values = tab_data.employer_values() | {"mentor1-last_name": "Nouvelle", "mentor1-first_name": "Maîtresse"}
-    avenant = dossier_services.submit_page(dossier=avenant, key="employer", values=values, by=employer_contact)
+    avenant = dossier_services.submit_page(
+        dossier=avenant, key="employer", values=values, by=employer_contact
+    )
     transitions.request_validation(dossier=avenant, by=employer_contact)
     transitions.validate_dossier(dossier=avenant, by=formation_manager)
-    avenant = transitions.validate_economic_elements(dossier=Dossier.objects.get(pk=avenant.pk), by=cfa_advisor)
+    avenant = transitions.validate_economic_elements(
+        dossier=Dossier.objects.get(pk=avenant.pk), by=cfa_advisor
+    )
     files = {"signed_cerfa": pdf("Avenant signé"), "signed_convention": pdf("Convention signée")}
     avenant = transitions.return_signed_documents(dossier=avenant, files=files, by=employer_contact)
 
@@ -176,7 +185,9 @@ def test_the_opco_column_costs_no_query_per_row_and_stops_once_the_opco_decided(
     engaged, formation, employer_contact, django_assert_num_queries
 ):
     for _ in range(3):
-        make_dossier_in_state(Dossier.Status.VALIDATED, formation=formation, employer_contact=employer_contact)
+        make_dossier_in_state(
+            Dossier.Status.VALIDATED, formation=formation, employer_contact=employer_contact
+        )
     awaiting = Deposit.objects.create(
         dossier=make_dossier_in_state(Dossier.Status.SENT_TO_OPCO, formation=formation),
         opco="ATLAS",
