@@ -51,6 +51,8 @@ def test_the_deca_number_becomes_the_contract_number_and_the_avenant_quotes_it(
     assert deca in event.comment
 
     client.force_login(employer_contact)
+    suivi = client.get(reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": "suivi"}))
+    assert f"Numéro du contrat donné par l'OPCO (n° DECA) : {deca}" in html.unescape(suivi.content.decode())
     url = reverse("contracts:amendment", kwargs={"pk": dossier.pk})
     page = html.unescape(client.get(url).content.decode())
     proposed = re.search(r'name="previous_number"[^>]*value="([^"]*)"', page).group(1)
