@@ -103,6 +103,8 @@ def deliver_webhook(delivery_id: int) -> str:
             return delivery.state if delivery else "missing"
         if delivery.next_retry_at and delivery.next_retry_at > timezone.now():
             return "not due"  # claimed by another run, or its retry is later
+        if not delivery.endpoint.is_active:
+            return "inactive"  # switched off: kept pending, sent by send_webhooks once switched on
         delivery.attempts += 1
         # Claimed: a second worker (or send_webhooks) does not send it again in the meantime.
         delivery.next_retry_at = timezone.now() + RETRY_DELAYS[0]
@@ -154,7 +156,9 @@ def post(delivery: WebhookDelivery) -> tuple[int | None, str, str]:
 def send_due_webhooks(*, now=None) -> int:
     """Attempt every pending delivery whose retry time has come (manage.py send_webhooks)."""
     now = now or timezone.now()
-    due = WebhookDelivery.objects.filter(state=WebhookDelivery.State.PENDING, next_retry_at__lte=now)
+    due = WebhookDelivery.objects.filter(
+        state=WebhookDelivery.State.PENDING, next_retry_at__lte=now, endpoint__is_active=True
+    )
     ids = list(due.values_list("pk", flat=True)[:500])
     for delivery_id in ids:
         deliver_webhook.enqueue(delivery_id)

@@ -443,7 +443,8 @@ def _who_must_act(dossier: Dossier) -> str:
 
 def selected_dossiers(dossiers: QuerySet[Dossier], selected: list[str]) -> QuerySet[Dossier]:
     """The ticked dossiers among those the person may see (others are left out, silently)."""
-    pks = [int(value) for value in selected if value.isdigit()]
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; a database id is below 2**63.
+    pks = [int(value) for value in selected if value.isdecimal() and len(value) < 19]
     return dossiers.filter(pk__in=pks[:MAX_SELECTED])
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, OrderBy, Q, QuerySet
 
 NEXT, PREVIOUS = "n", "p"
@@ -76,7 +76,10 @@ def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> 
     direction, values = (NEXT, None) if cursor is None else decode(cursor, len(fields), signature)
     backwards = direction == PREVIOUS
     if values is not None:
-        annotated = annotated.filter(_seek(keys, descending, nullable, values, backwards=backwards))
+        try:
+            annotated = annotated.filter(_seek(keys, descending, nullable, values, backwards=backwards))
+        except (ValidationError, ValueError, TypeError) as error:  # a value that does not fit its field
+            raise InvalidCursor(str(error)) from error
     order = [
         _order(key, desc != backwards, null, backwards)
         for key, desc, null in zip(keys, descending, nullable, strict=True)
@@ -177,8 +180,8 @@ def decode(cursor: str, length: int, signature: str = "") -> tuple[str, list]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         direction, values, mark = json.loads(raw)
         values = [_load(value) for value in values]
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-        raise InvalidCursor(str(error)) from error
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, KeyError, ArithmeticError) as error:
+        raise InvalidCursor(str(error)) from error  # ArithmeticError: Decimal's InvalidOperation
     if direction not in (NEXT, PREVIOUS) or len(values) != length or mark != signature:
         raise InvalidCursor("cursor of another ordering")
     return direction, values

@@ -324,9 +324,12 @@ def _when(value) -> datetime:
     """An OPCO date or date-time (ISO), aware; now when missing."""
     if not value:
         return timezone.now()
-    moment = parse_datetime(str(value))
+    try:  # a well-formed date that does not exist ("2026-02-30") raises ValueError
+        moment = parse_datetime(str(value))
+        day = parse_date(str(value)) if moment is None else None
+    except ValueError:
+        return timezone.now()
     if moment is None:
-        day = parse_date(str(value))
         if day is None:
             return timezone.now()
         moment = datetime(day.year, day.month, day.day, 12)

@@ -50,10 +50,16 @@ def receive(connection: OpcoConnection, body: bytes, signature: str) -> OpcoStat
         raise WebhookRefused(400, "Corps JSON illisible.") from error
     if not isinstance(message, dict) or not message.get("id"):
         raise WebhookRefused(400, "Identifiant de notification absent.")
-    sent_at = parse_datetime(str(message.get("timestamp") or ""))
+    try:
+        sent_at = parse_datetime(str(message.get("timestamp") or ""))
+    except ValueError:  # well-formed but not a date ("2026-02-30T10:00:00+00:00")
+        sent_at = None
     tolerance = timedelta(seconds=settings.OPCO_WEBHOOK_TOLERANCE_SECONDS)
     if sent_at is None or timezone.is_naive(sent_at) or abs(timezone.now() - sent_at) > tolerance:
         raise WebhookRefused(400, "Horodatage absent ou trop ancien.")
+    history = message.get("historique")
+    if history is not None and not (isinstance(history, list) and all(isinstance(e, dict) for e in history)):
+        raise WebhookRefused(400, "Historique illisible : une liste d'états est attendue.")
     with transaction.atomic():
         try:
             with transaction.atomic():

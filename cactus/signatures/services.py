@@ -373,6 +373,14 @@ def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
     """Sign the signer's documents (the link and code already checked, the signer row locked)."""
     signing = signer.round
     dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=signing.dossier_id)
+    # The parties sign a validated dossier, the CFA its returned documents; a dossier moved on since
+    # (reopened, cancelled) is not signed, even before its round is cancelled after the commit.
+    expected = Status.DOCUMENTS_RETURNED if signer.role == Signer.Role.CFA else Status.VALIDATED
+    if dossier.status != expected:
+        raise SigningError(
+            f"Ce dossier n'est plus à signer : il est dans l'état « {dossier.status_label} ». "
+            "Un nouveau lien vous sera envoyé si une signature est demandée."
+        )
     previous = signing.signers.filter(position__lt=signer.position, signed_at__isnull=True).exists()
     if previous:
         raise SigningError("Les signataires précédents n'ont pas encore signé : votre tour viendra.")

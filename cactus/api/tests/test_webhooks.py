@@ -174,3 +174,27 @@ def test_a_delivery_is_not_sent_twice_by_two_runs(ready_dossier, django_capture_
 
     assert len(receiver.received) == 1
     assert delivery.attempt_log.count() == 1
+
+
+def test_an_endpoint_switched_off_gets_no_retry_and_gets_it_once_switched_on_again(
+    ready_dossier, django_capture_on_commit_callbacks, cfa_admin
+):
+    with Receiver(statuses=[500]) as receiver:
+        endpoint = endpoint_for(receiver.url)
+        receiver.secret = endpoint.secret
+        request_validation(ready_dossier, django_capture_on_commit_callbacks)
+        delivery = WebhookDelivery.objects.get()
+        services.set_webhook_endpoint_active(endpoint=endpoint, is_active=False, by=cfa_admin)
+
+        with time_machine.travel(delivery.next_retry_at + timedelta(seconds=1)):
+            send_due_webhooks()
+        assert len(receiver.received) == 1  # "Webhook désactivé : plus aucun envoi."
+
+        services.set_webhook_endpoint_active(endpoint=endpoint, is_active=True, by=cfa_admin)
+        with time_machine.travel(delivery.next_retry_at + timedelta(seconds=1)):
+            assert send_due_webhooks() == 1
+
+    assert len(receiver.received) == 2
+    delivery.refresh_from_db()
+    assert delivery.state == WebhookDelivery.State.DELIVERED
+    assert delivery.attempts == 2

@@ -5,6 +5,8 @@ function and trigram indexes answer the same as SQLite's Python fallback, and th
 use the indexes.
 """
 
+import base64
+import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -363,3 +365,34 @@ def test_the_sorted_columns_page_through_cursors(client, cfa_advisor):
 
     assert len(starts) == 53 and starts == sorted(starts)
     assert len({row["dossier"].pk for r in (first, second) for row in r.context["rows"]}) == 53
+
+
+NEWEST = keyset._signature(keyset.with_tiebreaker(("-created_at", "-pk")))
+
+
+def raw_cursor(values) -> str:
+    """A cursor of the back office's default sort, its values written by hand (as they are stored)."""
+    payload = json.dumps(["n", values, NEWEST])
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["pas-une-date", 1],
+        [{"dec": "pas-un-nombre"}, 1],
+        [{"dt": "2026-09-01T00:00:00+00:00"}, "pas-un-id"],
+    ],
+)
+def test_a_cursor_of_the_right_sort_with_values_of_the_wrong_type_is_refused(
+    client, cfa_advisor, many, values
+):
+    cursor = raw_cursor(values)
+    with pytest.raises(keyset.InvalidCursor):
+        back_office.keyset_page(many, ("-created_at", "-pk"), 5, cursor)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"curseur": cursor})
+
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 23

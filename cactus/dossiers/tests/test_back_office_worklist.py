@@ -179,6 +179,16 @@ def test_a_responsable_cannot_export_a_dossier_of_another_formation_by_ticking_i
     assert [int(row["Numéro"]) for row in rows_of(response)] == [mine.pk]
 
 
+def test_ticked_values_that_are_not_ids_are_left_out_of_the_csv(client, cfa_advisor):
+    first, _, _ = _three_dossiers()
+    client.force_login(cfa_advisor)
+
+    # "²" passes str.isdigit() but not int(); the long one is past any database id.
+    response = client.get(reverse("dossiers:back_office_csv"), {"dossier": [first.pk, "²", "9" * 30]})
+
+    assert [int(row["Numéro"]) for row in rows_of(response)] == [first.pk]
+
+
 def test_each_row_has_a_labelled_box_to_tick_for_the_export(client, cfa_advisor):
     dossier = dossier_in(Status.VALIDATED, alternant_last_name="Albert")
     client.force_login(cfa_advisor)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cactus.dossiers.models import Dossier
 from cactus.opco import panels
-from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
+from cactus.opco.models import Deposit, OpcoState, OpcoStateChange, WebhookNotification
 from cactus.opco.sandbox import deca_number_for
 from cactus.opco.tests.conftest import WEBHOOK_SECRET, validate
 
@@ -159,6 +159,36 @@ def test_an_old_notification_is_refused_even_with_a_new_id(client, connection, d
 
     assert response.status_code == 400
     assert not deposited.state_changes.filter(state=OpcoState.ENGAGE).exists()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"timestamp": "2026-02-30T10:00:00+00:00"},
+        {"historique": "pas une liste"},
+        {"historique": [1, 2]},
+    ],
+)
+def test_a_signed_notification_that_cannot_be_read_is_a_400_and_can_be_sent_again(
+    client, connection, deposited, fields
+):
+    message = notification(deposited, **fields)
+
+    response = post(client, connection, message)
+
+    assert response.status_code == 400
+    assert response.json()["error"]
+    assert not deposited.state_changes.filter(state=OpcoState.ENGAGE).exists()
+    assert not WebhookNotification.objects.filter(notification_id=message["id"]).exists()
+
+
+def test_a_state_date_that_does_not_exist_is_read_as_now_like_any_unreadable_date(
+    client, connection, deposited
+):
+    response = post(client, connection, notification(deposited, dateEtat="2026-02-30"))
+
+    assert response.status_code == 200
+    assert deposited.state_changes.filter(state=OpcoState.ENGAGE).exists()
 
 
 def test_the_webhook_refuses_a_get(client, connection):

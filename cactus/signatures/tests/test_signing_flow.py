@@ -253,3 +253,22 @@ def test_the_cfa_sends_a_new_link_to_a_locked_signer(signing_dossier, django_cap
     assert services.signer_for_token(new).failed_attempts == 0
     with pytest.raises(services.SigningError, match="remplacé par un lien plus récent"):
         services.signer_for_token(old)
+
+
+def test_a_dossier_reopened_is_not_signed_even_before_its_round_is_cancelled(
+    signing_dossier, django_capture_on_commit_callbacks, mailoutbox
+):
+    dossier = signing_dossier
+    signer = services.current_round(dossier).signers.order_by("position").first()
+    token = last_link(signer.email)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_code(signer=signer)
+    # Back to "Saisie en cours", the signatures hook (after the commit) not run yet.
+    Dossier.objects.filter(pk=dossier.pk).update(status=Dossier.Status.DRAFT)
+
+    with pytest.raises(services.SigningError, match="plus à signer"):
+        services.sign(token=token, code=last_code(signer.email), consent=True, ip="", user_agent="")
+
+    signer.refresh_from_db()
+    assert signer.signed_at is None
+    assert not services.has_signatures(dossier)
