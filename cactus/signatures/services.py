@@ -403,9 +403,12 @@ def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
                 "via Cactus",
             ],
         )
-        _file(signing, kind).save(
-            f"{kind}-{dossier.pk}-{signer.position}.pdf", ContentFile(after), save=False
-        )
+        field = _file(signing, kind)
+        replaced = field.name
+        field.save(f"{kind}-{dossier.pk}-{signer.position}.pdf", ContentFile(after), save=False)
+        # The new file holds the old one byte for byte (an incremental update): once this signature
+        # is committed, the previous working file is redundant and goes (no orphan in storage).
+        transaction.on_commit(lambda name=replaced, storage=field.storage: storage.delete(name))
         signer.evidence[kind] = {"signed_sha256": _sha256(before), "result_sha256": _sha256(after)}
     signing.save()
     signer.signed_at = now

@@ -3,10 +3,11 @@
 import hashlib
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.db import models
 
-from cactus.documents.models import Document
 from cactus.dossiers.models import Dossier
 
 # Rows about a dossier that are history, not data: a reminder or a log line may be added to a
@@ -55,6 +56,18 @@ def media_snapshot(root: Path | None = None) -> dict[str, str]:
 
 
 def media_snapshot_without_other_dossiers(dossier: Dossier) -> dict[str, str]:
-    """MEDIA_ROOT's files, less those of other dossiers' documents (a command may add those)."""
-    others = set(Document.objects.exclude(dossier=dossier).values_list("file", flat=True))
+    """MEDIA_ROOT's files, less those that rows of other dossiers point to (a command may add those).
+
+    Every model with a file field and a `dossier` link counts (documents, signing rounds…), so a
+    new app's files are covered without touching this function.
+    """
+    others: set[str] = set()
+    for model in apps.get_models():
+        file_fields = [
+            field.name for field in model._meta.get_fields() if isinstance(field, models.FileField)
+        ]
+        if not file_fields or not any(field.name == "dossier" for field in model._meta.get_fields()):
+            continue
+        for values in model.objects.exclude(dossier=dossier).values_list(*file_fields):
+            others.update(name for name in values if name)
     return {name: digest for name, digest in media_snapshot().items() if name not in others}

@@ -121,6 +121,8 @@ def dossier_queue(request):
             "sorts": (sorts := _sort_headers(request, filters)),
             "current_sort": _sort(request, filters),
             "sort_choices": _sort_choices(),
+            # A responsable lands here (core.views.home): "Inscrire un alternant" is here too.
+            "can_register": selectors.formations_open_to_registration(request.user).exists(),
             "deadline_headers": [
                 sorts.get(column.key, {"label": column.label}) for column in back_office.deadline_columns()
             ],
