@@ -104,7 +104,10 @@ class DossierOut(Schema):
     cree_le: datetime
     modifie_le: datetime
     donnees: dict = Field(
-        description="Les données du dossier sous les clés du CERFA (manage.py export_dossier)."
+        description=(
+            "Les données du dossier sous les clés du CERFA (manage.py export_dossier), sans le NIR "
+            "(numéro de sécurité sociale) : l'API ne le communique à aucun logiciel."
+        )
     )
 
     @staticmethod
@@ -116,8 +119,14 @@ class DossierOut(Schema):
             "formation_id": dossier.formation_id,
             "cree_le": dossier.created_at,
             "modifie_le": dossier.updated_at,
-            "donnees": dossier_data(dossier),
+            "donnees": without_nir(dossier_data(dossier)),
         }
+
+
+def without_nir(data: dict) -> dict:
+    """The export less the NIR: a régional dashboard or an ERP token has no need of it, and a
+    leaked token must not hand out social security numbers (GDPR art. 5-1-c, data minimisation)."""
+    return {key: value for key, value in data.items() if not key.endswith("_nir")}
 
 
 class FormationPage(Schema):

@@ -38,11 +38,25 @@ def test_a_dossier_is_given_in_the_export_dossier_shape(api):
 
     assert response.status_code == 200
     body = response.json()
-    assert body["donnees"] == dossier_data(Dossier.objects.get(pk=dossier.pk))
+    exported = dossier_data(Dossier.objects.get(pk=dossier.pk))
+    assert body["donnees"] == {key: value for key, value in exported.items() if not key.endswith("_nir")}
     assert body["donnees"]["apprenti_nom"]  # a full dossier: the tabs' keys are there
     assert body["etat"] == "draft"
     assert body["etat_libelle"] == "Saisie complète"
     assert body["formation_id"] == dossier.formation_id
+
+
+def test_the_nir_is_never_given(api):
+    # GDPR art. 5-1-c (minimisation): the export has it for the CERFA, the API keeps it back.
+    dossier = complete_dossier()
+    nir = dossier.alternant_details.nir
+    assert nir and dossier_data(Dossier.objects.get(pk=dossier.pk))["apprenti_nir"] == nir
+
+    detail = api.get(f"/api/v1/dossiers/{dossier.pk}")
+    listed = api.get("/api/v1/dossiers")
+
+    assert nir not in detail.content.decode() and nir not in listed.content.decode()
+    assert not [key for key in detail.json()["donnees"] if key.endswith("_nir")]
 
 
 def test_the_list_gives_the_same_shape_as_the_detail(api):
