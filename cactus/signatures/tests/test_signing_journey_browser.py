@@ -93,3 +93,28 @@ def test_a_minors_dossier_is_signed_online_by_its_four_signers(
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
     panel = page.locator("section.signatures-panel")
     assert panel.inner_text().count("signé le") == 4
+
+
+def test_the_signing_page_fits_a_phone_and_passes_axe(live_server, browser, smtp_sink, signing_ca):
+    # Apprentices sign on their phones: no sideways scrolling (WCAG 1.4.10), no serious axe violation,
+    # before and after asking for the code.
+    from cactus.dossiers.tests import a11y
+
+    dossier = bring_to_signature(online_dossier())
+    alternant = services.current_round(dossier).signers.order_by("position").first()
+    [body] = [b for b in smtp_sink.bodies_to(alternant.email) if "/signature/" in b][-1:]
+    path = re.search(r"http://testserver(/signature/\S+/)", body).group(1)
+    page = browser.new_context(viewport=a11y.PHONE).new_page()
+
+    page.goto(live_server.url + path)
+    page.get_by_role("heading", name="Signature en ligne").wait_for()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.pdf-page')].every(i => i.naturalWidth > 0)"
+    )
+    found = {"page du lien": a11y.problems_of(page)}
+    with page.expect_navigation():
+        page.get_by_role("button", name="Recevoir mon code de signature").click()
+    page.get_by_text("Un code à 6 chiffres vient d'être envoyé").wait_for()
+    found["code envoyé"] = a11y.problems_of(page)
+
+    assert not {step: problems for step, problems in found.items() if problems}, found
