@@ -420,17 +420,34 @@ def prepare_for_columns(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
 
 def worklist_rows(dossiers, today: date) -> list[dict]:
     """One row per dossier of a page: state, action suivante, who must act, each running deadline."""
+    return worklist(dossiers, today)[1]
+
+
+def worklist(dossiers, today: date) -> tuple[list[extensions.DeadlineColumn], list[dict]]:
+    """The deadline columns to show and the rows of a page.
+
+    "Échéance OPCO" is always shown; a column of the apps above (the OPCO's 20 days, a signing
+    link) only when a dossier of the page has that deadline running, so that a page of dossiers
+    with no such deadline keeps one line per dossier at 1366 px.
+    """
     columns = deadline_columns()
-    return [
+    running = [[column.running(dossier, today) for column in columns] for dossier in dossiers]
+    shown = [
+        index
+        for index, column in enumerate(columns)
+        if column is OPCO_DEADLINE or any(values[index] for values in running)
+    ]
+    rows = [
         {
             "dossier": dossier,
             "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
             "next_actor": _who_must_act(dossier),
-            "deadlines": [(column.label, column.running(dossier, today)) for column in columns],
+            "deadlines": [(columns[index].label, values[index]) for index in shown],
         }
-        for dossier in dossiers
+        for dossier, values in zip(dossiers, running, strict=True)
     ]
+    return [columns[index] for index in shown], rows
 
 
 def _who_must_act(dossier: Dossier) -> str:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from cactus.accounts.tests.factories import PASSWORD
 from cactus.dossiers import back_office, extensions
 from cactus.dossiers.models import Dossier
-from cactus.dossiers.tests.factories import DossierFactory
+from cactus.dossiers.tests.factories import DossierFactory, complete_dossier
 from cactus.dossiers.tests.states import dossier_in
 from cactus.formations.tests.factories import FormationFactory
 
@@ -226,3 +226,38 @@ def test_a_deadline_column_prepares_what_it_reads_once_for_the_page(client, cfa_
     rows = client.get(QUEUE).context["rows"]
 
     assert [row["deadlines"][1][1].short for row in rows] == ["J-4", "J-4"]
+
+
+def test_a_column_of_the_apps_above_shows_only_when_a_dossier_of_the_page_has_that_deadline(
+    client, cfa_advisor, clean_deadline_columns
+):
+    complete_dossier()
+    flagged = complete_dossier()
+    running = extensions.RunningDeadline(due=date(2026, 12, 20), days_left=13, unit="jour")
+    clean_deadline_columns.add_deadline_column(
+        extensions.DeadlineColumn(
+            "test_col", "Colonne essai", lambda d, today: running if d.pk == flagged.pk else None
+        )
+    )
+    client.force_login(cfa_advisor)
+
+    shown = client.get(reverse("dossiers:back_office"))
+    flagged.delete()
+    hidden = client.get(reverse("dossiers:back_office"))
+
+    assert "Colonne essai" in shown.content.decode()
+    assert [label for label, _ in shown.context["rows"][0]["deadlines"]] == [
+        "Échéance OPCO",
+        "Colonne essai",
+    ]
+    assert "Colonne essai" not in hidden.content.decode()
+    assert [label for label, _ in hidden.context["rows"][0]["deadlines"]] == ["Échéance OPCO"]
+
+
+@pytest.fixture
+def clean_deadline_columns():
+    saved = dict(extensions._deadline_columns)
+    extensions._deadline_columns.clear()
+    yield extensions
+    extensions._deadline_columns.clear()
+    extensions._deadline_columns.update(saved)

@@ -103,7 +103,7 @@ def dossier_queue(request):
     except keyset.InvalidCursor:
         page = back_office.keyset_page(prepared, ordering, PAGE_SIZE)
     narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
-    rows = back_office.worklist_rows(page.rows, today)
+    columns, rows = back_office.worklist(page.rows, today)
     query = request.GET.copy()
     query.pop("curseur", None)
     return render(
@@ -123,9 +123,7 @@ def dossier_queue(request):
             "sort_choices": _sort_choices(),
             # A responsable lands here (core.views.home): "Inscrire un alternant" is here too.
             "can_register": selectors.formations_open_to_registration(request.user).exists(),
-            "deadline_headers": [
-                sorts.get(column.key, {"label": column.label}) for column in back_office.deadline_columns()
-            ],
+            "deadline_headers": [sorts.get(column.key, {"label": column.label}) for column in columns],
         },
     )
 
