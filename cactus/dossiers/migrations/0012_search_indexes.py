@@ -26,10 +26,15 @@ C_UNACCENT = """
     CREATE OR REPLACE FUNCTION cactus_unaccent(regdictionary, text) RETURNS text
     LANGUAGE c IMMUTABLE PARALLEL SAFE STRICT AS '$libdir/unaccent', 'unaccent_dict'
 """
+# Every name in the body is schema-qualified: pg_restore runs with an empty search_path, and the
+# index on cactus_fold_name must rebuild there (a dump that does not restore is no backup).
+# No `SET search_path` clause instead: it would stop PostgreSQL from inlining the function.
 FOLD_NAME = """
     CREATE OR REPLACE FUNCTION cactus_fold_name(last_name text, first_name text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT upper({unaccent}('public.unaccent'::regdictionary, last_name || ' ' || first_name))
+        SELECT pg_catalog.upper(
+            {unaccent}('{schema}.unaccent'::regdictionary, last_name || ' ' || first_name)
+        )
     $$
 """
 INDEXES = [
@@ -60,12 +65,16 @@ def forward(apps, schema_editor):
         return
     for statement in EXTENSIONS:
         schema_editor.execute(statement)
-    unaccent = "cactus_unaccent"
+    with schema_editor.connection.cursor() as cursor:  # where the extensions and functions go
+        cursor.execute("SELECT current_schema()")
+        [schema] = cursor.fetchone()
+    schema = '"' + schema.replace('"', '""') + '"'
+    unaccent = f"{schema}.cactus_unaccent"
     try:
         schema_editor.execute(C_UNACCENT)
     except DatabaseError:  # not a superuser (autocommit: nothing else is undone)
-        unaccent = "public.unaccent"
-    schema_editor.execute(FOLD_NAME.format(unaccent=unaccent))
+        unaccent = f"{schema}.unaccent"
+    schema_editor.execute(FOLD_NAME.format(unaccent=unaccent, schema=schema))
     for statement in INDEXES:
         schema_editor.execute(statement)
 
