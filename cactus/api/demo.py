@@ -4,7 +4,8 @@ Fictitious data only: the demo command is never run against production, and a CF
 revokes this token like any other.
 """
 
-from cactus.api.models import ApiToken, hash_token
+from cactus.accounts.models import hash_token
+from cactus.api.models import ApiToken
 
 DEMO_TOKEN = "cactus_demo_jeton_de_demonstration"
 

@@ -1,6 +1,5 @@
 """Who may read the API (tokens) and where Cactus tells other software about state changes (webhooks)."""
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -8,12 +7,6 @@ from django.db import models
 from django.utils import timezone
 
 TOKEN_PREFIX = "cactus_"
-
-
-def hash_token(raw: str) -> str:
-    """SHA-256 of a token: a database leak gives no usable token (tokens are long random strings,
-    so a fast hash is enough, as for invitations)."""
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class Scoped(models.Model):

@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from cactus.api.models import ApiToken, WebhookEndpoint, hash_token
+from cactus.accounts.models import hash_token
+from cactus.api.models import ApiToken, WebhookEndpoint
 
 # `last_used_at` is written at most this often per token: a busy ERP must not write on every call.
 LAST_USED_PRECISION = timedelta(minutes=1)

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cactus.accounts.models import hash_token
+
 
 class SigningMode(models.TextChoices):
     PAPER = "paper", "Signature papier (Retour des documents)"
@@ -18,7 +20,7 @@ def hash_secret(value: str, *, salt: str = "") -> str:
     """SHA-256 of a link token; an HMAC keyed by SECRET_KEY for a 6-digit code (a bare hash of 10⁶ values is guessable)."""
     if salt:
         return hmac.new(settings.SECRET_KEY.encode(), f"{salt}:{value}".encode(), hashlib.sha256).hexdigest()
-    return hashlib.sha256(value.encode()).hexdigest()
+    return hash_token(value)  # as invitation and reset links are stored
 
 
 class FormationSigningDefault(models.Model):

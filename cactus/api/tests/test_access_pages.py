@@ -3,7 +3,8 @@ checked for every role by the access matrix)."""
 
 import pytest
 
-from cactus.api.models import ApiToken, WebhookEndpoint, hash_token
+from cactus.accounts.models import hash_token
+from cactus.api.models import ApiToken, WebhookEndpoint
 from cactus.api.tests.conftest import ApiClient
 from cactus.formations.tests.factories import FormationFactory
 
