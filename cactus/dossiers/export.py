@@ -13,7 +13,7 @@ from django.conf import settings
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import conclusion_date_of, related
 from cactus.law.age import is_minor_on
-from cactus.referentials.codes import diploma_from_code_diplome, is_public_employer
+from cactus.referentials.codes import current_diploma_code, diploma_from_code_diplome, is_public_employer
 
 BORN_ABROAD = "99"
 
@@ -130,10 +130,10 @@ def _alternant(dossier: Dossier, person: str) -> dict:
         f"{person}_rqth_extension_boe": details.rqth_boe_extension,
         f"{person}_projet_creation_reprise": details.has_business_project,
         f"{person}_situation_avant_contrat": details.prior_situation,
-        f"{person}_dernier_diplome_prepare": details.last_diploma_prepared,
+        f"{person}_dernier_diplome_prepare": current_diploma_code(details.last_diploma_prepared),
         f"{person}_derniere_classe": details.last_class,
         f"{person}_intitule_dernier_diplome": details.last_diploma_title,
-        f"{person}_plus_haut_diplome": details.highest_diploma,
+        f"{person}_plus_haut_diplome": current_diploma_code(details.highest_diploma),
         f"{person}_inscrit_ft": details.is_job_seeker if person == "salarie" else None,
         f"{person}_numero_ide": details.job_seeker_id,
         f"{person}_duree_inscription_mois": details.job_seeker_months,
