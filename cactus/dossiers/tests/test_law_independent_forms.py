@@ -157,7 +157,9 @@ def test_a_diploma_code_of_the_12_table_is_printed_and_shown_as_its_14_code(bts_
         values=tab_data.alternant_values(representative=False, nir=NIR_OF_2007, sex="M"),
         by=bts_of_19.alternant,
     )
-    AlternantDetails.objects.filter(dossier=bts_of_19).update(highest_diploma="74", last_diploma_prepared="71")
+    AlternantDetails.objects.filter(dossier=bts_of_19).update(
+        highest_diploma="74", last_diploma_prepared="71"
+    )
     dossier = Dossier.objects.get(pk=bts_of_19.pk)
     data = export.dossier_data(dossier)
     assert (data["apprenti_plus_haut_diplome"], data["apprenti_dernier_diplome_prepare"]) == ("79", "73")
