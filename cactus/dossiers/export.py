@@ -13,9 +13,21 @@ from django.conf import settings
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import conclusion_date_of, related
 from cactus.law.age import is_minor_on
-from cactus.referentials.codes import current_diploma_code, diploma_from_code_diplome, is_public_employer
+from cactus.referentials.codes import (
+    current_diploma_code,
+    diploma_from_code_diplome,
+    diploma_level,
+    is_public_employer,
+)
 
 BORN_ABROAD = "99"
+# L6332-14 (loi 2025-127 de finances pour 2025) and R6332-25-1 (décret 2025-585 of 27 June 2025):
+# an apprenticeship concluded from 01/07/2025 for a diploma or title of level 6 or more → the
+# employer owes a flat participation of 750 €, deducted from the OPCO's funding and billed by the CFA
+# after the 45 first days of practical training (R6332-25-2).
+EMPLOYER_PARTICIPATION = Decimal("750.00")
+EMPLOYER_PARTICIPATION_SINCE = date(2025, 7, 1)
+EMPLOYER_PARTICIPATION_MIN_LEVEL = 6
 
 
 def dossier_data(dossier: Dossier) -> dict:
@@ -295,6 +307,8 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
     employer = related(dossier, "employer")
     public = employer is not None and is_public_employer(employer.employer_type)
     data = {"convention_cout_formation": cost, "convention_npec": npec}
+    if not public and owes_employer_participation(dossier, formation):
+        data["convention_participation_employeur"] = EMPLOYER_PARTICIPATION
     if cost is None:
         return data
     if public:
@@ -309,6 +323,21 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
             "convention_reste_a_charge_employeur": cost - funded,
         }
     return data
+
+
+def owes_employer_participation(dossier: Dossier, formation) -> bool:
+    """L6332-14, R6332-25-1: an apprenticeship concluded from 01/07/2025 preparing a diploma or title of
+    level 6 or more (the formation's level, else its code diplôme's). The caller leaves out public
+    employers, whom no OPCO funds here."""
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        return False
+    concluded = conclusion_date_of(dossier)
+    if concluded is None or concluded < EMPLOYER_PARTICIPATION_SINCE:
+        return False
+    level = (formation.level or "").strip() or diploma_level(
+        diploma_from_code_diplome(formation.diploma_code)
+    )
+    return level.isdigit() and int(level) >= EMPLOYER_PARTICIPATION_MIN_LEVEL
 
 
 def _mission(dossier: Dossier) -> dict:

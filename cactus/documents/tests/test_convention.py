@@ -96,3 +96,13 @@ def test_an_edited_template_cannot_pull_server_files_into_the_pdf(tmp_path):
     text = flat_text(convention.render(samples.apprenticeship(), template=template))
     assert "Boulangerie Lefèvre" in text
     assert "contenu d un fichier du serveur" not in text
+
+
+def test_the_employer_participation_of_level_6_is_printed_with_its_articles():
+    # L6332-14, R6332-25-1, R6332-25-2: 750 €, deducted from the OPCO's funding, billed after 45 days.
+    text = flat_text(
+        convention.render(samples.apprenticeship() | {"convention_participation_employeur": "750.00"})
+    )
+    assert "Participation obligatoire de l'employeur" in text
+    assert "L6332-14" in text and "750,00 €" in text and "45 premiers jours" in text
+    assert "Participation obligatoire" not in flat_text(convention.render(samples.apprenticeship()))

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from decimal import Decimal
 
 from django.core.management import call_command
@@ -118,3 +119,24 @@ def test_a_public_employer_pays_the_whole_cost(complete_dossier):
         "0.00",
         "8450.00",
     )
+
+
+def test_a_level_6_apprenticeship_concluded_since_july_2025_owes_the_employer_participation(complete_dossier):
+    # L6332-14, R6332-25-1 (décret 2025-585, contracts concluded from 01/07/2025): 750 € for a diploma
+    # or title of level 6 or more — here a licence professionnelle concluded on 01/07/2026.
+    assert complete_dossier.formation.level == "6"
+    assert dossier_data(complete_dossier)["convention_participation_employeur"] == "750.00"
+
+
+def test_no_employer_participation_below_level_6_or_before_july_2025(complete_dossier):
+    # R6332-25-1: level 6 or more only; décret 2025-585 art. 2: contracts concluded from 01/07/2025.
+    formation = complete_dossier.formation
+    formation.level = "5"
+    formation.save()
+    assert "convention_participation_employeur" not in dossier_data(complete_dossier)
+
+    formation.level = "6"
+    formation.save()
+    complete_dossier.contract.conclusion_date = date(2025, 6, 30)
+    complete_dossier.contract.save()
+    assert "convention_participation_employeur" not in dossier_data(complete_dossier)
