@@ -28,6 +28,13 @@ BORN_ABROAD = "99"
 EMPLOYER_PARTICIPATION = Decimal("750.00")
 EMPLOYER_PARTICIPATION_SINCE = date(2025, 7, 1)
 EMPLOYER_PARTICIPATION_MIN_LEVEL = 6
+# L6332-14 and décret 2025-586 of 27 June 2025 (contracts concluded from 01/07/2025): when at least 80 %
+# of the training is given at a distance the OPCO lowers the NPEC by 20 %, never below 4 000 € (unless
+# every CFA preparing the certification does the same: list fixed by arrêté, not known here).
+DISTANCE_SHARE_THRESHOLD = Decimal("0.80")
+DISTANCE_REDUCTION = Decimal("0.80")
+DISTANCE_FLOOR = Decimal("4000.00")
+DISTANCE_SINCE = date(2025, 7, 1)
 
 
 def dossier_data(dossier: Dossier) -> dict:
@@ -307,6 +314,17 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
     employer = related(dossier, "employer")
     public = employer is not None and is_public_employer(employer.employer_type)
     data = {"convention_cout_formation": cost, "convention_npec": npec}
+    if formation.distance_hours is not None and formation.duration_hours:
+        # Décret 2025-586: the convention states the share of the training given at a distance.
+        share = Decimal(formation.distance_hours) / Decimal(formation.duration_hours)
+        data["convention_part_distance"] = str(int(share * 100))  # never rounded up to 80
+        if (
+            npec is not None
+            and share >= DISTANCE_SHARE_THRESHOLD
+            and _concluded_since(dossier, DISTANCE_SINCE)
+        ):
+            npec = min(npec, max(npec * DISTANCE_REDUCTION, DISTANCE_FLOOR)).quantize(Decimal("0.01"))
+            data["convention_npec_minore"] = npec
     if not public and owes_employer_participation(dossier, formation):
         data["convention_participation_employeur"] = EMPLOYER_PARTICIPATION
     if cost is None:
@@ -325,14 +343,19 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
     return data
 
 
+def _concluded_since(dossier: Dossier, day: date) -> bool:
+    """An apprenticeship (the rules of L6332-14 fund apprenticeships only) concluded on or after `day`."""
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        return False
+    concluded = conclusion_date_of(dossier)
+    return concluded is not None and concluded >= day
+
+
 def owes_employer_participation(dossier: Dossier, formation) -> bool:
     """L6332-14, R6332-25-1: an apprenticeship concluded from 01/07/2025 preparing a diploma or title of
     level 6 or more (the formation's level, else its code diplôme's). The caller leaves out public
     employers, whom no OPCO funds here."""
-    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
-        return False
-    concluded = conclusion_date_of(dossier)
-    if concluded is None or concluded < EMPLOYER_PARTICIPATION_SINCE:
+    if not _concluded_since(dossier, EMPLOYER_PARTICIPATION_SINCE):
         return False
     level = (formation.level or "").strip() or diploma_level(
         diploma_from_code_diplome(formation.diploma_code)

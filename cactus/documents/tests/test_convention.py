@@ -106,3 +106,11 @@ def test_the_employer_participation_of_level_6_is_printed_with_its_articles():
     assert "Participation obligatoire de l'employeur" in text
     assert "L6332-14" in text and "750,00 €" in text and "45 premiers jours" in text
     assert "Participation obligatoire" not in flat_text(convention.render(samples.apprenticeship()))
+
+
+def test_the_distance_share_and_the_reduced_npec_are_printed():
+    # Décret 2025-586: the convention states the share given at a distance; from 80 %, NPEC − 20 %.
+    data = samples.apprenticeship() | {"convention_part_distance": "85", "convention_npec_minore": "5360.00"}
+    text = flat_text(convention.render(data))
+    assert "Part de la formation dispensée à distance 85 %" in text
+    assert "5 360,00 €" in text and "plancher de 4 000 €" in text
