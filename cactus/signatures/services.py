@@ -8,6 +8,7 @@ its validation of the documents (`validate_documents`, whose e-mail carries the 
 """
 
 import hashlib
+import hmac
 import io
 import json
 import subprocess
@@ -356,7 +357,7 @@ def _check_code(signer: Signer, code: str) -> None:
         raise SigningError("Demandez d'abord le code de signature : il vous est envoyé par courriel.")
     if signer.code_expires_at <= timezone.now():
         raise SigningError("Ce code a expiré : demandez un nouveau code.")
-    if hash_secret(code, salt=str(signer.pk)) == signer.code_hash:
+    if hmac.compare_digest(hash_secret(code, salt=str(signer.pk)), signer.code_hash):
         return
     signer.failed_attempts += 1
     left = settings.SIGNING_MAX_CODE_ATTEMPTS - signer.failed_attempts
