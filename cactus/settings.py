@@ -331,3 +331,6 @@ CACTUS_SIGNING_TRUST_ROOTS = env_list(
 SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
 SIGNING_CODE_VALIDITY_MINUTES = 15
 SIGNING_MAX_CODE_ATTEMPTS = 5
+# Rounds of online signature a dossier may start (each stores a copy of the CERFA and the convention
+# and mails a link): switching paper / online back and forth must not fill the disk or a mailbox.
+SIGNING_MAX_ROUNDS = int(os.environ.get("SIGNING_MAX_ROUNDS", "10"))

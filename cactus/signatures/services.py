@@ -164,6 +164,14 @@ def start_round(*, dossier: Dossier, by) -> SigningRound:
         )
     if current_round(dossier):
         raise SigningError("La signature en ligne de ce dossier est déjà en cours.")
+    started = dossier.signing_rounds.count()
+    if started >= settings.SIGNING_MAX_ROUNDS:
+        # Each round stores the two PDFs and mails a link: a quota, as for the signed scans.
+        raise SigningError(
+            f"La signature en ligne de ce dossier a déjà été lancée {started} fois, le maximum est "
+            f"{settings.SIGNING_MAX_ROUNDS} : signez les documents sur papier (« Retour des documents ») "
+            "ou contactez votre conseillère CFA."
+        )
     try:
         planned = rules.signers_for(dossier)
     except rules.SigningImpossible as error:

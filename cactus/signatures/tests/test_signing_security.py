@@ -109,3 +109,25 @@ def test_the_signature_records_the_clients_address_the_proxy_saw(
     first_signer.refresh_from_db()
     assert first_signer.signed_at is not None
     assert first_signer.ip_address == recorded
+
+
+def test_switching_paper_and_online_back_and_forth_stops_at_the_quota_of_rounds(
+    client, signing_dossier, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    # Issue 11, finding 6 (a quota per dossier): each online round stores a copy of the CERFA and the
+    # convention and mails a link to the first signer; the contact switching modes in a loop would
+    # fill the disk and the alternant's mailbox.
+    settings.SIGNING_MAX_ROUNDS = 3
+    contact = signing_dossier.employer_contact
+    client.force_login(contact)
+    url = reverse("signatures:choose_mode", kwargs={"pk": signing_dossier.pk})
+    for _ in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"mode": "paper"})
+            response = client.post(url, {"mode": "online"}, follow=True)
+
+    assert signing_dossier.signing_rounds.count() == 3
+    assert "le maximum est 3" in response.content.decode()
+    first = Signer.objects.filter(round__dossier=signing_dossier, position=1).first().email
+    links = [m for m in mailoutbox if "/signature/" in m.body and m.to == [first]]
+    assert len(links) == 3  # the first round's and two more
