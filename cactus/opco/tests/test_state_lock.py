@@ -7,8 +7,7 @@ Needs PostgreSQL's row locks; skipped on SQLite, which serialises every write on
 
 import threading
 import uuid
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import close_old_connections, connection
@@ -21,7 +20,7 @@ from cactus.opco import services
 from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
 
 pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
-EARLIER = datetime(2026, 10, 1, 9, 0, tzinfo=dt_timezone.utc)
+EARLIER = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 LATER = EARLIER + timedelta(days=3)
 
 
