@@ -1,5 +1,6 @@
 from django import forms
 
+from cactus.core.outbound import PrivateAddress, check_public_url
 from cactus.formations.models import Formation
 
 SCOPE_CHOICES = [("all", "Toutes les formations"), ("chosen", "Les formations choisies ci-dessous")]
@@ -58,4 +59,8 @@ class WebhookForm(ScopeForm):
         url = self.cleaned_data["url"]
         if not url.lower().startswith(("https://", "http://")):
             raise forms.ValidationError("L'adresse doit commencer par https:// (ou http://).")
+        try:
+            check_public_url(url)
+        except PrivateAddress as error:
+            raise forms.ValidationError(str(error)) from error
         return url
