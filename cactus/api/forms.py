@@ -6,6 +6,20 @@ from cactus.formations.models import Formation
 SCOPE_CHOICES = [("all", "Toutes les formations"), ("chosen", "Les formations choisies ci-dessous")]
 
 
+class FormationChoices(forms.ModelMultipleChoiceField):
+    """Refuses a value that is not a database id before asking the database: SQLite cannot even
+    compare 10**23 with an id (OverflowError, a 500), and a forged form must get a form error."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item)
+            if not text.isdecimal() or len(text) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+                )
+        return super()._check_values(value)
+
+
 class ScopeForm(forms.Form):
     """An organisation and what it sees: every formation, or a chosen set."""
 
@@ -17,7 +31,7 @@ class ScopeForm(forms.Form):
     scope = forms.ChoiceField(
         label="Périmètre", choices=SCOPE_CHOICES, initial="all", widget=forms.RadioSelect
     )
-    formations = forms.ModelMultipleChoiceField(
+    formations = FormationChoices(
         label="Formations",
         queryset=Formation.objects.order_by("title"),
         required=False,
