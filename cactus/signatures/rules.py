@@ -113,4 +113,21 @@ def signers_for(dossier: Dossier) -> list[PlannedSigner]:
             user_id=cfa.pk,
         )
     )
+    _one_mailbox_per_signer(planned)
     return planned
+
+
+def _one_mailbox_per_signer(planned: list[PlannedSigner]) -> None:
+    """Each party's code goes to its own mailbox: otherwise one person signs for two (a minor for the
+    legal representative whose consent R-1.7 requires, a signatory for the alternant)."""
+    seen: dict[str, PlannedSigner] = {}
+    for signer in planned:
+        address = signer.email.strip().lower()
+        if address in seen:
+            first = seen[address]
+            raise SigningImpossible(
+                f"{Role(first.role).label} et {Role(signer.role).label.lower()} ont la même adresse "
+                f"({signer.email}) : chacun signe "
+                "avec son propre courriel. Corrigez l'adresse dans l'onglet « L'alternant » ou « L'employeur »."
+            )
+        seen[address] = signer

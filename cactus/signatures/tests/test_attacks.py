@@ -63,3 +63,23 @@ def test_a_refusal_comment_is_bounded_like_every_comment(signing_dossier, client
     assert not DossierEvent.objects.filter(
         dossier=signing_dossier, action=DossierEvent.Action.REOPENED
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("representative_email", "Chloe.Benoit@etudiant.test"),  # the minor's own address
+        ("representative_email", "jerome.lefevre@sme.test"),  # the employer's signatory
+    ],
+)
+def test_one_mailbox_never_signs_for_two_parties(field, value):
+    # The legal representative's consent is only evidence if the code goes to another
+    # mailbox than the minor's: the alternant fills "L'alternant", representative's address included.
+    from cactus.dossiers.models import AlternantDetails
+
+    dossier = online_dossier()
+    AlternantDetails.objects.filter(dossier=dossier).update(**{field: value})
+    dossier = Dossier.objects.get(pk=dossier.pk)
+
+    with pytest.raises(rules.SigningImpossible, match="même adresse"):
+        rules.signers_for(dossier)
