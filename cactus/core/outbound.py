@@ -6,7 +6,8 @@ metadata service (169.254.169.254), the LAN. The URL is checked when it is typed
 again at each connection: the transport resolves the name once, refuses if any address is not
 public, and connects to the address it checked, so a name that resolves elsewhere later (DNS
 rebinding) gains nothing. ALLOW_PRIVATE_OUTBOUND_ADDRESSES (default: on with DEBUG) lets the demo's
-sandbox OPCO and the tests' local receivers through.
+sandbox OPCO and the tests' local receivers through. These requests ignore HTTP(S)_PROXY: an
+egress proxy would be a private address itself.
 """
 
 import ipaddress
