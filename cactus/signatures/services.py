@@ -47,7 +47,7 @@ CONSENT_TEXT = (
 
 
 CODE_SPACING_SECONDS = 30
-REFUSAL_COMMENT_MAX_LENGTH = 2000  # Signer.refusal_comment, the textarea's maxlength
+REFUSAL_MAX_LENGTH = Signer._meta.get_field("refusal_comment").max_length
 # Before the signed documents are returned; not for a cancelled contract.
 CHOOSABLE_STATUSES = (Status.DRAFT, Status.VALIDATION_REQUESTED, Status.VALIDATED)
 BOX_ROLES = {
@@ -516,11 +516,11 @@ def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
         raise SigningError(
             "Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé."
         )
-    if len(comment) > REFUSAL_COMMENT_MAX_LENGTH:
-        # Refused, not cut: the comment goes into the history and the contact's e-mail as it is.
+    if len(comment) > REFUSAL_MAX_LENGTH:
+        # Copied into the history and the contact's e-mail: bounded like every comment.
         raise SigningError(
-            f"Votre commentaire fait {len(comment)} caractères : raccourcissez-le à "
-            f"{REFUSAL_COMMENT_MAX_LENGTH} caractères au plus."
+            f"Votre commentaire fait {len(comment)} caractères : résumez-le en {REFUSAL_MAX_LENGTH} "
+            "caractères au plus."
         )
     signer = lock_signer(signer_for_token(token).pk)
     signer = signer_for_token(token)  # read again under the lock: refused or signed meanwhile

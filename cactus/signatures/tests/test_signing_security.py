@@ -72,7 +72,7 @@ def test_a_five_megabyte_refusal_comment_is_refused_and_nothing_is_recorded(clie
     )
 
     assert response.status_code == 200
-    assert "raccourcissez-le à 2000 caractères au plus" in response.content.decode()
+    assert "résumez-le en 2000 caractères au plus" in response.content.decode()
     first_signer.refresh_from_db()
     assert first_signer.refused_at is None and first_signer.refusal_comment == ""
     assert Dossier.objects.get(pk=first_signer.round.dossier_id).status == Dossier.Status.VALIDATED
