@@ -24,12 +24,14 @@ class OpcoConnectionForm(forms.ModelForm):
     base_url = forms.URLField(
         label="Adresse de l'API",
         required=False,
+        max_length=200,  # OpcoConnection.base_url
         assume_scheme="https",
         help_text="Fournie par l'OPCO, par exemple https://api.opco.fr/cfa/v1",
     )
     new_api_key = forms.CharField(
         label="Clé d'API (X-API-KEY)",
         required=False,
+        max_length=500,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text="Fournie par l'OPCO pour le SIREN du CFA. Laissez vide pour garder la clé enregistrée.",
@@ -37,6 +39,7 @@ class OpcoConnectionForm(forms.ModelForm):
     new_webhook_secret = forms.CharField(
         label="Secret des notifications (HMAC)",
         required=False,
+        max_length=500,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text="Laissez vide pour garder le secret enregistré.",
