@@ -28,13 +28,12 @@ def signer_with_a_code(signing_ca, django_capture_on_commit_callbacks, mailoutbo
 
 
 def test_reading_the_stored_code_hash_without_the_secret_key_does_not_give_the_code(signer_with_a_code):
+    # The attack on a dump: hash every possible code, bare and salted with what the row shows. The
+    # mailed code is one of the 10⁶ tried, so trying it alone decides the whole brute force.
     stored = signer_with_a_code.code_hash
-    pk = signer_with_a_code.pk
-    # The attack on a dump: hash every possible code, bare and salted with what the row shows.
-    for number in range(1_000_000):
-        code = f"{number:06d}".encode()
-        assert hashlib.sha256(code).hexdigest() != stored
-        assert hashlib.sha256(b"%d:%s" % (pk, code)).hexdigest() != stored
+    code = last_code(signer_with_a_code.email).encode()
+    assert hashlib.sha256(code).hexdigest() != stored
+    assert hashlib.sha256(b"%d:%s" % (signer_with_a_code.pk, code)).hexdigest() != stored
 
 
 def test_the_stored_hash_is_the_hmac_of_the_mailed_code_keyed_by_the_secret_key(signer_with_a_code):
