@@ -90,10 +90,10 @@ def log_in(page, base: str, email: str) -> None:
     page.wait_for_load_state()
 
 
-def dossier_of(page, base: str, last_name: str) -> str:
+def dossier_of(page, base: str, name: str) -> str:
     """The address of the contact's dossier of this alternant, from Vos dossiers: /dossiers/<pk>/."""
-    page.goto(f"{base}/dossiers/?q={last_name}")
-    href = page.get_by_role("link", name=re.compile(f"Modifier le dossier de .*{last_name}", re.I)).first
+    page.goto(f"{base}/dossiers/?q={name.split()[0]}")
+    href = page.get_by_role("link", name=re.compile(f"Modifier le dossier de .*{name}", re.I)).first
     return href.get_attribute("href").rsplit("/", 2)[0] + "/"
 
 
@@ -102,7 +102,7 @@ def take_contact(browser, base: str) -> None:
     for name, viewport in VIEWPORTS.items():
         page = browser.new_context(viewport=viewport, device_scale_factor=1).new_page()
         log_in(page, base, CONTACT)
-        validated, sent = dossier_of(page, base, "Blanc"), dossier_of(page, base, "Mercier")
+        validated, sent = dossier_of(page, base, "Blanc"), dossier_of(page, base, "MERCIER Théo")
         complete = dossier_of(page, base, "Roux")
         prefix = "phone-" if name == "phone" else ""
         page.goto(f"{base}/dossiers/")

@@ -1,5 +1,5 @@
-"""Every page of the guide's journey, for every role, on a phone (390×844) and the smallest one (320 px)
-in chromium: no horizontal scrolling (WCAG 1.4.10, RGAA 10.11), no broken ARIA reference, no serious
+"""Every page of the guide's journey, for every role, on a phone (390×844), the smallest one (320 px)
+and a laptop (1366×768) in chromium: no horizontal scrolling (WCAG 1.4.10, RGAA 10.11), no broken ARIA reference, no serious
 axe-core violation, 24 px targets, a focus ring on every control (a11y.problems_of)."""
 
 import pprint
@@ -83,15 +83,16 @@ def pages_of(role: str, journey: dict) -> list[str]:
     }[role]
 
 
-@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize("size", ["390", "320", "1366"])
 @pytest.mark.parametrize(
     "role", ["alternant", "employer_contact", "formation_manager", "cfa_advisor", "cfa_admin"]
 )
 def test_every_page_of_the_journey_fits_a_phone_and_passes_axe(
-    live_server, browser, journey, role, width, request
+    live_server, browser, journey, role, size, request
 ):
     user = request.getfixturevalue(role)
-    page = browser.new_context(viewport={"width": width, "height": 844}).new_page()
+    viewport = {"390": a11y.PHONE, "320": a11y.SMALLEST, "1366": a11y.DESKTOP}[size]
+    page = browser.new_context(viewport=viewport).new_page()
     log_in(page, live_server.url, user.email)
 
     found = a11y.check_pages(page, live_server.url, pages_of(role, journey))
@@ -190,13 +191,14 @@ FOCUSED = """() => {
 }"""
 
 
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
 def test_a_keyboard_alone_completes_vie_etudiante_with_a_focus_ring_on_every_control(
-    live_server, browser, formation, alternant, employer_contact
+    live_server, browser, formation, alternant, employer_contact, viewport
 ):
     dossier = DossierFactory(
         with_base_data=True, formation=formation, alternant=alternant, employer_contact=employer_contact
     )
-    page = browser.new_context(viewport=a11y.DESKTOP).new_page()
+    page = browser.new_context(viewport={"laptop": a11y.DESKTOP, "phone": a11y.PHONE}[viewport]).new_page()
     log_in(page, live_server.url, alternant.email)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/student_life/")
 
