@@ -71,7 +71,7 @@ def main() -> None:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def wait_for(port: int, server: subprocess.Popen, seconds: int = 120) -> None:
+def wait_for(port: int, server: subprocess.Popen, seconds: int = 600) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and server.poll() is None:
         try:
