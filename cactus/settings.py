@@ -175,6 +175,9 @@ RGPD_VERSION = os.environ.get("RGPD_VERSION", "2026-09")
 # Behind the reverse proxy of the README's deployment: it terminates TLS, sets X-Forwarded-Proto
 # and appends the client's address to X-Forwarded-For (cactus.core.security.client_ip reads it).
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# Webhooks and OPCO APIs are reached only on public Internet addresses (cactus/core/outbound.py):
+# never 127.0.0.1, the LAN or the cloud's metadata service. On with DEBUG for the local sandbox OPCO.
+ALLOW_PRIVATE_OUTBOUND_ADDRESSES = env_bool("ALLOW_PRIVATE_OUTBOUND_ADDRESSES", DEBUG)
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours

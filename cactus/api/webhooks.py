@@ -25,6 +25,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from cactus.api.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from cactus.core.outbound import public_transport
 
 EVENT_STATUS_CHANGED = "dossier.etat_modifie"
 RETRY_DELAYS = [
@@ -147,7 +148,8 @@ def post(delivery: WebhookDelivery) -> tuple[int | None, str, str]:
         "X-Cactus-Signature": sign(delivery.endpoint.secret, timestamp, body),
     }
     try:
-        response = httpx.post(delivery.endpoint.url, content=body, headers=headers, timeout=TIMEOUT)
+        with httpx.Client(transport=public_transport(), timeout=TIMEOUT) as client:
+            response = client.post(delivery.endpoint.url, content=body, headers=headers)
     except httpx.HTTPError as failure:
         return None, "", f"{type(failure).__name__}: {failure}"[:EXCERPT]
     return response.status_code, response.text[:EXCERPT], ""

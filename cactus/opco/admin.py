@@ -7,6 +7,7 @@ back; the page shows their last four characters only. Leaving the field empty ke
 from django import forms
 from django.contrib import admin, messages
 
+from cactus.core.outbound import PrivateAddress, check_public_url
 from cactus.opco import secrets, services
 from cactus.opco.models import Deposit, OpcoConnection, OpcoStateChange
 from cactus.referentials.admin import CfaAdministratorsOnly
@@ -44,6 +45,15 @@ class OpcoConnectionForm(forms.ModelForm):
     class Meta:
         model = OpcoConnection
         fields = ["opco", "mode", "base_url"]
+
+    def clean_base_url(self) -> str:
+        url = self.cleaned_data["base_url"]
+        if url:
+            try:
+                check_public_url(url)
+            except PrivateAddress as error:
+                raise forms.ValidationError(str(error)) from error
+        return url
 
     def clean(self):
         cleaned = super().clean()

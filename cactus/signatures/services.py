@@ -46,6 +46,7 @@ CONSENT_TEXT = (
 
 
 CODE_SPACING_SECONDS = 30
+REFUSAL_MAX_LENGTH = Signer._meta.get_field("refusal_comment").max_length
 # Before the signed documents are returned; not for a cancelled contract.
 CHOOSABLE_STATUSES = (Status.DRAFT, Status.VALIDATION_REQUESTED, Status.VALIDATED)
 BOX_ROLES = {
@@ -485,9 +486,15 @@ def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
         raise SigningError(
             "Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé."
         )
+    if len(comment) > REFUSAL_MAX_LENGTH:
+        # Copied into the history and the contact's e-mail: bounded like every comment.
+        raise SigningError(
+            f"Votre commentaire fait {len(comment)} caractères : résumez-le en {REFUSAL_MAX_LENGTH} "
+            "caractères au plus."
+        )
     signer = Signer.objects.select_for_update().get(pk=signer_for_token(token).pk)
     signer.refused_at = timezone.now()
-    signer.refusal_comment = comment[:2000]
+    signer.refusal_comment = comment
     signer.ip_address = ip or None
     signer.user_agent = (user_agent or "")[:500]
     signer.save()
