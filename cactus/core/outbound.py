@@ -28,10 +28,20 @@ class PrivateAddress(ValueError):
     """A French message naming the host that is not on the public Internet."""
 
 
+# IPv6 ranges that carry an IPv4 address a gateway may reach (NAT64, 6to4, IPv4-compatible):
+# Python calls some of them global, so the IPv4 address inside is what is judged.
+_EMBEDDING_IPV4 = [ipaddress.ip_network(net) for net in ("64:ff9b::/96", "64:ff9b:1::/48", "::/96")]
+
+
 def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour:
+            ip = ip.sixtofour
+        elif any(ip in net for net in _EMBEDDING_IPV4):
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return ip.is_global and not ip.is_multicast
 
 

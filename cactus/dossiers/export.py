@@ -132,6 +132,8 @@ def _alternant(dossier: Dossier, person: str) -> dict:
     is_minor = bool(
         dossier.alternant_birth_date and conclusion and is_minor_on(dossier.alternant_birth_date, conclusion)
     )
+    # The 10103*14 table dropped the *12 codes 61, 71, 72, 74; the EJ20 (12434*05) keeps rows for them.
+    diploma = current_diploma_code if person == "apprenti" else (lambda code: code)
     data = _address(details, person) | {
         f"{person}_nom_usage": details.usage_name,
         f"{person}_nir": details.nir,
@@ -149,10 +151,10 @@ def _alternant(dossier: Dossier, person: str) -> dict:
         f"{person}_rqth_extension_boe": details.rqth_boe_extension,
         f"{person}_projet_creation_reprise": details.has_business_project,
         f"{person}_situation_avant_contrat": details.prior_situation,
-        f"{person}_dernier_diplome_prepare": current_diploma_code(details.last_diploma_prepared),
+        f"{person}_dernier_diplome_prepare": diploma(details.last_diploma_prepared),
         f"{person}_derniere_classe": details.last_class,
         f"{person}_intitule_dernier_diplome": details.last_diploma_title,
-        f"{person}_plus_haut_diplome": current_diploma_code(details.highest_diploma),
+        f"{person}_plus_haut_diplome": diploma(details.highest_diploma),
         f"{person}_inscrit_ft": details.is_job_seeker if person == "salarie" else None,
         f"{person}_numero_ide": details.job_seeker_id,
         f"{person}_duree_inscription_mois": details.job_seeker_months,
@@ -340,6 +342,13 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
             "convention_prise_en_charge_opco": funded,
             "convention_reste_a_charge_employeur": cost - funded,
         }
+        if "convention_participation_employeur" in data:
+            # L6332-14: the participation is deducted from the OPCO's funding of the first year.
+            first_year = max(funded - EMPLOYER_PARTICIPATION, Decimal("0"))
+            data |= {
+                "convention_prise_en_charge_opco_annee1": first_year,
+                "convention_reste_a_charge_employeur_annee1": cost - first_year,
+            }
     return data
 
 

@@ -511,7 +511,7 @@ def _cfa_visa(dossier: Dossier, signing: SigningRound, signer: Signer) -> None:
 @transaction.atomic
 def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
     """A signer refuses with a comment: the dossier goes back to "Saisie en cours" (like a CFA refusal)."""
-    comment = (comment or "").strip()
+    comment = (comment or "").replace("\r\n", "\n").strip()  # a browser sends CRLF, maxlength counts 1
     if not comment:
         raise SigningError(
             "Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé."
@@ -519,8 +519,8 @@ def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
     if len(comment) > REFUSAL_MAX_LENGTH:
         # Copied into the history and the contact's e-mail: bounded like every comment.
         raise SigningError(
-            f"Votre commentaire fait {len(comment)} caractères : résumez-le en {REFUSAL_MAX_LENGTH} "
-            "caractères au plus."
+            f"Votre commentaire fait {len(comment):,} caractères : résumez-le en "
+            f"{REFUSAL_MAX_LENGTH:,} caractères au plus.".replace(",", "\u00a0")
         )
     signer = lock_signer(signer_for_token(token).pk)
     signer = signer_for_token(token)  # read again under the lock: refused or signed meanwhile

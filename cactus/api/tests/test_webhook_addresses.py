@@ -33,6 +33,10 @@ def production(settings):
         "http://0.0.0.0:8000/",
         "http://100.64.0.1/",  # shared address space (a provider's internal network)
         "http://[fd00::1]/",
+        "http://[64:ff9b::a00:c]/",  # NAT64 of 10.0.0.12 (an IPv6-only host's gateway reaches it)
+        "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 of 169.254.169.254
+        "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+        "http://[::a00:c]/",  # IPv4-compatible 10.0.0.12
     ],
 )
 def test_the_form_refuses_an_address_of_the_servers_own_network(production, client, cfa_admin, url):

@@ -35,6 +35,8 @@ AMOUNT_KEYS = {
     "convention_reste_a_charge_employeur",
     "convention_participation_employeur",
     "convention_npec_minore",
+    "convention_prise_en_charge_opco_annee1",
+    "convention_reste_a_charge_employeur_annee1",
 }
 BILLING_PREFIX = "facturation_"
 

@@ -108,6 +108,18 @@ def test_the_employer_participation_of_level_6_is_printed_with_its_articles():
     assert "Participation obligatoire" not in flat_text(convention.render(samples.apprenticeship()))
 
 
+def test_the_first_year_amounts_after_the_participation_are_printed():
+    # L6332-14: the participation comes off the OPCO's funding of the first year.
+    data = samples.apprenticeship() | {
+        "convention_participation_employeur": "750.00",
+        "convention_prise_en_charge_opco_annee1": "6850.00",
+        "convention_reste_a_charge_employeur_annee1": "1600.00",
+    }
+    text = flat_text(convention.render(data))
+    assert "Première année, après la participation obligatoire" in text
+    assert "6 850,00 €" in text and "1 600,00 €" in text
+
+
 def test_the_distance_share_and_the_reduced_npec_are_printed():
     # Décret 2025-586: the convention states the share given at a distance; from 80 %, NPEC − 20 %.
     data = samples.apprenticeship() | {"convention_part_distance": "85", "convention_npec_minore": "5360.00"}

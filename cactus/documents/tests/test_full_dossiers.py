@@ -15,6 +15,7 @@ from cactus.documents.renderers.base import NBSP, format_date, format_number
 from cactus.documents.tests import full_dossiers
 from cactus.documents.tests.readback import flat_text, pdf_text, text_in_boxes
 from cactus.dossiers.export import dossier_data
+from cactus.dossiers.models import AlternantDetails, Dossier
 
 # Keys of dossier_data the CERFA has no box for, and why.
 NOT_ON_THE_CERFA = {
@@ -314,3 +315,15 @@ def test_with_an_uploaded_official_blank_the_cerfa_is_that_blank_filled_and_flat
     assert text_in_boxes(content, cerfa_10103_14.FIELDS) == text_in_boxes(own_content, cerfa_10103_14.FIELDS)
     boxes = text_in_boxes(content, cerfa_10103_14.FIELDS)
     assert boxes["Zone de texte 8_102"] == "120"  # the formation's hours of distance training
+
+
+def test_a_professionalisation_dossier_with_a_code_of_the_12_table_keeps_its_ej20_row(
+    professionalisation, cfa_advisor
+):
+    # Notice 51650#09 (12434*05) still has 12 « Master 2 recherche » and 11 « diplôme grande école »:
+    # a stored *12 code (72, 74) prints that row, not the *14 apprenticeship table's « autre bac+5 ».
+    AlternantDetails.objects.filter(dossier=professionalisation).update(highest_diploma="72")
+    dossier = Dossier.objects.get(pk=professionalisation.pk)
+    assert dossier_data(dossier)["salarie_plus_haut_diplome"] == "72"
+    layout = document_text(dossier, Document.Kind.CERFA, cfa_advisor, layout=True)
+    assert "Diplôme ou titre le plus élevé obtenu : 12" in layout

@@ -128,6 +128,23 @@ def test_a_level_6_apprenticeship_concluded_since_july_2025_owes_the_employer_pa
     assert dossier_data(complete_dossier)["convention_participation_employeur"] == "750.00"
 
 
+def test_the_employer_participation_comes_off_the_opco_funding_of_the_first_year(complete_dossier):
+    # L6332-14: the OPCO's funding is reduced by the participation; the convention shows the annual
+    # amounts and, for the first year, the amounts once the 750 € are deducted.
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("8450"), Decimal("7600")
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert (data["convention_prise_en_charge_opco"], data["convention_reste_a_charge_employeur"]) == (
+        "7600.00",
+        "850.00",
+    )
+    assert (
+        data["convention_prise_en_charge_opco_annee1"],
+        data["convention_reste_a_charge_employeur_annee1"],
+    ) == ("6850.00", "1600.00")
+
+
 def test_no_employer_participation_below_level_6_or_before_july_2025(complete_dossier):
     # R6332-25-1: level 6 or more only; décret 2025-585 art. 2: contracts concluded from 01/07/2025.
     formation = complete_dossier.formation

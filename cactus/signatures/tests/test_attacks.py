@@ -57,7 +57,7 @@ def test_a_refusal_comment_is_bounded_like_every_comment(signing_dossier, client
     response = client.post(f"/signature/{token}/", {"action": "refuse", "comment": "x" * 2_000_000})
 
     assert response.status_code == 200
-    assert "2000 caractères" in response.content.decode()
+    assert "2\u00a0000 caractères" in response.content.decode()
     signing_dossier.refresh_from_db()
     assert signing_dossier.status == Dossier.Status.VALIDATED
     assert not DossierEvent.objects.filter(

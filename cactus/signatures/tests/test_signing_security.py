@@ -72,7 +72,7 @@ def test_a_five_megabyte_refusal_comment_is_refused_and_nothing_is_recorded(clie
     )
 
     assert response.status_code == 200
-    assert "résumez-le en 2000 caractères au plus" in response.content.decode()
+    assert "résumez-le en 2\u00a0000 caractères au plus" in response.content.decode()
     first_signer.refresh_from_db()
     assert first_signer.refused_at is None and first_signer.refusal_comment == ""
     assert Dossier.objects.get(pk=first_signer.round.dossier_id).status == Dossier.Status.VALIDATED
@@ -86,6 +86,15 @@ def test_a_refusal_comment_of_2000_characters_is_recorded_whole(client, first_si
     client.post(reverse("signatures:sign", kwargs={"token": token}), {"action": "refuse", "comment": comment})
     first_signer.refresh_from_db()
     assert first_signer.refusal_comment == comment
+
+
+def test_line_breaks_count_one_character_as_the_browser_counted_them(client, first_signer):
+    # The textarea's maxlength counts a line break as 1; the browser sends it as CRLF (2).
+    token = last_link(first_signer.email)
+    comment = "Le nom est faux.\r\n" * 110  # 1,980 characters in the browser, 2,090 as sent
+    client.post(reverse("signatures:sign", kwargs={"token": token}), {"action": "refuse", "comment": comment})
+    first_signer.refresh_from_db()
+    assert first_signer.refusal_comment == comment.replace("\r\n", "\n").strip()
 
 
 @pytest.mark.parametrize(
