@@ -147,7 +147,7 @@ def queue_counts_miss_ms(runs: int = 3) -> float:
     today = timezone.localdate()
     times = []
     for _ in range(runs):
-        cache.delete(f"back_office:queue_counts:{today.isoformat()}:staff")
+        cache.delete(back_office.queue_counts_cache_key(today, "staff"))
         started = time.perf_counter()
         back_office.queue_counts(Dossier.objects.all(), today, scope="staff")
         times.append((time.perf_counter() - started) * 1000)

@@ -2,7 +2,7 @@ from django import forms
 
 from cactus.accounts.models import User
 from cactus.core.widgets import LongSelect
-from cactus.dossiers.action_forms import CachedOptionsSelect, TitleChoiceIterator
+from cactus.dossiers.action_forms import CachedOptionsSelect, FetchedChoiceIterator, TitleChoiceIterator
 from cactus.formations.models import Formation
 
 
@@ -31,5 +31,6 @@ class DashboardFilterForm(forms.Form):
             self.fields["formation"].widget.cache_key = f"workspace:formation_options:{options_scope}"
         self.fields["formation"].iterator = TitleChoiceIterator  # before the queryset: it sets the choices
         self.fields["formation"].queryset = formations
+        self.fields["advisor"].iterator = FetchedChoiceIterator
         self.fields["advisor"].queryset = advisors
         self.fields["advisor"].label_from_instance = lambda user: user.get_full_name() or user.email

@@ -119,7 +119,7 @@ def dossier_queue(request):
             "filters": filters,
             "page": page,
             "count": back_office.list_count(
-                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff
+                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff, page=page
             ),
             "rows": rows,
             "query": query.urlencode(),
