@@ -130,8 +130,9 @@ def queue_counts_cache_key(today: date, scope: str) -> str:
     return f"back_office:queue_counts:capped:{today.isoformat()}:{scope}"
 
 
-def count_queues(dossiers: QuerySet[Dossier], conditions: dict[str, Q], cap: int = COUNT_CAP) -> dict:
+def count_queues(dossiers: QuerySet[Dossier], conditions: dict[str, Q], cap: int | None = None) -> dict:
     """{name: QueueCount} of `dossiers` matching each condition, counted up to `cap` in one query."""
+    cap = COUNT_CAP if cap is None else cap
     if not conditions:
         return {}
     parts, params = [], []

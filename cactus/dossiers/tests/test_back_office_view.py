@@ -1,10 +1,14 @@
+from datetime import date
+
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from cactus.accounts.tests.factories import UserFactory
 from cactus.documents.tests.pdfs import pdf_bytes
+from cactus.dossiers import back_office
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests.states import dossier_in
 from cactus.formations.tests.factories import FormationFactory
@@ -254,3 +258,27 @@ def test_a_responsable_never_sees_the_counts_cached_for_cfa_staff(
     client.force_login(formation_manager)
 
     assert counts(client.get(QUEUE))["formation"] == 1
+
+
+def test_each_queue_is_counted_up_to_the_cap_in_one_query_and_says_so_beyond(
+    client, cfa_advisor, monkeypatch, django_assert_num_queries
+):
+    # Counting every dossier of a queue read the whole file (1.3-1.9 s at 10^6 dossiers).
+    monkeypatch.setattr(back_office, "COUNT_CAP", 2)
+    for _ in range(3):
+        dossier_in(Status.VALIDATION_REQUESTED)
+    dossier_in(Status.DOCUMENTS_RETURNED)
+    today = date(2026, 9, 20)
+    queues = back_office.queues(today)
+
+    with django_assert_num_queries(
+        1 if connection.vendor == "sqlite" else 2
+    ):  # + one EXPLAIN per capped queue
+        counts = back_office.count_queues(Dossier.objects.all(), {key: q for key, (_, q) in queues.items()})
+
+    assert counts["documents"] == 1 and counts["documents"].label == "1"
+    beyond = counts["formation"]
+    if beyond.kind == "estimate":  # PostgreSQL's estimate (this test's rows may not be analysed yet)
+        assert beyond.label.startswith("environ ")
+    else:
+        assert (beyond.kind, beyond.label) == ("more_than", "plus de 2")
