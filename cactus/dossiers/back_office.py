@@ -186,7 +186,7 @@ def filter_dossiers(
     return dossiers
 
 
-# The list's order: newest first (index dossier_newest_first), the id breaking ties.
+# The list's order: newest first (index dossier_newest_first_names), the id breaking ties.
 DEFAULT_ORDERING = ("-created_at", "-pk")
 # The filters that narrow the list (a sort does not).
 FILTER_KEYS = ("q", "formation", "status", "advisor", "queue")
