@@ -165,7 +165,7 @@ def _estimated_count(dossiers: QuerySet[Dossier]) -> int | None:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     rows = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-    return round(rows, -2 if rows < 100_000 else -3)
+    return rows if rows < 1000 else round(rows, -2 if rows < 100_000 else -3)
 
 
 def counts_scope(user) -> str:

@@ -322,21 +322,30 @@ def test_a_list_on_one_page_is_counted_by_its_rows_without_a_query(client, cfa_a
     assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
 
 
-@on_postgresql
-def test_a_long_narrowed_list_shows_postgresqls_estimate_and_says_so(client, cfa_advisor, monkeypatch):
-    monkeypatch.setattr(back_office, "ESTIMATE_BEYOND", 4)
+def test_a_long_narrowed_list_shows_the_databases_estimate_and_says_so(client, cfa_advisor, monkeypatch):
+    # Counting a common name even to the cap read all its matches (28,000 at 10^6 dossiers).
+    monkeypatch.setattr(back_office, "_estimated_count", lambda dossiers: 28_000)
     monkeypatch.setattr(staff, "PAGE_SIZE", 2)
-    for _ in range(6):
+    for _ in range(3):
         DossierFactory(with_base_data=True, alternant_last_name="Lefèvre")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE dossiers_dossier")
     client.force_login(cfa_advisor)
 
     with CaptureQueriesContext(connection) as queries:
         html = client.get(QUEUE, {"q": "Lefèvre"}).content.decode()
 
-    assert "Environ 6 dossiers (estimation de la base de données)" in html
-    assert not [query for query in queries if "COUNT(" in query["sql"].upper()]  # EXPLAIN, no count
+    assert "Environ 28\u202f000 dossiers (estimation de la base de données)" in html
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert not [sql for sql in counts if "LEFEVRE" in sql]  # the queues' counts only
+
+
+@on_postgresql
+def test_the_estimate_of_a_list_is_postgresqls_plan():
+    for _ in range(6):
+        DossierFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_dossier")
+
+    assert back_office._estimated_count(Dossier.objects.all()) == 6
 
 
 def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, formation, formation_manager):

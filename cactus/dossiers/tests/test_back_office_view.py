@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cactus.accounts.tests.factories import UserFactory
@@ -260,9 +261,7 @@ def test_a_responsable_never_sees_the_counts_cached_for_cfa_staff(
     assert counts(client.get(QUEUE))["formation"] == 1
 
 
-def test_each_queue_is_counted_up_to_the_cap_in_one_query_and_says_so_beyond(
-    client, cfa_advisor, monkeypatch, django_assert_num_queries
-):
+def test_each_queue_is_counted_up_to_the_cap_in_one_query_and_says_so_beyond(monkeypatch):
     # Counting every dossier of a queue read the whole file (1.3-1.9 s at 10^6 dossiers).
     monkeypatch.setattr(back_office, "COUNT_CAP", 2)
     for _ in range(3):
@@ -271,10 +270,13 @@ def test_each_queue_is_counted_up_to_the_cap_in_one_query_and_says_so_beyond(
     today = date(2026, 9, 20)
     queues = back_office.queues(today)
 
-    with django_assert_num_queries(
-        1 if connection.vendor == "sqlite" else 2
-    ):  # + one EXPLAIN per capped queue
+    with CaptureQueriesContext(connection) as queries:
         counts = back_office.count_queues(Dossier.objects.all(), {key: q for key, (_, q) in queues.items()})
+
+    capped = [key for key, count in counts.items() if not count.is_exact]
+    # One query for every queue; on PostgreSQL, one EXPLAIN more per queue beyond the cap.
+    assert len(queries) == 1 + (len(capped) if connection.vendor == "postgresql" else 0)
+    assert "formation" in capped
 
     assert counts["documents"] == 1 and counts["documents"].label == "1"
     beyond = counts["formation"]
