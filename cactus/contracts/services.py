@@ -112,6 +112,12 @@ def record_rupture(
         raise DossierError(
             "La poursuite de la formation au CFA comme stagiaire (L6222-18-2) est propre à l'apprentissage."
         )
+    if situation == Situation.CFA_TRAINEE and not rule.allows_cfa_trainee:
+        # L6222-18-2 follows a rupture "en application de l'article L. 6222-18" only.
+        raise DossierError(
+            "La poursuite de la formation au CFA pendant six mois (L6222-18-2) suit une rupture prévue à "
+            f"l'article L6222-18, pas « {rule.label} » ({rule.article})."
+        )
     trainee_until = None
     if situation == Situation.CFA_TRAINEE:
         trainee_until = add_months(ruptured_on, TRAINEE_MONTHS) - timedelta(days=1)  # L6222-18-2

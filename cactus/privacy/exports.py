@@ -6,12 +6,14 @@ from django.db.models import Model, Q
 from django.utils import timezone
 
 from cactus.accounts.models import Invitation, RgpdConsent, User
+from cactus.contracts.models import Cancellation, Rupture
 from cactus.documents.models import Document
 from cactus.dossiers import permissions
 from cactus.dossiers.back_office import without_parts
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import OutgoingEmail
 from cactus.privacy.retention import related_models
+from cactus.signatures.models import Signer
 
 
 def field_values(instance: Model) -> dict:
@@ -23,6 +25,9 @@ def field_values(instance: Model) -> dict:
             values[field.name] = (
                 str(related.email if hasattr(related, "email") else related) if related else None
             )
+        elif isinstance(field, models.FileField):
+            # A stored file (the signed PDFs of an online signature): its name, not its content.
+            values[field.name] = field.value_from_object(instance).name or ""
         else:
             values[field.name] = field.value_from_object(instance)
     return values
@@ -37,6 +42,27 @@ def dossier_entry(dossier: Dossier, user: User) -> dict:
         "status": dossier.status_label,
         "created_at": dossier.created_at,
     }
+    # The end of the contract, as the Suivi page shows it to its parties (cactus/contracts).
+    rupture = Rupture.objects.filter(dossier=dossier).select_related("recorded_by").first()
+    if rupture is not None:
+        entry["rupture"] = {
+            "ruptured_on": rupture.ruptured_on,
+            "initiator": rupture.get_initiator_display(),
+            "ground": rupture.ground_label,
+            "article": rupture.article,
+            "situation": rupture.get_situation_display(),
+            "trainee_until": rupture.trainee_until,
+            "comment": rupture.comment,
+            "recorded_by": rupture.recorded_by.email if rupture.recorded_by else None,
+            "recorded_at": rupture.recorded_at,
+        }
+    cancellation = Cancellation.objects.filter(dossier=dossier).select_related("cancelled_by").first()
+    if cancellation is not None:
+        entry["cancellation"] = {
+            "reason": cancellation.reason,
+            "cancelled_by": cancellation.cancelled_by.email if cancellation.cancelled_by else None,
+            "cancelled_at": cancellation.cancelled_at,
+        }
     if permissions.ALTERNANT in roles:
         # The dossier d'alternance is about the alternant: every field of it, and of its tabs, is theirs.
         entry["data"] = field_values(dossier)
@@ -100,6 +126,42 @@ def mentions(email: str) -> list[dict]:
     return found
 
 
+def signatures(email: str, user: User | None) -> list[dict]:
+    """Every online signature this person was asked for (cactus/signatures), with or without an
+    account (by the address, the account, or as the alternant of the dossier): the name and e-mail
+    signed under, each step's moment, the IP address and browser of the
+    signature, the refusal comment. Never the link or code hashes."""
+    query = Q(email__iexact=email)
+    if user is not None:
+        # The alternant signs under the address of L'alternant, which may not be the account's.
+        query |= Q(user=user) | Q(role=Signer.Role.ALTERNANT, round__dossier__alternant=user)
+    return [
+        {
+            "dossier": signer.round.dossier_id,
+            "round_started_at": signer.round.started_at,
+            "role": signer.get_role_display(),
+            "name": signer.name,
+            "email": signer.email,
+            "documents": signer.documents,
+            "link_sent_at": signer.link_sent_at,
+            "link_expires_at": signer.link_expires_at,
+            "reminders_sent": signer.reminders_sent,
+            "opened_at": signer.opened_at,
+            "code_sent_at": signer.code_sent_at,
+            "failed_attempts": signer.failed_attempts,
+            "locked_at": signer.locked_at,
+            "revoked_at": signer.revoked_at,
+            "signed_at": signer.signed_at,
+            "refused_at": signer.refused_at,
+            "refusal_comment": signer.refusal_comment,
+            "ip_address": signer.ip_address,
+            "user_agent": signer.user_agent,
+            "evidence": signer.evidence,
+        }
+        for signer in Signer.objects.filter(query).select_related("round").order_by("round__started_at", "pk")
+    ]
+
+
 def personal_data(email: str) -> dict:
     """Account, consents, invitations, dossiers, events, e-mails and log-ins of the person with this e-mail."""
     email = User.objects.normalize_email(email)
@@ -151,6 +213,7 @@ def personal_data(email: str) -> dict:
             for document in Document.objects.filter(created_by=user).order_by("created_at")
         ]
     data["mentioned_in_dossiers"] = mentions(email)
+    data["signatures"] = signatures(email, user)
     data["emails_sent"] = [
         {
             "name": message.name,

@@ -20,6 +20,7 @@ from cactus.documents.models import Document
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import OutgoingEmail
 from cactus.privacy.models import Anonymisation
+from cactus.signatures.models import Signer, SigningRound
 
 RETENTION_YEARS = 5
 
@@ -60,7 +61,8 @@ PLACEHOLDER_EMAIL = "dossier-anonymise@anonyme.invalid"
 # rest; rows of any other model (mentors, Vie étudiante, remuneration lines, La mission, and any
 # model added later) are deleted. History rows (events, e-mails, documents) are handled apart.
 KEPT_IN_RELATED = {
-    # A rupture keeps its date, ground and situation (statistics); its comment and author go.
+    # A rupture keeps its date, ground and situation (statistics); its comment and author go. A
+    # cancellation keeps its moment; its reason and author go.
     "contracts.Rupture": {"ruptured_on", "initiator", "ground", "situation", "trainee_until", "recorded_at"},
     "contracts.Cancellation": {"cancelled_at"},
     "dossiers.Employer": {
@@ -206,6 +208,23 @@ def erase_related_rows(dossier: Dossier) -> None:
         rows.update(**erased)
 
 
+def erase_signatures(dossier: Dossier) -> None:
+    """The online signatures (cactus/signatures): the signers' names, e-mails, IP addresses and
+    browsers go with their rows, the signed PDFs and the evidence file (which repeats them) with
+    their files, after the commit."""
+    Signer.objects.filter(round__dossier=dossier).delete()
+    for signing in SigningRound.objects.filter(dossier=dossier):
+        for file in (
+            signing.cerfa_file,
+            signing.convention_file,
+            signing.evidence_file,
+            signing.evidence_signature_file,
+        ):
+            if file:
+                transaction.on_commit(lambda file=file: file.storage.delete(file.name))
+    SigningRound.objects.filter(dossier=dossier).delete()
+
+
 @transaction.atomic
 def anonymise_dossier(*, dossier: Dossier, today: date) -> Anonymisation:
     """Erase the personal data of one dossier past its retention; keep what statistics need."""
@@ -222,6 +241,7 @@ def anonymise_dossier(*, dossier: Dossier, today: date) -> Anonymisation:
             setattr(dossier, field.attname, erased_value(field))
     dossier.alternant = placeholder_account()
     dossier.save()
+    erase_signatures(dossier)
     erase_related_rows(dossier)
     DossierEvent.objects.filter(dossier=dossier).update(changes={}, comment="")
     documents = list(Document.objects.filter(dossier=dossier))

@@ -77,6 +77,7 @@ def test_a_next_contract_after_the_diploma_with_another_employer_is_paid_at_leas
         ruptured_on=date(2027, 7, 1),
         ground="diploma",
         initiator=Initiator.APPRENTICE,
+        situation=Situation.NEW_EMPLOYER,  # no six months at the CFA after the diploma (L6222-18-2)
     )
     higher = FormationFactory(
         title="Licence professionnelle", start_date=date(2027, 9, 6), end_date=date(2028, 8, 31)

@@ -104,25 +104,53 @@ def test_a_mutual_agreement_must_be_signed_by_both(sent_dossier, cfa_advisor):
 
 
 def test_obtaining_the_diploma_is_a_rupture_at_the_apprentices_initiative(sent_dossier, cfa_advisor):
-    # L6222-19: the apprentice may end the contract before its term once the diploma is obtained.
+    # L6222-19: the apprentice may end the contract before its term once the diploma is obtained,
+    # the employer informed (R6222-23: in writing, at least one month before).
     with pytest.raises(DossierError):
-        rupture(sent_dossier, cfa_advisor, ground="diploma", initiator=Initiator.EMPLOYER)
-    recorded = rupture(sent_dossier, cfa_advisor, ground="diploma", initiator=Initiator.APPRENTICE)
-    assert recorded.article == "L6222-19"
+        rupture(sent_dossier, cfa_advisor, ground="diploma", initiator=Initiator.EMPLOYER, situation="stops")
+    recorded = rupture(
+        sent_dossier, cfa_advisor, ground="diploma", initiator=Initiator.APPRENTICE, situation="new_employer"
+    )
+    assert recorded.article == "L6222-19, R6222-23"
+    assert recorded.trainee_until is None
 
 
 @pytest.mark.parametrize(
     ("ground", "initiator", "article"),
     [
-        ("dismissal", Initiator.EMPLOYER, "L6222-18 al. 3"),  # faute grave, inaptitude, force majeure
+        ("dismissal", Initiator.EMPLOYER, "L6222-18 al. 3"),  # force majeure, faute grave, inaptitude, death
         ("resignation", Initiator.APPRENTICE, "L6222-18 al. 4, D6222-21-1"),  # after the médiateur
         ("cfa_exclusion", Initiator.EMPLOYER, "L6222-18-1"),  # exclusion from the CFA
-        ("liquidation", Initiator.LIQUIDATOR, "L6222-18 dernier al."),  # liquidation judiciaire
+        ("liquidation", Initiator.LIQUIDATOR, "L6222-18 al. 5"),  # liquidation judiciaire
     ],
 )
 def test_each_ground_records_its_article(sent_dossier, cfa_advisor, ground, initiator, article):
-    recorded = rupture(sent_dossier, cfa_advisor, ground=ground, initiator=initiator)
+    recorded = rupture(sent_dossier, cfa_advisor, ground=ground, initiator=initiator, situation="stops")
     assert recorded.article == article == GROUNDS_BY_KEY[ground].article
+
+
+def test_in_a_liquidation_judiciaire_the_liquidator_notifies_the_rupture(sent_dossier, cfa_advisor):
+    # L6222-18 al. 5: "le liquidateur notifie la rupture du contrat à l'apprenti", not the employer.
+    with pytest.raises(DossierError, match="liquidateur judiciaire"):
+        rupture(sent_dossier, cfa_advisor, ground="liquidation", initiator=Initiator.EMPLOYER)
+
+
+@pytest.mark.parametrize("ground", ["diploma", "cfa_exclusion"])
+def test_the_six_months_at_the_cfa_follow_a_rupture_under_l6222_18_only(sent_dossier, cfa_advisor, ground):
+    # L6222-18-2: "en cas de rupture du contrat d'apprentissage en application de l'article L. 6222-18";
+    # neither the diploma (L6222-19) nor the exclusion from the CFA (L6222-18-1) opens the six months.
+    initiator = GROUNDS_BY_KEY[ground].initiators
+    with pytest.raises(DossierError, match="L6222-18-2"):
+        rupture(sent_dossier, cfa_advisor, ground=ground, initiator=next(iter(initiator)))
+    assert not Dossier.objects.filter(pk=sent_dossier.pk, status=Dossier.Status.RUPTURED).exists()
+    # The L6222-18 grounds open them (al. 1 to al. 5).
+    assert {key for key, rule in GROUNDS_BY_KEY.items() if rule.allows_cfa_trainee} == {
+        "probation",
+        "mutual_agreement",
+        "dismissal",
+        "resignation",
+        "liquidation",
+    }
 
 
 def test_a_rupture_cannot_precede_the_contract_start_nor_be_recorded_twice(sent_dossier, cfa_advisor):
@@ -162,7 +190,8 @@ def test_the_rupture_page_records_it_and_refuses_the_alternant(
 
 
 def test_a_contrat_de_professionnalisation_is_broken_under_the_common_rules(sent_dossier, cfa_advisor):
-    # L6222-18 is the apprenticeship's; a contrat de professionnalisation (CDD/CDI) follows L1243-1, L1231-1.
+    # L6222-18 is the apprenticeship's; a contrat de professionnalisation (CDD or CDI, L6325-5) follows the
+    # common rules: L1242-10, L1243-1, L1243-2 for a CDD, L1221-19, L1231-1 for a CDI.
     Dossier.objects.filter(pk=sent_dossier.pk).update(scheme="professionalisation")
     sent_dossier.refresh_from_db()
     with pytest.raises(DossierError, match="motif"):
@@ -170,4 +199,4 @@ def test_a_contrat_de_professionnalisation_is_broken_under_the_common_rules(sent
     with pytest.raises(DossierError, match="L6222-18-2"):
         rupture(sent_dossier, cfa_advisor, ground="professionalisation")
     recorded = rupture(sent_dossier, cfa_advisor, ground="professionalisation", situation=Situation.STOPS)
-    assert recorded.article == "L1243-1, L1231-1"
+    assert recorded.article == "L1242-10, L1243-1, L1243-2 (CDD) ; L1221-19, L1231-1 (CDI)"

@@ -23,7 +23,8 @@ LAYERS = [
     {"dossiers"},
     {"documents"},
     {"contracts"},  # after the signature: avenants, ruptures, cancellations, the next contract
-    {"privacy", "opco", "api", "workspace", "signatures"},  # capabilities on top
+    {"opco", "api", "workspace", "signatures"},  # capabilities on top
+    {"privacy"},  # GDPR: reads the personal data of every app below (signers, ruptures, dossiers)
     {"bench"},  # measures everything below it: the OPCO deposit, the API's list endpoint
 ]
 

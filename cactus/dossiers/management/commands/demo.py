@@ -65,7 +65,7 @@ class Command(BaseCommand):
             "contact": self._user("contact@entreprise.test", "Jérôme", "Lefèvre", password),
             "alternant": self._user("alternant@etudiant.test", "Chloé", "Benoît", password),
         }
-        manual = self._formation(
+        manual = demo_formation(
             "Licence professionnelle Métiers de l'informatique – développement web",
             people,
             diploma_code="25032001",
@@ -74,7 +74,7 @@ class Command(BaseCommand):
             validation_mode=Formation.ValidationMode.MANUAL,
             mission_mode=Formation.MissionMode.REQUIRED,
         )
-        automatic = self._formation(
+        automatic = demo_formation(
             "BTS Management commercial opérationnel",
             people,
             diploma_code="32031213",
@@ -91,7 +91,7 @@ class Command(BaseCommand):
         self._public_employer(manual, people)
         # A rentrée décalée of the licence, starting a month ago: its dossiers' dates follow today.
         start = timezone.localdate() - timedelta(days=30)
-        delayed = self._formation(
+        delayed = demo_formation(
             "Licence professionnelle Métiers de l'informatique – développement web (rentrée décalée)",
             people,
             diploma_code="25032001",
@@ -120,33 +120,6 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get_or_create(name=group)[0])
         RgpdConsent.objects.get_or_create(user=user, version=settings.RGPD_VERSION)
         return user
-
-    def _formation(self, title, people, **fields) -> Formation:
-        formation, _ = Formation.objects.get_or_create(
-            title=title,
-            defaults={
-                "start_date": date(2026, 9, 7),
-                "end_date": date(2027, 8, 31),
-                "duration_hours": 450,
-                "distance_hours": 45,
-                "site_name": "Campus Saint-Charles, Marseille",
-                "site_uai": "0134009M",
-                "site_siret": "13001533200013",
-                "site_street": "3 place Victor Hugo",
-                "site_postal_code": "13003",
-                "site_city": "Marseille",
-                "teaching_hours": 450,
-                # Economic terms shown on the convention: cost of the course and the OPCO's NPEC.
-                "annual_cost": Decimal("8900.00"),
-                "npec": Decimal("8250.00"),
-                "cfa_advisor": people["advisor"],
-                **fields,
-            },
-        )
-        # The demo's formations pass the checks of the Formations page (UAI, RNCP, code diplôme, SIRET).
-        formation.full_clean()
-        formation.managers.add(people["manager"])
-        return formation
 
     def _dossier(self, formation, alternant_email, people, *, base: bool) -> Dossier:
         dossier = Dossier.objects.filter(formation=formation, alternant__email=alternant_email).first()
@@ -257,6 +230,35 @@ class Command(BaseCommand):
                 ("mission", MISSION),
             ],
         )
+
+
+def demo_formation(title: str, people: dict, **fields) -> Formation:
+    """The demo formation `title` (created once): the CFA's site, the advisor, the manager; `fields` override."""
+    formation, _ = Formation.objects.get_or_create(
+        title=title,
+        defaults={
+            "start_date": date(2026, 9, 7),
+            "end_date": date(2027, 8, 31),
+            "duration_hours": 450,
+            "distance_hours": 45,
+            "site_name": "Campus Saint-Charles, Marseille",
+            "site_uai": "0134009M",
+            "site_siret": "13001533200013",
+            "site_street": "3 place Victor Hugo",
+            "site_postal_code": "13003",
+            "site_city": "Marseille",
+            "teaching_hours": 450,
+            # Economic terms shown on the convention: cost of the course and the OPCO's NPEC.
+            "annual_cost": Decimal("8900.00"),
+            "npec": Decimal("8250.00"),
+            "cfa_advisor": people["advisor"],
+            **fields,
+        },
+    )
+    # The demo's formations pass the checks of the Formations page (UAI, RNCP, code diplôme, SIRET).
+    formation.full_clean()
+    formation.managers.add(people["manager"])
+    return formation
 
 
 # The programme of every demo formation: (title, share of the hours, content).
@@ -502,6 +504,7 @@ class LifecycleDossier:
     start_in: int  # contract start, in days from the day the demo is loaded
     scheme: str = ContractScheme.APPRENTICESHIP
     employer: dict = field(default_factory=dict)  # employer_values() options
+    months: int = 12  # the contract's length
 
 
 LIFECYCLE_DOSSIERS = [
@@ -565,15 +568,18 @@ def _demo_pdf(text: str) -> CheckedPdf:
     return CheckedPdf(data=buffer.getvalue(), original_name=f"{text}.pdf")
 
 
-def load_lifecycle_demo(formation: Formation, people: dict, entries=None) -> None:
+def load_lifecycle_demo(formation: Formation, people: dict, entries=None, *, first_serial: int = 50) -> None:
     """Complete dossiers moved through the real services to every state. Skips those already there.
 
     The contract starts are counted from today so that the countdown and the late list show
     something; `formation` starts a month before today for the same reason (R-6.2).
     """
     today = timezone.localdate()
-    # Other apps pass their own entries (extensions.add_demo_step); their NIRs follow ours.
-    for serial, entry in enumerate(entries or LIFECYCLE_DOSSIERS, start=1 if entries is None else 50):
+    # Other apps pass their own entries (extensions.add_demo_step); their NIRs follow ours
+    # (`first_serial`: the serial of the first one's NIR, distinct per call).
+    for serial, entry in enumerate(
+        entries or LIFECYCLE_DOSSIERS, start=1 if entries is None else first_serial
+    ):
         if Dossier.objects.filter(formation=formation, alternant__email=entry.email).exists():
             continue
         dossier = services.register_alternant(
@@ -592,7 +598,7 @@ def load_lifecycle_demo(formation: Formation, people: dict, entries=None) -> Non
             "siret": "21130055300016" if entry.employer.get("employer_type") == "22" else "73282932000074",
             "contract_start": start,
             # A year: it ends after the exams (R-5.5), professionalisation needs no branch agreement (R-5.4).
-            "contract_end": last_day_within(start, 12),
+            "contract_end": last_day_within(start, entry.months),
         }
         nir13 = f"{1 if entry.sex == 'M' else 2}{BIRTH_DATE:%y%m}13055{serial:03d}"
         conclusion = min(start, formation.start_date) - timedelta(days=14)

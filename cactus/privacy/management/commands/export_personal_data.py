@@ -17,11 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, email: str, output: str | None, **options):
         data = personal_data(email)
-        found = ("emails_sent", "logins", "failed_logins", "mentioned_in_dossiers")
+        found = ("emails_sent", "logins", "failed_logins", "mentioned_in_dossiers", "signatures")
         if data["account"] is None and not any(data[key] for key in found):
             raise CommandError(
                 f"Cactus ne détient aucune donnée sur {email} (ni compte, ni e-mail, ni connexion, "
-                "ni mention dans un dossier)."
+                "ni mention dans un dossier, ni signature)."
             )
         text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if output:
