@@ -175,6 +175,9 @@ RGPD_VERSION = os.environ.get("RGPD_VERSION", "2026-09")
 # Behind the reverse proxy of the README's deployment: it terminates TLS, sets X-Forwarded-Proto
 # and appends the client's address to X-Forwarded-For (cactus.core.security.client_ip reads it).
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# Webhooks and OPCO APIs are reached only on public Internet addresses (cactus/core/outbound.py):
+# never 127.0.0.1, the LAN or the cloud's metadata service. On with DEBUG for the local sandbox OPCO.
+ALLOW_PRIVATE_OUTBOUND_ADDRESSES = env_bool("ALLOW_PRIVATE_OUTBOUND_ADDRESSES", DEBUG)
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
@@ -299,6 +302,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # Deposit with the OPCOs through the inter-OPCO API (cactus/opco/README.md). The base URL and the
 # key of each OPCO are entered by a CFA administrator in the admin, stored encrypted with this key
 # (a Fernet key; empty: derived from SECRET_KEY, so changing SECRET_KEY means entering them again).
+# The API's webhook secrets are encrypted with it too (cactus.core.encryption).
 OPCO_ENCRYPTION_KEY = os.environ.get("OPCO_ENCRYPTION_KEY", "")
 OPCO_HTTP_TIMEOUT = float(os.environ.get("OPCO_HTTP_TIMEOUT", "20"))
 OPCO_MAX_ATTEMPTS = int(os.environ.get("OPCO_MAX_ATTEMPTS", "5"))
@@ -330,3 +334,6 @@ CACTUS_SIGNING_TRUST_ROOTS = env_list(
 SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
 SIGNING_CODE_VALIDITY_MINUTES = 15
 SIGNING_MAX_CODE_ATTEMPTS = 5
+# Rounds of online signature a dossier may start (each stores a copy of the CERFA and the convention
+# and mails a link): switching paper / online back and forth must not fill the disk or a mailbox.
+SIGNING_MAX_ROUNDS = int(os.environ.get("SIGNING_MAX_ROUNDS", "10"))

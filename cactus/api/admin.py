@@ -29,7 +29,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "is_active", "all_formations", "created_at"]
-    exclude = ["secret"]
+    exclude = ["secret_encrypted"]
     filter_horizontal = ["formations"]
 
     def has_add_permission(self, request) -> bool:

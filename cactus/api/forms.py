@@ -1,8 +1,23 @@
 from django import forms
 
+from cactus.core.outbound import PrivateAddress, check_public_url
 from cactus.formations.models import Formation
 
 SCOPE_CHOICES = [("all", "Toutes les formations"), ("chosen", "Les formations choisies ci-dessous")]
+
+
+class FormationChoices(forms.ModelMultipleChoiceField):
+    """Refuses a value that is not a database id before asking the database: SQLite cannot even
+    compare 10**23 with an id (OverflowError, a 500), and a forged form must get a form error."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item)
+            if not text.isdecimal() or len(text) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+                )
+        return super()._check_values(value)
 
 
 class ScopeForm(forms.Form):
@@ -16,7 +31,7 @@ class ScopeForm(forms.Form):
     scope = forms.ChoiceField(
         label="Périmètre", choices=SCOPE_CHOICES, initial="all", widget=forms.RadioSelect
     )
-    formations = forms.ModelMultipleChoiceField(
+    formations = FormationChoices(
         label="Formations",
         queryset=Formation.objects.order_by("title"),
         required=False,
@@ -58,4 +73,8 @@ class WebhookForm(ScopeForm):
         url = self.cleaned_data["url"]
         if not url.lower().startswith(("https://", "http://")):
             raise forms.ValidationError("L'adresse doit commencer par https:// (ou http://).")
+        try:
+            check_public_url(url)
+        except PrivateAddress as error:
+            raise forms.ValidationError(str(error)) from error
         return url

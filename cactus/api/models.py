@@ -6,7 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cactus.core import encryption
+
 TOKEN_PREFIX = "cactus_"
+WEBHOOK_SECRET_PURPOSE = "cactus.api.webhooks"
 
 
 class Scoped(models.Model):
@@ -65,8 +68,9 @@ class WebhookEndpoint(Scoped):
 
     name = models.CharField("organisation", max_length=200)
     url = models.URLField("adresse (URL)", max_length=500)
-    # Kept in clear: Cactus needs it to sign each body (HMAC-SHA256); shown once, at creation.
-    secret = models.CharField(max_length=100)
+    # Cactus needs the secret to sign each body (HMAC-SHA256), so it is kept encrypted (Fernet,
+    # `core.encryption`), never in clear: a dump or a backup cannot forge deliveries. Shown once, at creation.
+    secret_encrypted = models.TextField(editable=False)
     is_active = models.BooleanField("actif", default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -93,6 +97,14 @@ class WebhookEndpoint(Scoped):
     @staticmethod
     def generate_secret() -> str:
         return "whsec_" + secrets.token_urlsafe(32)
+
+    @property
+    def secret(self) -> str:
+        """The signing secret in clear ("" if it no longer decrypts: the encryption key changed)."""
+        return encryption.decrypt(self.secret_encrypted, purpose=WEBHOOK_SECRET_PURPOSE)
+
+    def set_secret(self, value: str) -> None:
+        self.secret_encrypted = encryption.encrypt(value, purpose=WEBHOOK_SECRET_PURPOSE)
 
 
 class WebhookDelivery(models.Model):

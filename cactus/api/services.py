@@ -56,13 +56,9 @@ def token_for(raw: str) -> ApiToken | None:
 def create_webhook_endpoint(
     *, name: str, url: str, formations: Iterable = (), all_formations: bool = True, by
 ) -> WebhookEndpoint:
-    endpoint = WebhookEndpoint.objects.create(
-        name=name,
-        url=url,
-        secret=WebhookEndpoint.generate_secret(),
-        all_formations=all_formations,
-        created_by=by,
-    )
+    endpoint = WebhookEndpoint(name=name, url=url, all_formations=all_formations, created_by=by)
+    endpoint.set_secret(WebhookEndpoint.generate_secret())
+    endpoint.save()
     if not all_formations:
         endpoint.formations.set(formations)
     return endpoint

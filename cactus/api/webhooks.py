@@ -25,6 +25,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from cactus.api.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from cactus.core.outbound import public_transport
 
 EVENT_STATUS_CHANGED = "dossier.etat_modifie"
 RETRY_DELAYS = [
@@ -36,6 +37,10 @@ RETRY_DELAYS = [
 ]
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 EXCERPT = 500
+UNREADABLE_SECRET = (
+    "Secret du webhook illisible (la clé de chiffrement OPCO_ENCRYPTION_KEY ou SECRET_KEY a changé) : "
+    "rien n'a été envoyé ; créez un nouveau webhook et donnez son secret au logiciel qui le reçoit."
+)
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -136,6 +141,11 @@ def deliver_webhook(delivery_id: int) -> str:
 
 def post(delivery: WebhookDelivery) -> tuple[int | None, str, str]:
     """POST the delivery's body, signed now; (status code, start of the answer, error)."""
+    secret = delivery.endpoint.secret
+    if not secret:
+        # The encryption key changed (OPCO_ENCRYPTION_KEY or SECRET_KEY): a body signed with "" would
+        # be forgeable by anyone, so nothing is sent.
+        return None, "", UNREADABLE_SECRET
     body = delivery.body.encode()
     timestamp = str(int(time.time()))
     headers = {
@@ -144,10 +154,11 @@ def post(delivery: WebhookDelivery) -> tuple[int | None, str, str]:
         "X-Cactus-Event": delivery.event,
         "X-Cactus-Event-Id": str(delivery.event_id),
         "X-Cactus-Timestamp": timestamp,
-        "X-Cactus-Signature": sign(delivery.endpoint.secret, timestamp, body),
+        "X-Cactus-Signature": sign(secret, timestamp, body),
     }
     try:
-        response = httpx.post(delivery.endpoint.url, content=body, headers=headers, timeout=TIMEOUT)
+        with httpx.Client(transport=public_transport(), timeout=TIMEOUT) as client:
+            response = client.post(delivery.endpoint.url, content=body, headers=headers)
     except httpx.HTTPError as failure:
         return None, "", f"{type(failure).__name__}: {failure}"[:EXCERPT]
     return response.status_code, response.text[:EXCERPT], ""

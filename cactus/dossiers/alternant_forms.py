@@ -114,6 +114,10 @@ class AlternantForm(TabForm):
             )
         if self.instance.pk is None:
             self.initial.setdefault("email", dossier.alternant.email)
+        for name in ("last_diploma_prepared", "highest_diploma"):
+            # A code of the 10103*12 table entered before *14 shows as its *14 equivalent.
+            if name in self.initial:
+                self.initial[name] = codes.current_diploma_code(self.initial[name])
         for name in ("address_street", "postal_code", "city"):
             self.fields[name].required = True
         if self.is_apprenticeship:

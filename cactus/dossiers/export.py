@@ -13,9 +13,28 @@ from django.conf import settings
 from cactus.dossiers.models import ContractScheme, Dossier
 from cactus.dossiers.tab_forms import conclusion_date_of, related
 from cactus.law.age import is_minor_on
-from cactus.referentials.codes import diploma_from_code_diplome, is_public_employer
+from cactus.referentials.codes import (
+    current_diploma_code,
+    diploma_from_code_diplome,
+    diploma_level,
+    is_public_employer,
+)
 
 BORN_ABROAD = "99"
+# L6332-14 (loi 2025-127 de finances pour 2025) and R6332-25-1 (décret 2025-585 of 27 June 2025):
+# an apprenticeship concluded from 01/07/2025 for a diploma or title of level 6 or more → the
+# employer owes a flat participation of 750 €, deducted from the OPCO's funding and billed by the CFA
+# after the 45 first days of practical training (R6332-25-2).
+EMPLOYER_PARTICIPATION = Decimal("750.00")
+EMPLOYER_PARTICIPATION_SINCE = date(2025, 7, 1)
+EMPLOYER_PARTICIPATION_MIN_LEVEL = 6
+# L6332-14 and décret 2025-586 of 27 June 2025 (contracts concluded from 01/07/2025): when at least 80 %
+# of the training is given at a distance the OPCO lowers the NPEC by 20 %, never below 4 000 € (unless
+# every CFA preparing the certification does the same: list fixed by arrêté, not known here).
+DISTANCE_SHARE_THRESHOLD = Decimal("0.80")
+DISTANCE_REDUCTION = Decimal("0.80")
+DISTANCE_FLOOR = Decimal("4000.00")
+DISTANCE_SINCE = date(2025, 7, 1)
 
 
 def dossier_data(dossier: Dossier) -> dict:
@@ -130,10 +149,10 @@ def _alternant(dossier: Dossier, person: str) -> dict:
         f"{person}_rqth_extension_boe": details.rqth_boe_extension,
         f"{person}_projet_creation_reprise": details.has_business_project,
         f"{person}_situation_avant_contrat": details.prior_situation,
-        f"{person}_dernier_diplome_prepare": details.last_diploma_prepared,
+        f"{person}_dernier_diplome_prepare": current_diploma_code(details.last_diploma_prepared),
         f"{person}_derniere_classe": details.last_class,
         f"{person}_intitule_dernier_diplome": details.last_diploma_title,
-        f"{person}_plus_haut_diplome": details.highest_diploma,
+        f"{person}_plus_haut_diplome": current_diploma_code(details.highest_diploma),
         f"{person}_inscrit_ft": details.is_job_seeker if person == "salarie" else None,
         f"{person}_numero_ide": details.job_seeker_id,
         f"{person}_duree_inscription_mois": details.job_seeker_months,
@@ -295,6 +314,19 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
     employer = related(dossier, "employer")
     public = employer is not None and is_public_employer(employer.employer_type)
     data = {"convention_cout_formation": cost, "convention_npec": npec}
+    if formation.distance_hours is not None and formation.duration_hours:
+        # Décret 2025-586: the convention states the share of the training given at a distance.
+        share = Decimal(formation.distance_hours) / Decimal(formation.duration_hours)
+        data["convention_part_distance"] = str(int(share * 100))  # never rounded up to 80
+        if (
+            npec is not None
+            and share >= DISTANCE_SHARE_THRESHOLD
+            and _concluded_since(dossier, DISTANCE_SINCE)
+        ):
+            npec = min(npec, max(npec * DISTANCE_REDUCTION, DISTANCE_FLOOR)).quantize(Decimal("0.01"))
+            data["convention_npec_minore"] = npec
+    if not public and owes_employer_participation(dossier, formation):
+        data["convention_participation_employeur"] = EMPLOYER_PARTICIPATION
     if cost is None:
         return data
     if public:
@@ -309,6 +341,26 @@ def _economic_terms(dossier: Dossier, formation) -> dict:
             "convention_reste_a_charge_employeur": cost - funded,
         }
     return data
+
+
+def _concluded_since(dossier: Dossier, day: date) -> bool:
+    """An apprenticeship (the rules of L6332-14 fund apprenticeships only) concluded on or after `day`."""
+    if dossier.scheme == ContractScheme.PROFESSIONALISATION:
+        return False
+    concluded = conclusion_date_of(dossier)
+    return concluded is not None and concluded >= day
+
+
+def owes_employer_participation(dossier: Dossier, formation) -> bool:
+    """L6332-14, R6332-25-1: an apprenticeship concluded from 01/07/2025 preparing a diploma or title of
+    level 6 or more (the formation's level, else its code diplôme's). The caller leaves out public
+    employers, whom no OPCO funds here."""
+    if not _concluded_since(dossier, EMPLOYER_PARTICIPATION_SINCE):
+        return False
+    level = (formation.level or "").strip() or diploma_level(
+        diploma_from_code_diplome(formation.diploma_code)
+    )
+    return level.isdigit() and int(level) >= EMPLOYER_PARTICIPATION_MIN_LEVEL
 
 
 def _mission(dossier: Dossier) -> dict:

@@ -27,7 +27,13 @@ DIPLOMA_OBTAINED = "diploma"  # D6222-29: its last year's pay is a floor
 EXAM_FAILED = "failure"  # L6222-11 2°, D6222-28: the new contract prolongs it at its last year's rate
 OTHER_OUTCOME = "other"  # broken contract, abandon...: no floor (D6222-28-1 may still apply)
 # D6325-15: the professional diplomas of the bac's level (bac pro, other title of level 4).
-PROFESSIONAL_LEVEL_4 = {codes.Diploma.BAC_PRO.value, codes.Diploma.OTHER_BAC.value}
+# Level-4 titles "à finalité professionnelle" (D6325-15): bac pro, diplôme de spécialisation
+# professionnelle (code 44 of the 10103*14 table) and the other level-4 titles.
+PROFESSIONAL_LEVEL_4 = {
+    codes.Diploma.BAC_PRO.value,
+    codes.Diploma.PROFESSIONAL_SPECIALISATION.value,
+    codes.Diploma.OTHER_BAC.value,
+}
 
 
 @dataclass(frozen=True)
@@ -231,8 +237,10 @@ def _age_paid_on(birth_date: date, day: date) -> int:
 
 def has_qualification_from_bac_pro(highest_diploma: str) -> bool:
     """D6325-15: "titulaire d'une qualification au moins égale au baccalauréat professionnel ou d'un
-    titre ou diplôme à finalité professionnelle de même niveau": a bac pro or another title of
-    level 4 (codes 41, 49), or any diploma of a higher level (5 to 8), general ones included."""
+    titre ou diplôme à finalité professionnelle de même niveau": a bac pro, a diplôme de
+    spécialisation professionnelle or another title of level 4 (codes 41, 44, 49), or any diploma of
+    a higher level (5 to 8), general ones included."""
+    highest_diploma = codes.current_diploma_code(highest_diploma)
     level = codes.diploma_level(highest_diploma)
     return highest_diploma in PROFESSIONAL_LEVEL_4 or (level.isdigit() and int(level) >= 5)
 

@@ -7,6 +7,7 @@ back; the page shows their last four characters only. Leaving the field empty ke
 from django import forms
 from django.contrib import admin, messages
 
+from cactus.core.outbound import PrivateAddress, check_public_url
 from cactus.opco import secrets, services
 from cactus.opco.models import Deposit, OpcoConnection, OpcoStateChange
 from cactus.referentials.admin import CfaAdministratorsOnly
@@ -23,12 +24,14 @@ class OpcoConnectionForm(forms.ModelForm):
     base_url = forms.URLField(
         label="Adresse de l'API",
         required=False,
+        max_length=200,  # OpcoConnection.base_url
         assume_scheme="https",
         help_text="Fournie par l'OPCO, par exemple https://api.opco.fr/cfa/v1",
     )
     new_api_key = forms.CharField(
         label="Clé d'API (X-API-KEY)",
         required=False,
+        max_length=500,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text="Fournie par l'OPCO pour le SIREN du CFA. Laissez vide pour garder la clé enregistrée.",
@@ -36,6 +39,7 @@ class OpcoConnectionForm(forms.ModelForm):
     new_webhook_secret = forms.CharField(
         label="Secret des notifications (HMAC)",
         required=False,
+        max_length=500,
         strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text="Laissez vide pour garder le secret enregistré.",
@@ -44,6 +48,15 @@ class OpcoConnectionForm(forms.ModelForm):
     class Meta:
         model = OpcoConnection
         fields = ["opco", "mode", "base_url"]
+
+    def clean_base_url(self) -> str:
+        url = self.cleaned_data["base_url"]
+        if url:
+            try:
+                check_public_url(url)
+            except PrivateAddress as error:
+                raise forms.ValidationError(str(error)) from error
+        return url
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,8 @@ it is never put in an exception, a log line or a stored error.
 import httpx
 from django.conf import settings
 
+from cactus.core.outbound import public_transport
+
 
 class OpcoError(Exception):
     pass
@@ -34,6 +36,7 @@ class OpcoClient:
             base_url=base_url.rstrip("/"),
             headers={"X-API-KEY": api_key, "Accept": "application/json"},
             timeout=timeout if timeout is not None else settings.OPCO_HTTP_TIMEOUT,
+            transport=public_transport(),  # never the server's own network (SSRF)
         )
 
     def __enter__(self) -> "OpcoClient":

@@ -9,6 +9,7 @@
 - `check_job`: the job completed → accepted, TRANSMIS recorded, the dossier moves to "Envoyé à
   l'OPCO" (actor: none, the platform); failed → rejected with the errors.
 - `record_opco_state`: each OPCO state once per deposit (poll and webhook may both bring it),
+  under the deposit's row lock (taken after the dossier's, `lock_deposit`: one order everywhere),
   e-mails on ENGAGE and REFUSE; ENGAGE's DECA number becomes the contract's number
   (`Dossier.contract_number`, quoted by an avenant) when it has none.
 """
@@ -119,10 +120,23 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.OPCO_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
 
 
+def lock_deposit(deposit_id: int) -> Deposit:
+    """The deposit, locked after its dossier.
+
+    One order everywhere: `request_deposit` and the life-cycle's transitions lock the dossier and
+    then write its deposits, so whoever starts from a deposit (the task, the poll, a webhook) locks
+    the dossier first too; two orders would deadlock when a poll meets a new deposit or the move to
+    "Envoyé à l'OPCO".
+    """
+    dossier_id = Deposit.objects.filter(pk=deposit_id).values_list("dossier_id", flat=True).get()
+    Dossier.objects.select_for_update(of=("self",)).only("pk").get(pk=dossier_id)
+    return Deposit.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=deposit_id)
+
+
 def submit_deposit(deposit_id: int) -> Deposit:
     """Send one deposit (the task's body). Safe to run twice: only a pending deposit is sent."""
     with transaction.atomic():
-        deposit = Deposit.objects.select_for_update().select_related("dossier").get(pk=deposit_id)
+        deposit = lock_deposit(deposit_id)
         if deposit.status != Status.PENDING:
             return deposit
         deposit.attempts += 1
@@ -199,7 +213,7 @@ def check_job(deposit: Deposit, *, connection: OpcoConnection | None = None) -> 
 def accept_deposit(deposit: Deposit, *, opco_number: str, at: datetime) -> Deposit:
     """The OPCO took the deposit: TRANSMIS, and the dossier reaches its last step ("Envoyé à l'OPCO")."""
     with transaction.atomic():
-        deposit = Deposit.objects.select_for_update().get(pk=deposit.pk)
+        deposit = lock_deposit(deposit.pk)
         if deposit.status == Status.ACCEPTED:
             return deposit
         deposit.status, deposit.opco_number, deposit.errors = Status.ACCEPTED, opco_number, []
@@ -217,18 +231,35 @@ def accept_deposit(deposit: Deposit, *, opco_number: str, at: datetime) -> Depos
 def record_opco_state(
     deposit: Deposit, *, state: str, at: datetime, source: str, details: dict | None = None
 ) -> OpcoStateChange | None:
-    """Record one state the OPCO gave the deposit (once), update the deposit, e-mail on a decision."""
+    """Record one state the OPCO gave the deposit (once), update the deposit, e-mail on a decision.
+
+    The deposit row is locked (after its dossier, `lock_deposit`) from the new state to the save: the
+    poll and a webhook bringing two states at once are applied one after the other, so the latest
+    state by date wins, not the last to commit. `deposit` is updated with what was saved.
+    """
     if state not in OpcoState.values:
         logger.warning("Unknown OPCO state %r for deposit %s", state, deposit.pk)
         return None
-    details = details or {}
+    with transaction.atomic():
+        locked = lock_deposit(deposit.pk)
+        change, fields = _record_locked_state(
+            locked, state=state, at=at, source=source, details=details or {}
+        )
+    for field in fields:
+        setattr(deposit, field, getattr(locked, field))
+    return change
+
+
+def _record_locked_state(
+    deposit: Deposit, *, state: str, at: datetime, source: str, details: dict
+) -> tuple[OpcoStateChange | None, list[str]]:
     try:
         with transaction.atomic():
             change = OpcoStateChange.objects.create(
                 deposit=deposit, state=state, occurred_at=at, source=source, details=details
             )
     except IntegrityError:
-        return None  # already known (the poll and a webhook brought the same news)
+        return None, []  # already known (the poll and a webhook brought the same news)
     fields = ["updated_at"]
     if state == OpcoState.TRANSMIS:
         deposit.received_on, fields = timezone.localtime(at).date(), [*fields, "received_on"]
@@ -248,7 +279,7 @@ def record_opco_state(
         emails.contract_engaged(deposit=deposit)
     elif state == OpcoState.REFUSE:
         emails.contract_refused(deposit=deposit)
-    return change
+    return change, fields
 
 
 def record_contract_number(deposit: Deposit) -> str:

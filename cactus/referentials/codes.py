@@ -124,34 +124,48 @@ class PriorSituation(models.TextChoices):
 class Diploma(models.TextChoices):
     """Diplôme ou titre (§8.6): dernier diplôme préparé, plus haut diplôme obtenu, diplôme visé.
 
-    The list of CERFA 10103*11/*12 (2022 anchor enum) plus 64 BUT; the *14 changes are unverified.
+    The table of the notice of CERFA 10103*14 (N°51649#09, 27 June 2025, page 3), in its order. Since
+    *12 it added 44 (diplôme de spécialisation professionnelle), 75 and 76 (ingénieur and école de
+    commerce, one code each), renamed 35 (the mentions complémentaires became certificats de
+    spécialisation) and 73 (Master), and dropped 61, 71, 72 and 74: `current_diploma_code()` reads
+    them as the *14 code of the same level.
     """
 
-    NONE = "13", "Aucun diplôme ni titre professionnel"
-    BREVET = "25", "Diplôme national du Brevet"
-    CFG = "26", "Certificat de formation générale"
-    CAP = "33", "CAP"
-    BEP = "34", "BEP"
-    MENTION_COMPLEMENTAIRE = "35", "Mention complémentaire"
-    OTHER_CAP_BEP = "38", "Autre diplôme ou titre de niveau CAP/BEP"
-    BAC_PRO = "41", "Baccalauréat professionnel"
-    BAC_GENERAL = "42", "Baccalauréat général"
-    BAC_TECHNO = "43", "Baccalauréat technologique"
-    OTHER_BAC = "49", "Autre diplôme ou titre de niveau bac"
-    BTS = "54", "Brevet de Technicien Supérieur"
-    DUT = "55", "Diplôme Universitaire de technologie"
-    OTHER_BAC_2 = "58", "Autre diplôme ou titre de niveau bac+2"
-    MASTER_1 = "61", "1ère année de Master"
+    DOCTORATE = "80", "Doctorat"
+    MASTER = "73", "Master"
+    ENGINEER = "75", "Diplôme d'ingénieur"
+    BUSINESS_SCHOOL = "76", "Diplôme d'école de commerce"
+    OTHER_BAC_5 = "79", "Autre diplôme ou titre de niveau bac+5 ou plus"
     LICENCE_PRO = "62", "Licence professionnelle"
     LICENCE = "63", "Licence générale"
     BUT = "64", "Bachelor universitaire de technologie (BUT)"
     OTHER_BAC_3_4 = "69", "Autre diplôme ou titre de niveau bac+3 ou 4"
-    MASTER_PRO = "71", "Master professionnel/DESS"
-    MASTER_RESEARCH = "72", "Master recherche/DEA"
-    MASTER = "73", "Master indifférencié"
-    ENGINEER_BUSINESS_SCHOOL = "74", "Diplôme d'ingénieur, diplôme d'école de commerce"
-    OTHER_BAC_5 = "79", "Autre diplôme ou titre de niveau bac+5 ou plus"
-    DOCTORATE = "80", "Doctorat"
+    BTS = "54", "Brevet de Technicien Supérieur"
+    DUT = "55", "Diplôme Universitaire de technologie"
+    OTHER_BAC_2 = "58", "Autre diplôme ou titre de niveau bac+2"
+    BAC_PRO = "41", "Baccalauréat professionnel"
+    BAC_GENERAL = "42", "Baccalauréat général"
+    BAC_TECHNO = "43", "Baccalauréat technologique"
+    PROFESSIONAL_SPECIALISATION = "44", "Diplôme de spécialisation professionnelle"
+    OTHER_BAC = "49", "Autre diplôme ou titre de niveau bac"
+    CAP = "33", "CAP"
+    BEP = "34", "BEP"
+    MENTION_COMPLEMENTAIRE = "35", "Certificat de spécialisation (ex-Mention complémentaire)"
+    OTHER_CAP_BEP = "38", "Autre diplôme ou titre de niveau CAP/BEP"
+    BREVET = "25", "Diplôme national du Brevet"
+    CFG = "26", "Certificat de formation générale"
+    NONE = "13", "Aucun diplôme ni titre professionnel"
+
+
+# Codes of the 10103*11/*12 table that the *14 table no longer has, read as the *14 code of the same
+# level (a dossier entered before stays printable and editable): 1re année de Master (bac+4) → 69,
+# Master professionnel / recherche → 73, « ingénieur, école de commerce » (one code then) → 79.
+DIPLOMA_CODES_BEFORE_14 = {"61": "69", "71": "73", "72": "73", "74": "79"}
+
+
+def current_diploma_code(code: str) -> str:
+    """The code of the 10103*14 table for a stored diploma code (an older code → its *14 equivalent)."""
+    return DIPLOMA_CODES_BEFORE_14.get(code, code)
 
 
 class LastClass(models.TextChoices):
@@ -257,10 +271,12 @@ DIPLOMA_BY_CFD_PREFIX = {
     "200": Diploma.LICENCE,
     "201": Diploma.LICENCE,
     "205": Diploma.LICENCE,
-    "135": Diploma.MASTER_PRO,
-    "155": Diploma.MASTER_PRO,
-    "165": Diploma.ENGINEER_BUSINESS_SCHOOL,
-    "170": Diploma.ENGINEER_BUSINESS_SCHOOL,
+    "135": Diploma.MASTER,
+    "155": Diploma.MASTER,
+    # Ingénieur and école de commerce: one code (74) in *12, two (75, 76) in *14; which of 165 / 170
+    # is which is not in the anchor table, so both give the level's « autre » code.
+    "165": Diploma.OTHER_BAC_5,
+    "170": Diploma.OTHER_BAC_5,
     "100": Diploma.DOCTORATE,
     "671": Diploma.BREVET,
     "672": Diploma.CFG,

@@ -44,7 +44,7 @@ def send_signature_reminders(*, today: date) -> list[int]:
 
 @transaction.atomic
 def _remind(signer_id: int) -> bool:
-    signer = Signer.objects.select_for_update().select_related("round__dossier").get(pk=signer_id)
+    signer = services.lock_signer(signer_id)  # the dossier first, as every signing service
     if signer.is_done or signer.revoked_at or signer.locked_at:
         return False
     services.send_reminder_link(signer)

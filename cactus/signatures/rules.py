@@ -42,12 +42,16 @@ def _conclusion_date(dossier: Dossier):
 
 
 def cfa_signatory(dossier: Dossier):
-    """The formation's conseillère; without one, the first active CFA administrator, then any conseillère."""
+    """The formation's conseillère; without one, the first active CFA administrator, then any conseillère.
+
+    Never a party to the dossier (its contact alternance or alternant): the visa validates the
+    documents, and no one validates a dossier they are party to (dossiers.permissions.CHECKER_ACTIONS).
+    """
+    excluded = [dossier.employer_contact_id, dossier.alternant_id]
     advisor = dossier.formation.cfa_advisor
-    if advisor and advisor.is_active:
+    if advisor and advisor.is_active and advisor.is_cfa_staff and advisor.pk not in excluded:
         return advisor
     users = get_user_model().objects.filter(is_active=True).order_by("pk")
-    excluded = [dossier.employer_contact_id, dossier.alternant_id]
     return (
         users.filter(groups__name=CFA_ADMIN_GROUP).exclude(pk__in=excluded).first()
         or users.filter(groups__name=CFA_ADVISOR_GROUP).exclude(pk__in=excluded).first()
@@ -109,4 +113,21 @@ def signers_for(dossier: Dossier) -> list[PlannedSigner]:
             user_id=cfa.pk,
         )
     )
+    _one_mailbox_per_signer(planned)
     return planned
+
+
+def _one_mailbox_per_signer(planned: list[PlannedSigner]) -> None:
+    """Each party's code goes to its own mailbox: otherwise one person signs for two (a minor for the
+    legal representative whose consent R-1.7 requires, a signatory for the alternant)."""
+    seen: dict[str, PlannedSigner] = {}
+    for signer in planned:
+        address = signer.email.strip().lower()
+        if address in seen:
+            first = seen[address]
+            raise SigningImpossible(
+                f"{Role(first.role).label} et {Role(signer.role).label.lower()} ont la même adresse "
+                f"({signer.email}) : chacun signe "
+                "avec son propre courriel. Corrigez l'adresse dans l'onglet « L'alternant » ou « L'employeur »."
+            )
+        seen[address] = signer

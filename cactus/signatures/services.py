@@ -8,6 +8,7 @@ its validation of the documents (`validate_documents`, whose e-mail carries the 
 """
 
 import hashlib
+import hmac
 import io
 import json
 import subprocess
@@ -46,6 +47,7 @@ CONSENT_TEXT = (
 
 
 CODE_SPACING_SECONDS = 30
+REFUSAL_MAX_LENGTH = Signer._meta.get_field("refusal_comment").max_length
 # Before the signed documents are returned; not for a cancelled contract.
 CHOOSABLE_STATUSES = (Status.DRAFT, Status.VALIDATION_REQUESTED, Status.VALIDATED)
 BOX_ROLES = {
@@ -58,6 +60,26 @@ BOX_ROLES = {
 
 class SigningError(Exception):
     """A French message to show as it is."""
+
+
+# --- Locks: the dossier first, then its signers -------------------------------------------------
+#
+# One order everywhere: the life-cycle's transitions, `choose_mode`, `start_round` and the
+# cancellations lock the dossier and then write its rounds and signers, so every service that
+# starts from a signer (a link, a code, a reminder) locks that signer's dossier before the signer.
+# Two orders (signer then dossier here, dossier then signer there) deadlock on PostgreSQL when a
+# signature and a change of mode or a reopening meet.
+
+
+def _lock_dossier(dossier_id: int) -> Dossier:
+    return Dossier.objects.select_for_update(of=("self",)).get(pk=dossier_id)
+
+
+def lock_signer(signer_id: int) -> Signer:
+    """The signer, locked after its dossier (see above)."""
+    dossier_id = Signer.objects.filter(pk=signer_id).values_list("round__dossier_id", flat=True).get()
+    _lock_dossier(dossier_id)
+    return Signer.objects.select_for_update(of=("self",)).select_related("round__dossier").get(pk=signer_id)
 
 
 # --- The mode ------------------------------------------------------------------------------------
@@ -93,7 +115,7 @@ def set_formation_default(*, formation, mode: str, by) -> FormationSigningDefaul
 @transaction.atomic
 def choose_mode(*, dossier: Dossier, mode: str, by) -> str:
     """The contact (or the CFA) picks paper or online; paper only before the first signature."""
-    dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
+    dossier = _lock_dossier(dossier.pk)
     if mode not in SigningMode.values:
         raise SigningError("Choisissez la signature en ligne ou la signature papier.")
     if has_signatures(dossier):
@@ -134,7 +156,7 @@ def is_ready_to_sign(dossier: Dossier) -> bool:
 @transaction.atomic
 def start_round(*, dossier: Dossier, by) -> SigningRound:
     """Freeze the CERFA and the convention to sign, plan the signers, send the first link."""
-    dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
+    dossier = _lock_dossier(dossier.pk)
     if not is_ready_to_sign(dossier):
         raise SigningError(
             "La signature en ligne commence quand le dossier est validé par la formation et ses éléments "
@@ -142,6 +164,14 @@ def start_round(*, dossier: Dossier, by) -> SigningRound:
         )
     if current_round(dossier):
         raise SigningError("La signature en ligne de ce dossier est déjà en cours.")
+    started = dossier.signing_rounds.count()
+    if started >= settings.SIGNING_MAX_ROUNDS:
+        # Each round stores the two PDFs and mails a link: a quota, as for the signed scans.
+        raise SigningError(
+            f"La signature en ligne de ce dossier a déjà été lancée {started} fois, le maximum est "
+            f"{settings.SIGNING_MAX_ROUNDS} : signez les documents sur papier (« Retour des documents ») "
+            "ou contactez votre conseillère CFA."
+        )
     try:
         planned = rules.signers_for(dossier)
     except rules.SigningImpossible as error:
@@ -194,6 +224,7 @@ def _send_link(signer: Signer, *, reminder: bool = False) -> None:
 @transaction.atomic
 def resend_link(*, dossier: Dossier, by) -> Signer:
     """CFA staff send a new link to the signer whose turn it is (after an expiry or a lock)."""
+    dossier = _lock_dossier(dossier.pk)
     signing = current_round(dossier)
     signer = None
     if signing and signing.is_open:
@@ -238,7 +269,7 @@ def _cancel_open_round(dossier: Dossier, *, reason: str) -> int:
 @transaction.atomic
 def cancel_rounds(*, dossier: Dossier, reason: str) -> int:
     """Every open round of the dossier is cancelled and its links revoked (a reopening, a paper return)."""
-    return _cancel_open_round(dossier, reason=reason)
+    return _cancel_open_round(_lock_dossier(dossier.pk), reason=reason)
 
 
 # --- A signer's link -----------------------------------------------------------------------------
@@ -313,7 +344,7 @@ def record_opening(*, signer: Signer) -> None:
 @transaction.atomic
 def send_code(*, signer: Signer) -> None:
     """A 6-digit one-time code by e-mail; a new one replaces the last."""
-    signer = Signer.objects.select_for_update().get(pk=signer.pk)
+    signer = lock_signer(signer.pk)
     now = timezone.now()
     if signer.code_sent_at and now - signer.code_sent_at < timedelta(seconds=CODE_SPACING_SECONDS):
         # One mail per half-minute: a script cannot flood the signer's mailbox through the link.
@@ -335,7 +366,7 @@ def _check_code(signer: Signer, code: str) -> None:
         raise SigningError("Demandez d'abord le code de signature : il vous est envoyé par courriel.")
     if signer.code_expires_at <= timezone.now():
         raise SigningError("Ce code a expiré : demandez un nouveau code.")
-    if hash_secret(code, salt=str(signer.pk)) == signer.code_hash:
+    if hmac.compare_digest(hash_secret(code, salt=str(signer.pk)), signer.code_hash):
         return
     signer.failed_attempts += 1
     left = settings.SIGNING_MAX_CODE_ATTEMPTS - signer.failed_attempts
@@ -354,7 +385,7 @@ def sign(*, token: str, code: str, consent: bool, ip: str, user_agent: str) -> S
     if not consent:
         raise SigningError("Cochez la case pour accepter de signer électroniquement.")
     with transaction.atomic():
-        Signer.objects.select_for_update().filter(pk=signer_for_token(token).pk).exists()
+        lock_signer(signer_for_token(token).pk)
         signer = signer_for_token(token)  # read again under the lock: a double click signs once
         try:
             _check_code(signer, code)
@@ -365,14 +396,14 @@ def sign(*, token: str, code: str, consent: bool, ip: str, user_agent: str) -> S
     if refused:
         raise refused
     with transaction.atomic():
-        Signer.objects.select_for_update().filter(pk=signer.pk).exists()
+        lock_signer(signer.pk)
         return apply_signature(signer=signer_for_token(token), ip=ip, user_agent=user_agent)
 
 
 def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
-    """Sign the signer's documents (the link and code already checked, the signer row locked)."""
+    """Sign the signer's documents (the link and code already checked, the dossier then the signer locked)."""
     signing = signer.round
-    dossier = Dossier.objects.select_for_update(of=("self",)).get(pk=signing.dossier_id)
+    dossier = _lock_dossier(signing.dossier_id)
     # The parties sign a validated dossier, the CFA its returned documents; a dossier moved on since
     # (reopened, cancelled) is not signed, even before its round is cancelled after the commit.
     expected = Status.DOCUMENTS_RETURNED if signer.role == Signer.Role.CFA else Status.VALIDATED
@@ -485,9 +516,16 @@ def refuse(*, token: str, comment: str, ip: str, user_agent: str) -> Signer:
         raise SigningError(
             "Indiquez pourquoi vous refusez de signer : le contact alternance en sera informé."
         )
-    signer = Signer.objects.select_for_update().get(pk=signer_for_token(token).pk)
+    if len(comment) > REFUSAL_MAX_LENGTH:
+        # Copied into the history and the contact's e-mail: bounded like every comment.
+        raise SigningError(
+            f"Votre commentaire fait {len(comment)} caractères : résumez-le en {REFUSAL_MAX_LENGTH} "
+            "caractères au plus."
+        )
+    signer = lock_signer(signer_for_token(token).pk)
+    signer = signer_for_token(token)  # read again under the lock: refused or signed meanwhile
     signer.refused_at = timezone.now()
-    signer.refusal_comment = comment[:2000]
+    signer.refusal_comment = comment
     signer.ip_address = ip or None
     signer.user_agent = (user_agent or "")[:500]
     signer.save()

@@ -34,6 +34,7 @@ def sign(request, token: str):
     if request.method == "GET":
         services.record_opening(signer=signer)
     code_sent = bool(signer.code_sent_at)
+    failed = False  # the page comes back with an error: its title says "Erreur" (RGAA 8.6)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -59,12 +60,14 @@ def sign(request, token: str):
                 )
                 return render(request, "signatures/refused.html", {"signer": signer})
             messages.error(request, "Action inconnue : utilisez les boutons de la page.")
+            failed = True
         except SigningError as error:
             try:
                 signer = services.signer_for_token(token)
             except SigningError as final:
                 return _invalid(request, final)
             messages.error(request, str(error))
+            failed = True
             code_sent = bool(signer.code_sent_at)
     documents = [
         (kind, DOCUMENT_TITLES[kind], range(1, services.page_count(signer, kind) + 1))
@@ -80,6 +83,7 @@ def sign(request, token: str):
             "token": token,
             "consent_text": services.CONSENT_TEXT,
             "code_sent": code_sent,
+            "failed": failed,
         },
     )
 

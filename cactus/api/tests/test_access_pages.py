@@ -85,3 +85,13 @@ def test_a_webhook_address_must_be_http(admin_client):
 
     assert response.status_code == 200
     assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-1", "abc", "１"])
+def test_a_forged_formation_id_is_a_form_error_not_a_server_error(admin_client, value):
+    response = admin_client.post(
+        "/acces-api/jetons/nouveau/", {"name": "Yparéo", "scope": "chosen", "formations": [value]}
+    )
+
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()

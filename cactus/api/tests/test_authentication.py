@@ -85,3 +85,29 @@ def test_the_rate_is_counted_per_token(make_token, settings):
     assert first.get("/api/v1/formations").status_code == 200
     assert second.get("/api/v1/formations").status_code == 200
     assert first.get("/api/v1/formations").status_code == 429
+
+
+def test_behind_the_proxy_the_rate_stays_per_token_and_a_forged_address_does_not_reset_it(
+    make_token, settings
+):
+    # Issue 11, finding 4: behind the TLS proxy every request comes from the proxy's address. The
+    # budget is the token's, so one partner cannot spend another's, and a forged X-Forwarded-For
+    # (the client's own entries) buys no new budget.
+    settings.BEHIND_TLS_PROXY = True
+    settings.API_RATE_LIMIT = "1/m"
+    first, second = make_token("A")[1], make_token("B")[1]
+
+    def get(raw: str, forwarded_for: str) -> int:
+        client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+        return client.get("/api/v1/formations", headers={"Authorization": f"Bearer {raw}"}).status_code
+
+    assert get(first, "203.0.113.7") == 200
+    assert get(second, "203.0.113.7") == 200
+    assert get(first, "198.51.100.1, 203.0.113.99") == 429
+
+
+def test_api_answers_are_not_kept_by_any_cache(api):
+    # Issue 11, finding 6: personal data (names, dates of birth) in JSON is no-store like the pages.
+    response = api.get("/api/v1/dossiers")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]

@@ -19,10 +19,10 @@ from cactus.dossiers.tests import tab_data
 
 
 def project_forms() -> dict[str, type[forms.BaseForm]]:
-    """Every form class (and formset's form) defined in a `*forms.py` module of the project."""
+    """Every form class (and formset's form) defined in a `*forms.py` or `admin.py` module of the project."""
     found = {}
     for module_info in pkgutil.walk_packages(cactus.__path__, "cactus."):
-        if ".tests" in module_info.name or not module_info.name.endswith("forms"):
+        if ".tests" in module_info.name or not module_info.name.endswith(("forms", ".admin")):
             continue
         module = importlib.import_module(module_info.name)
         for name, value in vars(module).items():
@@ -41,6 +41,7 @@ FORMS = project_forms()
 def test_the_project_forms_are_found():
     assert "cactus.dossiers.tab_forms.MissionForm" in FORMS
     assert "cactus.dossiers.action_forms.CommentForm" in FORMS
+    assert "cactus.opco.admin.OpcoConnectionForm" in FORMS
     assert len(FORMS) > 20
 
 

@@ -48,13 +48,14 @@ EJ20_SITUATIONS = {
 }  # fmt: skip
 # Notice 51650#09, « Diplôme ou titre le plus élevé obtenu » (also « diplôme ou titre visé »), from the
 # FA13 codes. Where the EJ20 has no row of its own the « Autre … » row of the same level is used
-# (BUT, 1re année de Master → 29; Master indifférencié → 19); ingénieur / école de commerce is its 11
-# (« diplôme grande école »); brevet and CFG are « 60 Aucun diplôme ni titre professionnel ».
+# (BUT, 1re année de Master → 29; Master → 19; diplôme de spécialisation professionnelle → 49);
+# ingénieur and école de commerce are its 11 (« diplôme grande école »); brevet and CFG are « 60 Aucun
+# diplôme ni titre professionnel ». The *12 codes 61, 71, 72, 74 of dossiers entered before are kept.
 EJ20_DIPLOMAS = {
-    "80": "10", "71": "11", "74": "11", "72": "12", "73": "19", "79": "19",
+    "80": "10", "71": "11", "74": "11", "75": "11", "76": "11", "72": "12", "73": "19", "79": "19",
     "61": "29", "62": "23", "63": "24", "64": "29", "69": "29",
     "54": "31", "55": "32", "58": "39",
-    "41": "41", "42": "42", "43": "43", "49": "49",
+    "41": "41", "42": "42", "43": "43", "44": "49", "49": "49",
     "33": "51", "34": "52", "35": "53", "38": "59",
     "13": "60", "25": "60", "26": "60",
 }  # fmt: skip

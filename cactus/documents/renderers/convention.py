@@ -33,6 +33,8 @@ AMOUNT_KEYS = {
     "convention_npec",
     "convention_prise_en_charge_opco",
     "convention_reste_a_charge_employeur",
+    "convention_participation_employeur",
+    "convention_npec_minore",
 }
 BILLING_PREFIX = "facturation_"
 

@@ -123,6 +123,17 @@ def test_fa13_codes_are_printed_as_the_ej20_codes_of_the_notice():
     assert values["Zone de texte 8_26"] == "1"
 
 
+@pytest.mark.parametrize(
+    ("fa13", "ej20_code"), [("44", "49"), ("75", "11"), ("76", "11"), ("73", "19"), ("35", "53")]
+)
+def test_the_new_diploma_codes_of_10103_14_have_their_ej20_code(fa13, ej20_code):
+    # Notice 51649#09 (44 diplôme de spécialisation professionnelle, 75 ingénieur, 76 école de commerce,
+    # 73 Master, 35 certificat de spécialisation) → notice 51650#09 (49 autre diplôme de niveau bac,
+    # 11 diplôme grande école, 19 autre bac+5, 53 mention complémentaire).
+    values = ej20.field_values(samples.professionalisation(salarie_plus_haut_diplome=fa13))
+    assert values["Zone de texte 8_27"] == ej20_code
+
+
 def test_dates_emails_and_the_salary_fill_their_split_boxes():
     values = ej20.field_values(samples.professionalisation())
     birth = [values[f"Zone de texte {suffix}"] for suffix in ("8_43", "8_44", "8_49")]

@@ -96,3 +96,21 @@ def test_an_edited_template_cannot_pull_server_files_into_the_pdf(tmp_path):
     text = flat_text(convention.render(samples.apprenticeship(), template=template))
     assert "Boulangerie Lefèvre" in text
     assert "contenu d un fichier du serveur" not in text
+
+
+def test_the_employer_participation_of_level_6_is_printed_with_its_articles():
+    # L6332-14, R6332-25-1, R6332-25-2: 750 €, deducted from the OPCO's funding, billed after 45 days.
+    text = flat_text(
+        convention.render(samples.apprenticeship() | {"convention_participation_employeur": "750.00"})
+    )
+    assert "Participation obligatoire de l'employeur" in text
+    assert "L6332-14" in text and "750,00 €" in text and "45 premiers jours" in text
+    assert "Participation obligatoire" not in flat_text(convention.render(samples.apprenticeship()))
+
+
+def test_the_distance_share_and_the_reduced_npec_are_printed():
+    # Décret 2025-586: the convention states the share given at a distance; from 80 %, NPEC − 20 %.
+    data = samples.apprenticeship() | {"convention_part_distance": "85", "convention_npec_minore": "5360.00"}
+    text = flat_text(convention.render(data))
+    assert "Part de la formation dispensée à distance 85 %" in text
+    assert "5 360,00 €" in text and "plancher de 4 000 €" in text

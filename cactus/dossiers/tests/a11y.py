@@ -1,5 +1,6 @@
 """Checks every page of the journey must pass in a real browser: it reflows on a phone (WCAG 1.4.10,
-RGAA 10.11), every ARIA reference points to an element, and axe-core finds nothing serious.
+RGAA 10.11), every ARIA reference points to an element, axe-core finds nothing serious, every control
+is a target of 24×24 px at least (WCAG 2.5.8) and shows the focus ring when reached (WCAG 2.4.7).
 
 axe-core comes from the pinned `axe-playwright-python` package (it bundles axe.min.js): nothing is
 fetched at test time.
@@ -37,11 +38,58 @@ BROKEN_REFERENCES = """() => {
 
 OVERFLOWING = """() => {
   const root = document.documentElement;
+  // Inside a box that clips within the window (a visually hidden header, a scrolling area): not a cause.
+  const clipped = element => {
+    for (let parent = element.parentElement; parent && parent !== root; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== "visible" && parent.getBoundingClientRect().right <= root.clientWidth + 1)
+        return true;
+    }
+    return false;
+  };
   const wide = [...document.querySelectorAll("body *")]
-    .filter(element => element.getBoundingClientRect().right > root.clientWidth + 1)
+    .filter(element => !clipped(element))
+    .filter(element => element.getBoundingClientRect().right > root.clientWidth + 1
+      || (element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === "visible"
+          && element.getBoundingClientRect().left + element.scrollWidth > root.clientWidth + 1))
     .map(element => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + (element.className ? "." + element.className : ""));
   return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 8)};
 }"""
+
+
+# Controls a finger must hit: buttons, links drawn as buttons, boxes to tick, lists. A link inside a
+# sentence is exempt (WCAG 2.5.8 "inline"), so plain links are not measured.
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    "button, a.button, a.icon-link, input[type=checkbox], input[type=radio], input[type=submit], select, summary")]
+  .filter(element => element.getClientRects().length && getComputedStyle(element).visibility !== "hidden")
+  .map(element => [element, element.getBoundingClientRect()])
+  .filter(([element, box]) => box.width < 24 || box.height < 24)
+  .map(([element, box]) => `${element.outerHTML.slice(0, 70)} ${Math.round(box.width)}×${Math.round(box.height)}`)"""
+
+# Each control, focused after a key press (so that :focus-visible applies, as for a keyboard user):
+# its outline must be a solid ring of 3 px at least with the dark edge around it.
+MISSING_RINGS = """() => {
+  const missing = [];
+  const controls = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")]
+    .filter(element => element.getClientRects().length && !element.disabled);
+  for (const element of controls) {
+    element.focus();
+    if (document.activeElement !== element) continue;
+    const style = getComputedStyle(element);
+    if (style.outlineStyle !== "solid" || parseFloat(style.outlineWidth) < 3 || style.boxShadow === "none")
+      missing.push(element.outerHTML.slice(0, 70));
+  }
+  document.activeElement.blur();
+  return missing.slice(0, 8);
+}"""
+
+
+def small_targets(page) -> list[str]:
+    return page.evaluate(SMALL_TARGETS)
+
+
+def missing_focus_rings(page) -> list[str]:
+    page.keyboard.press("Shift")  # a key press: focus moved by script is then shown as by the keyboard
+    return page.evaluate(MISSING_RINGS)
 
 
 def overflow(page) -> dict | None:
@@ -70,5 +118,18 @@ def problems_of(page) -> dict:
         "overflow": overflow(page),
         "broken_references": broken_references(page),
         "axe": serious_violations(page),
+        "small_targets": small_targets(page),
+        "focus_rings": missing_focus_rings(page),
     }
     return {name: value for name, value in found.items() if value}
+
+
+def check_pages(page, base: str, paths: list[str]) -> dict:
+    """{path: its problems} for each page of `paths` that fails a check, {} when all pass."""
+    found = {}
+    for path in paths:
+        page.goto(base + path)
+        problems = problems_of(page)
+        if problems:
+            found[path] = problems
+    return found

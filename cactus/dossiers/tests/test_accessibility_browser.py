@@ -1,5 +1,6 @@
-"""Every page of the guide's journey, for every role, on a phone (390×844) in chromium: no horizontal
-scrolling (WCAG 1.4.10, RGAA 10.11), no broken ARIA reference, no serious axe-core violation."""
+"""Every page of the guide's journey, for every role, on a phone (390×844), the smallest one (320 px)
+and a laptop (1366×768) in chromium: no horizontal scrolling (WCAG 1.4.10, RGAA 10.11), no broken ARIA reference, no serious
+axe-core violation, 24 px targets, a focus ring on every control (a11y.problems_of)."""
 
 import pprint
 import re
@@ -64,9 +65,15 @@ def pages_of(role: str, journey: dict) -> list[str]:
             f"/dossiers/suivi/{validated}/",
             f"/dossiers/suivi/{journey['returned'].pk}/",
             f"/dossiers/{complete}/contract/",
+            "/tableau-de-bord/",
         ],
         "cfa_admin": [
             "/dossiers/",
+            "/dossiers/suivi/",
+            "/tableau-de-bord/",
+            "/acces-api/",
+            "/documents/formulaires-officiels/",
+            f"/formations/{journey['complete'].formation_id}/signature/",
             "/formations/",
             "/formations/nouvelle/",
             f"/formations/{journey['complete'].formation_id}/",
@@ -76,25 +83,19 @@ def pages_of(role: str, journey: dict) -> list[str]:
     }[role]
 
 
-def check_pages(page, base: str, paths: list[str]) -> dict:
-    found = {}
-    for path in paths:
-        page.goto(base + path)
-        problems = a11y.problems_of(page)
-        if problems:
-            found[path] = problems
-    return found
-
-
+@pytest.mark.parametrize("size", ["390", "320", "1366"])
 @pytest.mark.parametrize(
     "role", ["alternant", "employer_contact", "formation_manager", "cfa_advisor", "cfa_admin"]
 )
-def test_every_page_of_the_journey_fits_a_phone_and_passes_axe(live_server, browser, journey, role, request):
+def test_every_page_of_the_journey_fits_a_phone_and_passes_axe(
+    live_server, browser, journey, role, size, request
+):
     user = request.getfixturevalue(role)
-    page = browser.new_context(viewport=a11y.PHONE).new_page()
+    viewport = {"390": a11y.PHONE, "320": a11y.SMALLEST, "1366": a11y.DESKTOP}[size]
+    page = browser.new_context(viewport=viewport).new_page()
     log_in(page, live_server.url, user.email)
 
-    found = check_pages(page, live_server.url, pages_of(role, journey))
+    found = a11y.check_pages(page, live_server.url, pages_of(role, journey))
     assert not found, pprint.pformat(found, width=110)
 
 
@@ -110,7 +111,7 @@ def test_the_pages_before_logging_in_fit_a_phone_and_pass_axe(live_server, brows
     page = browser.new_context(viewport=a11y.PHONE).new_page()
     base = live_server.url
 
-    found = check_pages(
+    found = a11y.check_pages(
         page,
         base,
         [
@@ -190,13 +191,14 @@ FOCUSED = """() => {
 }"""
 
 
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
 def test_a_keyboard_alone_completes_vie_etudiante_with_a_focus_ring_on_every_control(
-    live_server, browser, formation, alternant, employer_contact
+    live_server, browser, formation, alternant, employer_contact, viewport
 ):
     dossier = DossierFactory(
         with_base_data=True, formation=formation, alternant=alternant, employer_contact=employer_contact
     )
-    page = browser.new_context(viewport=a11y.DESKTOP).new_page()
+    page = browser.new_context(viewport={"laptop": a11y.DESKTOP, "phone": a11y.PHONE}[viewport]).new_page()
     log_in(page, live_server.url, alternant.email)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/student_life/")
 
@@ -233,3 +235,19 @@ def test_a_keyboard_alone_completes_vie_etudiante_with_a_focus_ring_on_every_con
     assert [
         ring for ring in rings if ring["outline"] != "solid" or ring["width"] < 3 or ring["shadow"] == "none"
     ] == []
+
+
+def test_the_checks_find_a_small_target_a_missing_ring_and_a_page_wider_than_a_phone(browser):
+    page = browser.new_context(viewport=a11y.PHONE).new_page()
+    page.set_content(
+        """<html lang="fr"><head><title>Essai</title></head><body><main>
+        <button style="width: 20px; height: 20px; padding: 0">x</button>
+        <a href="#" class="button" style="display: inline-block; padding: 10px">Sans anneau</a>
+        <div style="width: 500px">large</div></main></body></html>"""
+    )
+
+    assert [line.split()[-1] for line in a11y.small_targets(page)] == ["20×20"]
+    assert len(a11y.missing_focus_rings(page)) == 2  # no style sheet: chromium's thin default ring only
+    page.add_style_tag(content=":focus-visible { outline: 3px solid #ffbf47; box-shadow: 0 0 0 6px #000; }")
+    assert a11y.missing_focus_rings(page) == []
+    assert a11y.overflow(page)["scrollWidth"] == 500 + 8  # body's margin

@@ -18,7 +18,7 @@ from cactus.dossiers.tests.states import dossier_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Status = Dossier.Status
-VIEWPORTS = {"laptop": a11y.DESKTOP, "phone": a11y.PHONE}
+VIEWPORTS = {"laptop": a11y.DESKTOP, "phone": a11y.PHONE, "smallest phone": a11y.SMALLEST}
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 """In chromium: typing the SIRET in L'employeur fills the empty fields from the company register."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from cactus.dossiers.tests.browser import log_in, open_tab
+from cactus.dossiers.tests import tab_data
+from cactus.dossiers.tests.browser import fill, log_in, open_tab, validate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SIRET = "44306184100013"
@@ -49,3 +52,39 @@ def test_a_closed_establishment_is_said_at_once(
 
     expect(page.locator(".company-message")).to_have_text("Cet établissement est fermé depuis le 31/12/2019.")
     expect(page.locator('[name="employer-name"]')).to_have_value("")
+
+
+def test_offline_as_in_the_demo_the_employer_types_the_company_and_valider_saves_it(
+    live_server, page, started_dossier, employer_contact
+):
+    # No COMPANY_SEARCH_URL (the tests' default, and `make run`'s with DEBUG): only the checksum is checked.
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, started_dossier, "employer")
+    siret = page.locator('[name="establishment-siret"]')
+    siret.fill(SIRET)
+    siret.press("Tab")
+
+    expect(page.locator(".company-message")).to_have_text(
+        "La recherche de l'entreprise n'est pas activée sur ce serveur : "
+        "saisissez les informations de l'entreprise."
+    )
+    expect(page.locator(".company-message")).not_to_have_class(re.compile(r"\berror\b"))
+    fill(page, tab_data.for_apprenticeship(tab_data.employer_values()) | {"establishment-siret": SIRET})
+    validate(page, "L'employeur")
+
+
+def test_a_register_that_fails_says_so_and_never_blocks_the_employer(
+    live_server, page, started_dossier, employer_contact, company_search
+):
+    company_search.add(siret=SIRET)
+    company_search.failing.add(SIRET)
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, started_dossier, "employer")
+    siret = page.locator('[name="establishment-siret"]')
+    siret.fill(SIRET)
+    siret.press("Tab")
+
+    expect(page.locator(".company-message")).to_contain_text("La recherche de l'entreprise est indisponible")
+    expect(page.locator('[name="employer-name"]')).to_be_editable()
+    fill(page, tab_data.for_apprenticeship(tab_data.employer_values()) | {"establishment-siret": SIRET})
+    validate(page, "L'employeur")

@@ -1,10 +1,13 @@
-"""In chromium: what is typed on L'employeur survives a change of page and a reload, as a draft."""
+"""In chromium: what is typed on L'employeur survives a change of page and a reload, as a draft, and
+never reaches the dossier's data nor its CERFA."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from cactus.documents.renderers import cerfa_apprentissage
+from cactus.documents.tests.readback import flat_text
 from cactus.dossiers import services
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
@@ -54,3 +57,24 @@ def test_leaving_with_a_change_not_yet_kept_asks_first(live_server, page, dossie
         page.close(run_before_unload=True)
 
     assert dialogs == ["beforeunload"]
+
+
+def test_a_draft_on_a_complete_dossier_survives_a_reload_and_never_reaches_the_cerfa(
+    live_server, page, complete_dossier, employer_contact
+):
+    log_in(page, live_server.url, employer_contact.email)
+    open_tab(page, live_server.url, complete_dossier, "employer")
+    page.locator('[name="employer-name"]').fill(TYPED)
+    expect(page.locator("#etat-brouillon")).to_contain_text("Brouillon enregistré")
+
+    tab_link(page, "La mission").click()
+    page.reload()
+    tab_link(page, "L'employeur").click()
+    page.reload()
+    expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
+
+    # The CERFA prints the validated L'employeur; the tab keeps its check mark from that data.
+    text = flat_text(cerfa_apprentissage.render_dossier(Dossier.objects.get(pk=complete_dossier.pk)))
+    assert "Société Méditerranéenne d'Études" in text
+    assert TYPED not in text
+    expect(tab_link(page, "L'employeur").locator(".tab-check")).to_be_visible()

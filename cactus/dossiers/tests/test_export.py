@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from decimal import Decimal
 
 from django.core.management import call_command
@@ -118,3 +119,54 @@ def test_a_public_employer_pays_the_whole_cost(complete_dossier):
         "0.00",
         "8450.00",
     )
+
+
+def test_a_level_6_apprenticeship_concluded_since_july_2025_owes_the_employer_participation(complete_dossier):
+    # L6332-14, R6332-25-1 (décret 2025-585, contracts concluded from 01/07/2025): 750 € for a diploma
+    # or title of level 6 or more — here a licence professionnelle concluded on 01/07/2026.
+    assert complete_dossier.formation.level == "6"
+    assert dossier_data(complete_dossier)["convention_participation_employeur"] == "750.00"
+
+
+def test_no_employer_participation_below_level_6_or_before_july_2025(complete_dossier):
+    # R6332-25-1: level 6 or more only; décret 2025-585 art. 2: contracts concluded from 01/07/2025.
+    formation = complete_dossier.formation
+    formation.level = "5"
+    formation.save()
+    assert "convention_participation_employeur" not in dossier_data(complete_dossier)
+
+    formation.level = "6"
+    formation.save()
+    complete_dossier.contract.conclusion_date = date(2025, 6, 30)
+    complete_dossier.contract.save()
+    assert "convention_participation_employeur" not in dossier_data(complete_dossier)
+
+
+def test_a_formation_given_at_80_percent_at_a_distance_lowers_the_npec_by_20_percent(complete_dossier):
+    # L6332-14, décret 2025-586 (contracts concluded from 01/07/2025): NPEC − 20 % from 80 % of the
+    # hours at a distance; the convention states the share.
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("8450"), Decimal("7600")
+    formation.duration_hours, formation.distance_hours = 450, 360
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["convention_part_distance"] == "80"
+    assert data["convention_npec_minore"] == "6080.00"
+    assert data["convention_prise_en_charge_opco"] == "6080.00"
+    assert data["convention_reste_a_charge_employeur"] == "2370.00"
+
+
+def test_the_distance_reduction_stops_at_4000_euros_and_needs_80_percent(complete_dossier):
+    # Décret 2025-586: "le montant minoré … ne peut être inférieur à 4 000 €"; below 80 % no reduction.
+    formation = complete_dossier.formation
+    formation.annual_cost, formation.npec = Decimal("4800"), Decimal("4800")
+    formation.duration_hours, formation.distance_hours = 450, 450
+    formation.save()
+    assert dossier_data(complete_dossier)["convention_npec_minore"] == "4000.00"
+
+    formation.distance_hours = 359  # 79.8 %
+    formation.save()
+    data = dossier_data(complete_dossier)
+    assert data["convention_part_distance"] == "79"
+    assert "convention_npec_minore" not in data
+    assert data["convention_prise_en_charge_opco"] == "4800.00"

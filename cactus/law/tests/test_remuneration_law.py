@@ -205,7 +205,9 @@ def test_the_grid_in_force_is_the_latest_one_dated_before_the_conclusion():
         ("42", False),  # bac général: not professional
         ("43", False),  # bac technologique: not professional
         ("41", True),  # bac pro
+        ("44", True),  # diplôme de spécialisation professionnelle (level 4, professional; 10103*14)
         ("49", True),  # other title of the bac's level
+        ("74", True),  # *12 code (ingénieur, école de commerce), read as its *14 level (79)
         ("54", True),  # BTS
         ("63", True),  # licence générale: higher than the bac pro
         ("73", True),  # master

@@ -137,3 +137,46 @@ def test_an_administrator_retries_a_failed_deposit_from_the_admin(
     assert "relancé" in response.content.decode()
     deposit.refresh_from_db()
     assert deposit.status == Deposit.Status.ACCEPTED
+
+
+def test_the_api_address_cannot_point_at_the_servers_own_network(client, administrator, settings):
+    # SSRF: the deposit (NIR, PDFs) and the OPCO's answers must never go to 127.0.0.1, the LAN or
+    # the cloud's metadata service (cactus/core/outbound.py).
+    settings.ALLOW_PRIVATE_OUTBOUND_ADDRESSES = False
+
+    for url in ("http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:5432/", "http://localhost/"):
+        response = add(client, base_url=url)
+
+        assert response.status_code == 200
+        assert "adresse publique" in response.content.decode()
+    assert not OpcoConnection.objects.exists()
+
+
+def test_the_client_refuses_an_address_of_the_servers_own_network_at_the_connection(settings):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from cactus.opco.client import OpcoClient, OpcoUnreachable
+
+    asked = []
+
+    class Internal(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's hook name
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"secret": "interne"}')
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Internal)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.ALLOW_PRIVATE_OUTBOUND_ADDRESSES = False
+    try:
+        # A name saved earlier, or one that resolved to a public address when it was typed.
+        address = f"http://localhost:{server.server_address[1]}/v1"
+        with OpcoClient(address, KEY) as opco, pytest.raises(OpcoUnreachable):
+            opco.key_info()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []

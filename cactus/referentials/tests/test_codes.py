@@ -3,6 +3,7 @@ from cactus.referentials.codes import (
     DerogationType,
     Diploma,
     EmployerType,
+    current_diploma_code,
     diploma_from_code_diplome,
     diploma_level,
     is_public_administration,
@@ -52,3 +53,48 @@ def test_the_code_diplome_proposes_the_cerfa_diploma_type():
     assert diploma_from_code_diplome("25120001") == Diploma.BUT
     assert diploma_from_code_diplome("56X12345") == Diploma.OTHER_CAP_BEP
     assert diploma_from_code_diplome("99999999") == ""
+
+
+def test_the_diploma_codes_are_the_table_of_the_10103_14_notice():
+    # Notice 51649#09 of CERFA 10103*14 (27 June 2025), « Diplômes et titres de l'apprenti »: 44, 75
+    # and 76 are new; 61, 71, 72 and 74 of the *12 table are gone.
+    assert sorted(Diploma.values) == sorted(
+        [
+            "80",
+            "73",
+            "75",
+            "76",
+            "79",
+            "62",
+            "63",
+            "64",
+            "69",
+            "54",
+            "55",
+            "58",
+            "41",
+            "42",
+            "43",
+            "44",
+            "49",
+            "33",
+            "34",
+            "35",
+            "38",
+            "25",
+            "26",
+            "13",
+        ]
+    )
+    assert Diploma("44").label == "Diplôme de spécialisation professionnelle"
+    assert Diploma("35").label == "Certificat de spécialisation (ex-Mention complémentaire)"
+    assert diploma_level(Diploma.PROFESSIONAL_SPECIALISATION) == "4"
+
+
+def test_a_code_of_the_12_table_reads_as_the_14_code_of_its_level():
+    # Notice 51649#09: the *12 codes a dossier entered before may hold → a *14 code of the same level.
+    assert [current_diploma_code(code) for code in ("61", "71", "72", "74")] == ["69", "73", "73", "79"]
+    assert current_diploma_code("54") == "54"
+    assert current_diploma_code("") == ""
+    assert diploma_from_code_diplome("13512345") == Diploma.MASTER
+    assert diploma_from_code_diplome("17012345") == Diploma.OTHER_BAC_5

@@ -97,3 +97,20 @@ def test_a_public_employer_signs_through_its_named_signatory():
     plan = signers_for(dossier)
     assert [(s.role, s.email) for s in plan[1:2]] == [(Role.EMPLOYER, "maire@commune.test")]
     assert plan[-1].role == Role.CFA and plan[-1].documents == (CERFA, CONVENTION)
+
+
+def test_the_cfa_visa_is_never_given_by_a_party_to_the_dossier():
+    # Issue 11, finding 7: no one validates a dossier they are party to. A conseillère who made
+    # herself the contact alternance does not sign the CFA's visa: another member of the CFA does.
+    from cactus.formations.models import Formation
+    from cactus.signatures.rules import cfa_signatory
+
+    dossier = _dossier(birth=date(2000, 1, 1), conclusion=date(2026, 9, 1))
+    advisor = dossier.employer_contact
+    advisor.groups.add(*checker().groups.all())
+    Formation.objects.filter(pk=dossier.formation_id).update(cfa_advisor=advisor)
+    dossier.refresh_from_db()
+
+    signatory = cfa_signatory(dossier)
+    assert signatory is not None
+    assert signatory.pk not in (dossier.employer_contact_id, dossier.alternant_id)

@@ -6,7 +6,10 @@ poppler's pdfsig) and the dossier goes "Documents signés retournés", then "Doc
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 
+from cactus.accounts.models import CFA_ADMIN_GROUP
+from cactus.accounts.tests.factories import UserFactory
 from cactus.dossiers.models import Dossier
 from cactus.signatures import pdf, services
 from cactus.signatures.models import SigningMode
@@ -95,26 +98,94 @@ def test_a_minors_dossier_is_signed_online_by_its_four_signers(
     assert panel.inner_text().count("signé le") == 4
 
 
-def test_the_signing_page_fits_a_phone_and_passes_axe(live_server, browser, smtp_sink, signing_ca):
+@pytest.mark.parametrize("width", [320, 390])
+def test_every_signing_page_fits_a_phone_and_passes_axe(live_server, browser, smtp_sink, signing_ca, width):
     # Apprentices sign on their phones: no sideways scrolling (WCAG 1.4.10), no serious axe violation,
-    # before and after asking for the code.
+    # 24 px targets and a focus ring, at every step: the link, the code sent, a wrong code ("Erreur" in
+    # the title), the signature recorded, the link used again, a refusal; then Suivi - Info's panel and
+    # the formation's default mode.
+    from playwright.sync_api import expect
+
+    from cactus.accounts.tests.factories import PASSWORD
     from cactus.dossiers.tests import a11y
 
     dossier = bring_to_signature(online_dossier())
-    alternant = services.current_round(dossier).signers.order_by("position").first()
-    [body] = [b for b in smtp_sink.bodies_to(alternant.email) if "/signature/" in b][-1:]
-    path = re.search(r"http://testserver(/signature/\S+/)", body).group(1)
-    page = browser.new_context(viewport=a11y.PHONE).new_page()
+    alternant, representative = services.current_round(dossier).signers.order_by("position")[:2]
+    page = browser.new_context(viewport={"width": width, "height": 844}).new_page()
+    found = {}
 
-    page.goto(live_server.url + path)
-    page.get_by_role("heading", name="Signature en ligne").wait_for()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('img.pdf-page')].every(i => i.naturalWidth > 0)"
-    )
-    found = {"page du lien": a11y.problems_of(page)}
+    def check(step):
+        found[step] = a11y.problems_of(page)
+
+    def open_link(address):
+        [body] = [b for b in smtp_sink.bodies_to(address) if "/signature/" in b][-1:]
+        path = re.search(r"http://testserver(/signature/\S+/)", body).group(1)
+        page.goto(live_server.url + path)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('img.pdf-page')].every(i => i.naturalWidth > 0)"
+        )
+        return path
+
+    path = open_link(alternant.email)
+    check("page du lien")
     with page.expect_navigation():
         page.get_by_role("button", name="Recevoir mon code de signature").click()
     page.get_by_text("Un code à 6 chiffres vient d'être envoyé").wait_for()
-    found["code envoyé"] = a11y.problems_of(page)
+    check("code envoyé")
+    page.get_by_label("J'ai lu le document et j'accepte de le signer électroniquement.").check()
+    page.get_by_label("Code reçu par courriel (6 chiffres)").fill("000000")
+    page.get_by_role("button", name="Signer", exact=True).click()
+    expect(page).to_have_title(re.compile("^Erreur – Signature en ligne"))
+    check("code faux")
+    code = re.search(r"code de signature : (\d{6})", smtp_sink.bodies_to(alternant.email)[-1]).group(1)
+    page.get_by_label("J'ai lu le document et j'accepte de le signer électroniquement.").check()
+    page.get_by_label("Code reçu par courriel (6 chiffres)").fill(code)
+    page.get_by_role("button", name="Signer", exact=True).click()
+    page.get_by_role("heading", name="Signature enregistrée").wait_for()
+    check("signature enregistrée")
+    page.goto(live_server.url + path)
+    page.get_by_role("heading", name="Lien de signature inutilisable").wait_for()
+    check("lien déjà utilisé")
+
+    open_link(representative.email)
+    page.get_by_label("Commentaire (obligatoire)").fill("Le nom du représentant légal est mal orthographié.")
+    page.get_by_role("button", name="Refuser de signer").click()
+    page.get_by_role("heading", name="Refus enregistré").wait_for()
+    check("refus enregistré")
+
+    log_in_as = {"suivi": dossier.employer_contact.email}
+    page.goto(f"{live_server.url}/compte/connexion/")
+    page.get_by_label("Courriel").fill(log_in_as["suivi"])
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Valider").click()
+    page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
+    expect(page.locator("section.signatures-panel")).to_contain_text("mal orthographié")
+    check("Suivi - Info (contact)")
+    admin = UserFactory()
+    admin.groups.add(Group.objects.get(name=CFA_ADMIN_GROUP))
+    found |= {
+        f"administrateur {path}": problems
+        for path, problems in _pages_of(page, live_server.url, admin.email, dossier).items()
+    }
 
     assert not {step: problems for step, problems in found.items() if problems}, found
+
+
+def _pages_of(page, base, email, dossier) -> dict:
+    from cactus.accounts.tests.factories import PASSWORD
+    from cactus.dossiers.tests import a11y
+
+    page.context.clear_cookies()
+    page.goto(f"{base}/compte/connexion/")
+    page.get_by_label("Courriel").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Valider").click()
+    return a11y.check_pages(
+        page,
+        base,
+        [
+            f"/dossiers/suivi/{dossier.pk}/",
+            f"/dossiers/{dossier.pk}/suivi/",
+            f"/formations/{dossier.formation_id}/signature/",
+        ],
+    )

@@ -20,7 +20,7 @@ from cactus.workspace import selectors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Status = Dossier.Status
-VIEWPORTS = {"laptop": a11y.DESKTOP, "phone": a11y.PHONE}
+VIEWPORTS = {"laptop": a11y.DESKTOP, "phone": a11y.PHONE, "smallest phone": a11y.SMALLEST}
 
 
 @pytest.fixture
