@@ -137,7 +137,14 @@ class Dossier(models.Model):
             models.Index(fields=["employer_contact", "-created_at"]),
             models.Index(fields=["alternant_last_name", "alternant_first_name"]),
             # The lists' order ("Vos dossiers", the back office): newest first, the id breaking ties.
-            models.Index(fields=["-created_at", "-id"], name="dossier_newest_first"),
+            # It carries what a search tests (the names, the people's ids), so that a common name
+            # ("Lefèvre": 28,000 of 10^6 dossiers) walks the index only, reading no table page
+            # (migration 0013, built CONCURRENTLY; SQLite ignores `include`).
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="dossier_newest_first_names",
+                include=["alternant_last_name", "alternant_first_name", "alternant", "employer_contact"],
+            ),
             # The late queue and send_reminders: open dossiers by contract start. The statuses are
             # OPEN_STATUSES (a test checks it; a nested Meta cannot read the class's attributes).
             models.Index(

@@ -283,10 +283,23 @@ CHARTS = {
 CHART_SECONDS = 600
 
 
+def _cache_key(key: str, today: date, scope: str) -> str:
+    return f"workspace:chart:{key}:{today.isoformat()}:{scope}"
+
+
 def chart(key: str, dossiers: QuerySet[Dossier], today: date, *, scope: str) -> Chart:
     """The chart `key`, from the cache when its numbers are less than CHART_SECONDS old."""
-    return cache.get_or_set(
-        f"workspace:chart:{key}:{today.isoformat()}:{scope}",
-        lambda: CHARTS[key](dossiers, today),
-        CHART_SECONDS,
-    )
+    return charts([key], dossiers, today, scope=scope)[0]
+
+
+def charts(keys, dossiers: QuerySet[Dossier], today: date, *, scope: str) -> list[Chart]:
+    """The charts `keys`, read from the cache in one go; those missing are computed and cached."""
+    wanted = {key: _cache_key(key, today, scope) for key in keys}
+    found = cache.get_many(wanted.values())
+    missing = {}
+    for key, cache_key in wanted.items():
+        if cache_key not in found:
+            missing[cache_key] = found[cache_key] = CHARTS[key](dossiers, today)
+    if missing:
+        cache.set_many(missing, CHART_SECONDS)
+    return [found[cache_key] for cache_key in wanted.values()]

@@ -28,7 +28,12 @@ def _scope(request):
     if not user.is_cfa_staff:
         formations = formations.filter(managers=user)
     advisors = User.objects.filter(pk__in=formations.values("cfa_advisor")).order_by("last_name", "email")
-    filters = DashboardFilterForm(request.GET or None, formations=formations, advisors=advisors)
+    filters = DashboardFilterForm(
+        request.GET or None,
+        formations=formations,
+        advisors=advisors,
+        options_scope=back_office.counts_scope(user),
+    )
     chosen = filters.cleaned_data if filters.is_valid() else {}
     formation, advisor = chosen.get("formation"), chosen.get("advisor")
     dossiers = selectors.dashboard_dossiers(user, formation=formation, advisor=advisor)
@@ -48,7 +53,7 @@ def dashboard(request):
         "workspace/dashboard.html",
         {
             "filters": filters,
-            "charts": [selectors.chart(key, dossiers, today, scope=scope) for key in selectors.CHARTS],
+            "charts": selectors.charts(selectors.CHARTS, dossiers, today, scope=scope),
             "query": query,
         },
     )

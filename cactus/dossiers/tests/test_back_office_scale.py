@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cactus.accounts.tests.factories import UserFactory
@@ -19,6 +20,7 @@ from cactus.dossiers import back_office, keyset, search
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests.factories import DossierFactory
 from cactus.dossiers.tests.states import dossier_in
+from cactus.dossiers.views import staff
 from cactus.formations.tests.factories import FormationFactory
 
 Status = Dossier.Status
@@ -278,6 +280,7 @@ def test_the_back_office_pages_through_its_links_and_keeps_the_filters(client, c
 
 def test_the_count_stops_at_the_cap_and_says_plus_de(client, cfa_advisor, monkeypatch):
     monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    monkeypatch.setattr(staff, "PAGE_SIZE", 2)  # a list of one page is counted by its rows
     formation = FormationFactory()
     for _ in range(5):
         dossier_in(Status.VALIDATED, formation=formation)
@@ -293,6 +296,7 @@ def test_the_count_stops_at_the_cap_and_says_plus_de(client, cfa_advisor, monkey
 @on_postgresql
 def test_the_whole_file_is_counted_by_postgresqls_estimate_and_says_so(client, cfa_advisor, monkeypatch):
     monkeypatch.setattr(back_office, "COUNT_CAP", 3)
+    monkeypatch.setattr(staff, "PAGE_SIZE", 2)
     for _ in range(6):
         DossierFactory()
     with connection.cursor() as cursor:
@@ -302,6 +306,46 @@ def test_the_whole_file_is_counted_by_postgresqls_estimate_and_says_so(client, c
     html = client.get(QUEUE).content.decode()
 
     assert "Environ 6 dossiers au total (estimation de la base de données)." in html
+
+
+def test_a_list_on_one_page_is_counted_by_its_rows_without_a_query(client, cfa_advisor):
+    formation = FormationFactory()
+    for _ in range(3):
+        dossier_in(Status.VALIDATED, formation=formation)
+    client.force_login(cfa_advisor)
+    client.get(QUEUE, {"formation": formation.pk})  # the session's first page; the caches fill
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(QUEUE, {"formation": formation.pk}).content.decode()
+
+    assert "3 dossiers." in html
+    assert not [query for query in queries if "COUNT(" in query["sql"].upper()]
+
+
+def test_a_long_narrowed_list_shows_the_databases_estimate_and_says_so(client, cfa_advisor, monkeypatch):
+    # Counting a common name even to the cap read all its matches (28,000 at 10^6 dossiers).
+    monkeypatch.setattr(back_office, "_estimated_count", lambda dossiers: 28_000)
+    monkeypatch.setattr(staff, "PAGE_SIZE", 2)
+    for _ in range(3):
+        DossierFactory(with_base_data=True, alternant_last_name="Lefèvre")
+    client.force_login(cfa_advisor)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(QUEUE, {"q": "Lefèvre"}).content.decode()
+
+    assert "Environ 28\u202f000 dossiers (estimation de la base de données)" in html
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert not [sql for sql in counts if "LEFEVRE" in sql]  # the queues' counts only
+
+
+@on_postgresql
+def test_the_estimate_of_a_list_is_postgresqls_plan():
+    for _ in range(6):
+        DossierFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_dossier")
+
+    assert back_office._estimated_count(Dossier.objects.all()) == 6
 
 
 def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, formation, formation_manager):

@@ -110,11 +110,16 @@ def dossier_queue(request):
         request,
         "dossiers/back_office.html",
         {
-            "queues": back_office.queue_counts(dossiers, today, scope=back_office.counts_scope(request.user)),
+            "queues": (
+                queues := back_office.queue_counts(
+                    dossiers, today, scope=back_office.counts_scope(request.user)
+                )
+            ),
+            "queues_estimated": any(count.kind == "estimate" for _, _, count in queues),
             "filters": filters,
             "page": page,
             "count": back_office.list_count(
-                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff
+                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff, page=page
             ),
             "rows": rows,
             "query": query.urlencode(),

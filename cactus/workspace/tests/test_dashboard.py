@@ -235,3 +235,24 @@ def test_the_images_of_the_page_reuse_its_numbers_without_reading_the_dossiers_a
             assert client.get(reverse("workspace:chart_svg", args=[key])).status_code == 200
 
     assert not [query["sql"] for query in queries if "dossiers_dossier" in query["sql"]]
+
+
+def test_a_view_from_the_caches_takes_the_same_few_queries_whatever_the_number_of_formations(
+    client, cfa_advisor
+):
+    # Numbers and the formation filter's options come from the cache; the drawing is the images'.
+    dossier_in(Status.DRAFT)
+    client.force_login(cfa_advisor)
+    client.get(DASHBOARD)  # the session's first page; the caches fill
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(DASHBOARD)
+    for _ in range(30):
+        dossier_in(Status.DRAFT, formation=FormationFactory())
+    with CaptureQueriesContext(connection) as many:
+        client.get(DASHBOARD)
+
+    # Session, user, groups, the conseillères (the tests' cache is in memory: in production the
+    # charts' numbers and the options' HTML are one database read each).
+    assert len(few) == len(many) == 4
+    assert not [query["sql"] for query in many if "dossiers_dossier" in query["sql"]]
