@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
+from cactus.core.tests.bursts import one_burst_at_a_time
 from cactus.dossiers import transitions
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, DossierEvent
@@ -43,10 +44,11 @@ def run_at_once(action) -> list:
             connections.close_all()
 
     threads = [threading.Thread(target=worker) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with one_burst_at_a_time():
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     return outcomes
 
 
