@@ -8,17 +8,9 @@ from cactus.accounts.tests.factories import UserFactory
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.signatures import rules, services
 from cactus.signatures.models import Signer
-from cactus.signatures.tests.helpers import bring_to_signature, last_link, online_dossier
+from cactus.signatures.tests.helpers import last_link, online_dossier
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signing_dossier(signing_ca, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = online_dossier()
-    with django_capture_on_commit_callbacks(execute=True):
-        return bring_to_signature(dossier)
 
 
 def _other_admin():

@@ -18,7 +18,7 @@ from cactus.core.tests.test_concurrency import postgresql_only
 from cactus.dossiers.models import Dossier
 from cactus.signatures import reminders, services
 from cactus.signatures.models import Signer, SigningMode, SigningRound
-from cactus.signatures.tests.helpers import bring_to_signature, checker, last_code, last_link, online_dossier
+from cactus.signatures.tests.helpers import checker, last_code, last_link
 
 pytestmark = [postgresql_only, pytest.mark.django_db]
 
@@ -43,14 +43,6 @@ def assert_dossier_first(queries) -> None:
     for table in (SIGNER, ROUND):
         if table in tables:
             assert tables.index(DOSSIER) < tables.index(table), tables
-
-
-@pytest.fixture
-def signing_dossier(signing_ca, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = online_dossier()
-    with django_capture_on_commit_callbacks(execute=True):
-        return bring_to_signature(dossier)
 
 
 def first_signer(dossier) -> Signer:

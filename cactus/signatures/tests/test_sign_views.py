@@ -11,14 +11,6 @@ from cactus.signatures.tests.helpers import bring_to_signature, last_code, last_
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signing_dossier(signing_ca, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = online_dossier()
-    with django_capture_on_commit_callbacks(execute=True):
-        return bring_to_signature(dossier)
-
-
 def _first_signer(dossier):
     return services.current_round(dossier).signers.get(position=1)
 

@@ -11,7 +11,7 @@ from cactus.documents.models import Document
 from cactus.dossiers.models import Dossier
 from cactus.signatures import pdf, services
 from cactus.signatures.models import Signer
-from cactus.signatures.tests.helpers import bring_to_signature, last_code, last_link, online_dossier
+from cactus.signatures.tests.helpers import last_code, last_link
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +28,6 @@ def _sign(address: str, *, ip="203.0.113.7") -> Signer:
         return services.sign(
             token=token, code=last_code(address), consent=True, ip=ip, user_agent="Firefox/140"
         )
-
-
-@pytest.fixture
-def signing_dossier(signing_ca, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = online_dossier()
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = bring_to_signature(dossier)
-    return dossier
 
 
 def test_every_party_then_the_cfa_signs_and_the_dossier_reaches_documents_validated(

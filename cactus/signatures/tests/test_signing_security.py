@@ -10,17 +10,9 @@ from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import SECRET_LINK_PLACEHOLDER, OutgoingEmail
 from cactus.signatures import services
 from cactus.signatures.models import Signer
-from cactus.signatures.tests.helpers import bring_to_signature, last_code, last_link, online_dossier
+from cactus.signatures.tests.helpers import last_code, last_link
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signing_dossier(signing_ca, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier = online_dossier()
-    with django_capture_on_commit_callbacks(execute=True):
-        return bring_to_signature(dossier)
 
 
 @pytest.fixture
