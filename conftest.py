@@ -48,6 +48,12 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     from django.conf import settings
 
     database = settings.DATABASES["default"]
+    # The live server serves each browser socket in a thread of its own, and Chromium keeps its
+    # sockets alive between requests: with persistent connections (CONN_MAX_AGE, 60 s in
+    # settings) every such thread held a PostgreSQL connection until it ended, and a full run
+    # reached PostgreSQL's 100 ("too many clients already"). In tests a connection lives for one
+    # request, as with Django's default. Changed in place: every thread's connection reads this dict.
+    database["CONN_MAX_AGE"] = 0
     if database["ENGINE"] == "django.db.backends.sqlite3":
         directory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
