@@ -1,4 +1,4 @@
-"""Simultaneous clicks (THREADS at once) on "Créer un avenant" or "Enregistrer la rupture" give one (PostgreSQL row locks)."""
+"""50 simultaneous clicks on "Créer un avenant" or "Enregistrer la rupture" give one (PostgreSQL row locks)."""
 
 from datetime import date
 
@@ -23,7 +23,7 @@ def sent(formation, alternant, employer_contact):
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_clicks_on_creer_un_avenant_give_one_avenant(sent, employer_contact):
+def test_fifty_clicks_on_creer_un_avenant_give_one_avenant(sent, employer_contact):
     outcomes = fire_at_once(
         THREADS,
         lambda index: services.create_amendment(
@@ -42,7 +42,7 @@ def test_simultaneous_clicks_on_creer_un_avenant_give_one_avenant(sent, employer
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_clicks_on_enregistrer_la_rupture_give_one_rupture(sent, employer_contact):
+def test_fifty_clicks_on_enregistrer_la_rupture_give_one_rupture(sent, employer_contact):
     outcomes = fire_at_once(
         THREADS,
         lambda index: services.record_rupture(

@@ -21,7 +21,7 @@ from cactus.dossiers import services, tabs
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, DossierEvent
 
-THREADS = 20  # at once; with the other xdist worker and its live servers, within PostgreSQL's 100 connections
+THREADS = 50
 STALE_PAGE = "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie."
 
 postgresql_only = pytest.mark.skipif(
@@ -76,7 +76,9 @@ def complete_draft(formation, alternant, employer_contact):
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_of_the_same_page_give_one_save_and_clear_refusals(complete_draft, cfa_admin):
+def test_fifty_simultaneous_saves_of_the_same_page_give_one_save_and_forty_nine_clear_refusals(
+    complete_draft, cfa_admin
+):
     version = complete_draft.version
     saves_before = DossierEvent.objects.filter(
         dossier=complete_draft, action=DossierEvent.Action.TAB_SAVED
@@ -144,7 +146,7 @@ def lifecycle_transitions():
         (Dossier.Status.DOCUMENTS_VALIDATED, "mark_sent_to_opco", Dossier.Status.SENT_TO_OPCO),
     ],
 )
-def test_simultaneous_clicks_on_a_transition_move_the_dossier_once(
+def test_fifty_simultaneous_clicks_on_a_transition_move_the_dossier_once(
     start, service, target, formation, alternant, employer_contact, cfa_admin
 ):
     transition = getattr(lifecycle_transitions(), service)

@@ -15,7 +15,7 @@ from cactus.opco.tests.conftest import validate
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_deposit_triggers_give_one_deposit_with_the_opco(
+def test_fifty_simultaneous_deposit_triggers_give_one_deposit_with_the_opco(
     connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
 ):
     OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
