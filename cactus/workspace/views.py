@@ -32,7 +32,6 @@ def _scope(request):
         request.GET or None,
         formations=formations,
         advisors=advisors,
-        options_scope=back_office.counts_scope(user),
     )
     chosen = filters.cleaned_data if filters.is_valid() else {}
     formation, advisor = chosen.get("formation"), chosen.get("advisor")
