@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, connections, models
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -600,7 +600,7 @@ def prepare_for_columns(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
 # and employer's rows were most of the page's rows cost at 10^6 dossiers. A field read but left
 # out here would cost a query per row: the query-count tests walk every state.
 WORKLIST_FIELDS = (
-    "formation__title",
+    "formation",
     "alternant__email",
     "alternant_last_name",
     "alternant_first_name",
@@ -617,14 +617,26 @@ WORKLIST_FIELDS = (
 
 
 def for_worklist(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
-    """`dossiers` loading only what a worklist row shows, with its formation, alternant and
-    employer in the same query (the page's rows are read by primary key: 50 index lookups each)."""
+    """`dossiers` loading only what a worklist row shows, with its alternant, its employer and its
+    formation's title in the same query (the page's rows are read by primary key). The title is a
+    subquery, not a join: joined, PostgreSQL hashed every formation (4,000) for 50 rows."""
     return (
         dossiers.prefetch_related(None)
         .select_related(None)
-        .select_related("formation", "alternant", "employer")
+        .select_related("alternant", "employer")
         .only(*WORKLIST_FIELDS)
+        .annotate(
+            formation_title=Subquery(
+                Formation.objects.filter(pk=OuterRef("formation_id")).values("title")[:1]
+            )
+        )
     )
+
+
+def _formation_title(dossier: Dossier) -> str:
+    # `for_worklist` annotates it; a dossier read otherwise reads its formation.
+    title = dossier.__dict__.get("formation_title")
+    return dossier.formation.title if title is None else title
 
 
 def worklist_rows(dossiers, today: date) -> list[dict]:
@@ -649,6 +661,7 @@ def worklist(dossiers, today: date) -> tuple[list[extensions.DeadlineColumn], li
     rows = [
         {
             "dossier": dossier,
+            "formation": _formation_title(dossier),
             "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
             "next_actor": _who_must_act(dossier),

@@ -49,7 +49,7 @@ def worklist_rows(rows) -> SafeString:
             f'<td class="select"><input type="checkbox" name="dossier" value="{pk}" form="selection" '
             f'id="select-{pk}" aria-label="Sélectionner le dossier de {name}"></td>\n'
             f'<td class="name"><a href="{address}{pk}/" class="clip">{name}</a></td>\n'
-            f'<td data-label="Formation"><span class="clip">{escape(dossier.formation.title)}</span></td>\n'
+            f'<td data-label="Formation"><span class="clip">{escape(row["formation"])}</span></td>\n'
             f'<td data-label="État">{escape(str(row["status"]))}</td>\n'
             f'<td data-label="Action suivante" class="action"><span class="clip">{escape(str(row["next_action"]))}</span></td>\n'
             f'<td data-label="Qui doit agir">{escape(str(row["next_actor"] or "—"))}</td>\n'
