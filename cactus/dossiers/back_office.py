@@ -255,14 +255,20 @@ FILTER_KEYS = ("q", "formation", "status", "advisor", "queue")
 
 
 def keyset_page(
-    dossiers: QuerySet[Dossier], ordering=DEFAULT_ORDERING, size: int = 50, cursor: str | None = None
+    dossiers: QuerySet[Dossier],
+    ordering=DEFAULT_ORDERING,
+    size: int = 50,
+    cursor: str | None = None,
+    *,
+    rows: QuerySet[Dossier] | None = None,
 ) -> keyset.Page:
     """One page of the list after (or before) `cursor`, in `ordering` (field names, "-" for
     descending; the pk is added as the tie-breaker, empty values come last): `page.rows`,
     `page.next_cursor`, `page.previous_cursor` (None at either end). No OFFSET, so page 2000 costs
-    what page 1 costs. Raises keyset.InvalidCursor for a cursor made by hand or for another ordering.
+    what page 1 costs. `rows`: where the page's rows are read from by id (`worklist_dossiers()`),
+    default `dossiers`. Raises keyset.InvalidCursor for a cursor made by hand or for another ordering.
     """
-    return keyset.page(dossiers, ordering, size, cursor)
+    return keyset.page(dossiers, ordering, size, cursor, rows=rows)
 
 
 # A narrowed list that PostgreSQL estimates at this many rows or more is not counted: its estimate
@@ -614,6 +620,21 @@ WORKLIST_FIELDS = (
     "employer__employer_type",
     "employer__is_monegasque",
 )
+
+
+def page_keys(dossiers: QuerySet[Dossier], sort_key: str) -> QuerySet[Dossier]:
+    """The filtered list as the page's keys are read from it: no join, and the deadline columns'
+    annotations only when the list is sorted by one of them (`sort_key`, see `sorts`)."""
+    dossiers = dossiers.select_related(None).prefetch_related(None)
+    sorted_by_column = {column.key for column in extensions.extra_deadline_columns() if column.ordering}
+    return prepare_for_columns(dossiers) if sort_key.removeprefix("-") in sorted_by_column else dossiers
+
+
+def worklist_dossiers() -> QuerySet[Dossier]:
+    """Where a page's rows are read from, by id, once the filtered list gave them: what the
+    worklist shows (`for_worklist`) and the deadline columns' annotations, on no filter (cheaper
+    to build than on the filtered list: the keys' query carries none of it)."""
+    return for_worklist(prepare_for_columns(Dossier.objects.all()))
 
 
 def for_worklist(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:

@@ -58,3 +58,21 @@ def worklist_rows(rows) -> SafeString:
             "</tr>\n"
         )
     return mark_safe("".join(html))  # every value escaped above
+
+
+@register.simple_tag
+def sort_header(header) -> SafeString:
+    """A column's `<th>`: a link that sorts by it (with aria-sort when sorted), else its label.
+
+    What `dossiers/_sort_header.html` drew through an `{% include %}` per column (eight a page).
+    """
+    label = escape(str(header["label"]))
+    if not header.get("query"):
+        return mark_safe(f'<th scope="col">{label}</th>')
+    direction = header.get("aria_sort") or ""
+    mark = {"ascending": " ▲", "descending": " ▼"}.get(direction, "")
+    sort = f' aria-sort="{escape(direction)}"' if direction else ""
+    return mark_safe(  # every value escaped above
+        f'<th scope="col"{sort}><a href="?{escape(header["query"])}" class="sort">{label}'
+        f'<span class="sort-mark" aria-hidden="true">{mark}</span></a></th>'
+    )

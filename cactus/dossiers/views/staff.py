@@ -105,12 +105,14 @@ def dossier_queue(request):
     )
     dossiers, filtered, filters, today = _filtered(request, visible, advisor_choices=facts["advisors"])
     # Keyset pagination: "Page suivante" carries the last row's position (?curseur=), no OFFSET.
-    ordering = back_office.ordering(_sort(request, filters))
-    prepared = back_office.for_worklist(back_office.prepare_for_columns(filtered))
+    sort = _sort(request, filters)
+    ordering = back_office.ordering(sort)
+    # The page's ids from the filtered list, then its rows by id with what the worklist shows.
+    keys, source = back_office.page_keys(filtered, sort), back_office.worklist_dossiers()
     try:
-        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE, request.GET.get("curseur"))
+        page = back_office.keyset_page(keys, ordering, PAGE_SIZE, request.GET.get("curseur"), rows=source)
     except keyset.InvalidCursor:
-        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE)
+        page = back_office.keyset_page(keys, ordering, PAGE_SIZE, rows=source)
     narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
     columns, rows = back_office.worklist(page.rows, today)
     query = request.GET.copy()
@@ -133,7 +135,7 @@ def dossier_queue(request):
             "rows": rows,
             "query": query.urlencode(),
             "sorts": (sorts := _sort_headers(request, filters)),
-            "current_sort": _sort(request, filters),
+            "current_sort": sort,
             "sort_choices": _sort_choices(),
             # A responsable lands here (core.views.home): "Inscrire un alternant" is here too.
             "can_register": facts["can_register"],
