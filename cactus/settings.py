@@ -340,3 +340,7 @@ SIGNING_MAX_CODE_ATTEMPTS = 5
 # Rounds of online signature a dossier may start (each stores a copy of the CERFA and the convention
 # and mails a link): switching paper / online back and forth must not fill the disk or a mailbox.
 SIGNING_MAX_ROUNDS = int(os.environ.get("SIGNING_MAX_ROUNDS", "10"))
+# One-time codes a signer may ask for (besides one every 30 s): per hour and per 24 hours. Past it,
+# the page says when to ask again; a leaked link or a script cannot flood the mailbox or our SMTP.
+SIGNING_CODES_PER_HOUR = int(os.environ.get("SIGNING_CODES_PER_HOUR", "5"))
+SIGNING_CODES_PER_DAY = int(os.environ.get("SIGNING_CODES_PER_DAY", "10"))
