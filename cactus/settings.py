@@ -197,6 +197,10 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # already sent keep working), and this many requests per client address (a CFA's network is shared).
 PASSWORD_RESET_THROTTLE = int(os.environ.get("PASSWORD_RESET_THROTTLE", "5"))
 PASSWORD_RESET_THROTTLE_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_THROTTLE_PER_ADDRESS", "20"))
+# Invitations of a dossier's contact alternance (Suivi - Info, "Changer le contact"): each change
+# mails the new contact, the previous one and the conseillères. The alternant or the formation may
+# do it this many times per dossier in 24 hours (CFA staff without limit).
+EMPLOYER_CONTACT_INVITATIONS_PER_DAY = int(os.environ.get("EMPLOYER_CONTACT_INVITATIONS_PER_DAY", "5"))
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
