@@ -268,6 +268,9 @@ TASKS = {
 
 # The read-only API (cactus/api): requests per token, counted in the cache ("600/m", "20/s"...).
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+# Unknown or revoked tokens presented from one client address (cactus.core.security.client_ip) per
+# hour: past it, that address gets 429 without its token being looked at, so tokens cannot be guessed.
+API_AUTH_FAILURES_PER_HOUR = int(os.environ.get("API_AUTH_FAILURES_PER_HOUR", "20"))
 
 # --- Security. `DEBUG=false SECRET_KEY=… ALLOWED_HOSTS=… manage.py check --deploy` gives 0 warnings
 # (tested in core/tests/test_deploy_checks.py); the defaults below keep plain-HTTP development working.
