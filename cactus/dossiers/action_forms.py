@@ -100,8 +100,9 @@ class FormationSearchField(forms.Field):
 
     A `<select>` of every formation the person sees was 4,000 options (450 KB) at 10^6 dossiers on
     every back-office page and dashboard. Cleans to the one Formation of `queryset` that matches:
-    an exact code or title first, else a part of the title; several matches ask for more (naming
-    a few), none says so. The chosen formation is shown back by its title.
+    an exact code or title first, else a part of the title (not for a number: an id or a code);
+    several matches ask for more (naming a few), none says so. The chosen formation is shown back
+    by its title.
     """
 
     widget = forms.TextInput
@@ -131,7 +132,10 @@ class FormationSearchField(forms.Field):
         )
         if len(exact) == 1:
             return exact[0]
-        found = exact or list(formations.filter(title__icontains=text)[: FORMATION_SUGGESTIONS + 1])
+        # A number is an id or a code, never a part of a title: another formation's id (a forged
+        # or outdated link) must not match a title that happens to contain its digits.
+        parts = formations.none() if text.isdecimal() else formations.filter(title__icontains=text)
+        found = exact or list(parts[: FORMATION_SUGGESTIONS + 1])
         if len(found) == 1:
             return found[0]
         if not found:

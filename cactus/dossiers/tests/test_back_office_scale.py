@@ -405,6 +405,16 @@ def test_a_formation_typed_that_matches_several_or_none_says_so(client, cfa_advi
     assert "Aucune formation ne correspond à « Boulangerie »" in none
 
 
+def test_another_formations_id_never_matches_a_title_holding_its_digits(client, cfa_advisor):
+    hidden_id = FormationFactory().pk + 1000
+    FormationFactory(title=f"BTS promotion {hidden_id}")
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"formation": hidden_id})
+
+    assert "formation" in response.context["filters"].errors
+
+
 def test_a_responsable_cannot_type_another_formation(client, formation, formation_manager):
     other = FormationFactory(title="CAP Cuisine")
     dossier_in(Status.DRAFT, formation=other)
