@@ -60,6 +60,25 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
     return connection if connection and connection.uses_api else None
 
 
+# The box "Envoyé à l'OPCO" is the platform's while the API deposit runs or once the OPCO took it
+# (`accept_deposit` records it); a failed deposit leaves it to the CFA (the manual route), and so does
+# a rejected one (corrected and deposited again, or sent by hand).
+MANUAL_SEND_REFUSALS = {
+    Status.PENDING: "Le dossier est en cours de dépôt à l'OPCO par l'API : Cactus enregistrera "
+    "« Envoyé à l'OPCO » dès que l'OPCO l'aura reçu. Ne l'envoyez pas à la main.",
+    Status.SUBMITTED: "Le dossier est déposé à l'OPCO par l'API et en cours de contrôle : Cactus "
+    "enregistrera « Envoyé à l'OPCO » dès que l'OPCO l'aura accepté. Ne l'envoyez pas à la main.",
+    Status.ACCEPTED: "L'OPCO a déjà reçu ce dossier par l'API : « Envoyé à l'OPCO » est enregistré "
+    "par Cactus, pas à la main.",
+}
+
+
+def manual_send_refusal(dossier: Dossier) -> str:
+    """`dossiers.extensions` guard: why "Envoyé à l'OPCO" may not be ticked by hand ("" if it may)."""
+    status = Deposit.objects.filter(dossier=dossier, is_current=True).values_list("status", flat=True).first()
+    return MANUAL_SEND_REFUSALS.get(status, "")
+
+
 def on_status_changed(sender, *, dossier: Dossier, event, **kwargs) -> None:
     """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit.
 
