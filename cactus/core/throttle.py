@@ -12,6 +12,7 @@ an exact count (the signing code) call `attempt` under their own row lock.
 The API's per-token rate is django-ninja's throttle (cactus/api/auth.py), not this one.
 """
 
+import hashlib
 import math
 import time
 from dataclasses import dataclass
@@ -28,8 +29,20 @@ class Limit:
     window: int  # seconds
 
 
+# The database cache's key column holds 255 characters (with Django's ":1:" prefix) and it swallows
+# the error of a longer key: the counter was never written, so the limit never applied (a key that
+# holds an e-mail address of up to 254 characters). Longer keys are kept short by a digest.
+MAX_KEY_LENGTH = 200
+
+
+def _cache_key(limit: Limit) -> str:
+    if len(limit.key) <= MAX_KEY_LENGTH:
+        return limit.key
+    return f"{limit.key[:100]}:{hashlib.sha256(limit.key.encode()).hexdigest()}"
+
+
 def _recent(limit: Limit, now: float) -> list[float]:
-    times = cache.get(limit.key)
+    times = cache.get(_cache_key(limit))
     if not isinstance(times, list):
         return []
     return [moment for moment in times if moment > now - limit.window]
@@ -57,7 +70,7 @@ def record(*limits: Limit) -> None:
     now = time.time()
     for limit in limits:
         times = _recent(limit, now)[-(limit.limit - 1) :] if limit.limit > 1 else []
-        cache.set(limit.key, [*times, now], timeout=limit.window)
+        cache.set(_cache_key(limit), [*times, now], timeout=limit.window)
 
 
 def attempt(*limits: Limit) -> int:
