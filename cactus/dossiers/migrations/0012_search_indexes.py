@@ -13,6 +13,7 @@ two trusted extensions since PostgreSQL 13). SQLite gets nothing here: cactus.do
 registers a Python twin of the function on each connection and scans.
 """
 
+from cactus.core import indexes
 from django.db import DatabaseError, migrations
 
 EXTENSIONS = [
@@ -76,7 +77,10 @@ def forward(apps, schema_editor):
         unaccent = f"{schema}.unaccent"
     schema_editor.execute(FOLD_NAME.format(unaccent=unaccent, schema=schema))
     for statement in INDEXES:
+        name = statement.split("IF NOT EXISTS")[1].split()[0]
+        indexes.drop_invalid(schema_editor, name)  # a build that failed last time
         schema_editor.execute(statement)
+        indexes.ensure_valid(schema_editor, name)
 
 
 def backward(apps, schema_editor):

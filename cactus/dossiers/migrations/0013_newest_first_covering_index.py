@@ -8,6 +8,8 @@ old index dropped after; SQLite gets the same index without `INCLUDE` (Django ig
 
 from django.db import migrations, models
 
+from cactus.core import indexes
+
 NEW = "dossier_newest_first_names"
 OLD = "dossier_newest_first"
 COLUMNS = "(created_at DESC, id DESC)"
@@ -16,9 +18,11 @@ INCLUDE = "INCLUDE (alternant_last_name, alternant_first_name, alternant_id, emp
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        indexes.drop_invalid(schema_editor, NEW)  # a build that failed last time
         schema_editor.execute(
             f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {NEW} ON dossiers_dossier {COLUMNS} {INCLUDE}"
         )
+        indexes.ensure_valid(schema_editor, NEW)
         schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {OLD}")
     else:
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {NEW} ON dossiers_dossier {COLUMNS}")
@@ -45,7 +49,12 @@ class Migration(migrations.Migration):
                     index=models.Index(
                         fields=["-created_at", "-id"],
                         name=NEW,
-                        include=["alternant_last_name", "alternant_first_name", "alternant", "employer_contact"],
+                        include=[
+                            "alternant_last_name",
+                            "alternant_first_name",
+                            "alternant",
+                            "employer_contact",
+                        ],
                     ),
                 ),
             ],

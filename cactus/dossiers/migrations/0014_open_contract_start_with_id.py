@@ -8,6 +8,8 @@ index dropped after, as in 0013.
 
 from django.db import migrations, models
 
+from cactus.core import indexes
+
 NEW = "dossier_open_start_id"
 OLD = "dossier_open_contract_start"
 OPEN = ["draft", "validation_requested", "validated", "documents_returned", "documents_validated"]
@@ -27,7 +29,9 @@ def _drop(schema_editor, name: str) -> None:
 
 
 def forward(apps, schema_editor):
+    indexes.drop_invalid(schema_editor, NEW)  # a build that failed last time
     _create(schema_editor, NEW, "contract_start, id")
+    indexes.ensure_valid(schema_editor, NEW)
     _drop(schema_editor, OLD)
 
 
