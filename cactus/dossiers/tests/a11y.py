@@ -19,6 +19,12 @@ AXE_OPTIONS = {
     "runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"],
 }
 
+# axe.run in the page; only the serious and critical violations, with the targets of their first three nodes.
+SERIOUS_VIOLATIONS = """options => axe.run(document, options).then(results => results.violations
+  .filter(violation => violation.impact === "serious" || violation.impact === "critical")
+  .map(violation => ({id: violation.id, impact: violation.impact,
+                      targets: violation.nodes.slice(0, 3).map(node => node.target)})))"""
+
 BROKEN_REFERENCES = """() => {
   const broken = [];
   for (const element of document.querySelectorAll("[aria-describedby], [aria-labelledby], [aria-controls], label[for]")) {
@@ -103,13 +109,14 @@ def broken_references(page) -> list[str]:
 
 
 def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations, one line each: rule, impact, first elements."""
-    results = AXE.run(page, options=AXE_OPTIONS)
-    return [
-        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes'][:3]]}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
+    """axe-core's serious and critical violations, one line each: rule, impact, first elements.
+
+    axe is injected once per loaded page (checking the same page at another window size reuses it),
+    and only the violations come back from the browser, not axe's whole report."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    violations = page.evaluate(SERIOUS_VIOLATIONS, AXE_OPTIONS)
+    return [f"{violation['id']} ({violation['impact']}): {violation['targets']}" for violation in violations]
 
 
 def problems_of(page) -> dict:
@@ -124,12 +131,21 @@ def problems_of(page) -> dict:
     return {name: value for name, value in found.items() if value}
 
 
-def check_pages(page, base: str, paths: list[str]) -> dict:
-    """{path: its problems} for each page of `paths` that fails a check, {} when all pass."""
+def check_pages(page, base: str, paths: list[str], viewports: list[dict] | None = None) -> dict:
+    """{path: its problems} for each page of `paths` that fails a check, {} when all pass.
+
+    With `viewports`, each page is loaded once and checked at each size in turn (the window resized,
+    scrolled back to the top): {"path at 320×640": problems}. The pages' layout depends on CSS media
+    queries only (no script reads the window's size), so a resized page is laid out as one loaded at
+    that size."""
     found = {}
     for path in paths:
         page.goto(base + path)
-        problems = problems_of(page)
-        if problems:
-            found[path] = problems
+        for viewport in viewports or [None]:
+            if viewport:
+                page.set_viewport_size(viewport)
+                page.evaluate("() => window.scrollTo(0, 0)")
+            problems = problems_of(page)
+            if problems:
+                found[f"{path} at {viewport['width']}×{viewport['height']}" if viewport else path] = problems
     return found
