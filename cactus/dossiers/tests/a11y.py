@@ -131,21 +131,28 @@ def problems_of(page) -> dict:
     return {name: value for name, value in found.items() if value}
 
 
-def check_pages(page, base: str, paths: list[str], viewports: list[dict] | None = None) -> dict:
-    """{path: its problems} for each page of `paths` that fails a check, {} when all pass.
+def problems_at(page, viewports: list[dict]) -> dict:
+    """{"at 320×640": problems} for each window size at which the page as shown fails a check, {} when
+    it passes them all. The window is resized and scrolled back to the top before each round: the
+    pages' layout depends on CSS media queries only (no script reads the window's size), so a page
+    resized is laid out as one loaded at that size. The window keeps the last size."""
+    found = {}
+    for viewport in viewports:
+        page.set_viewport_size(viewport)
+        page.evaluate("() => window.scrollTo(0, 0)")
+        if problems := problems_of(page):
+            found[f"at {viewport['width']}×{viewport['height']}"] = problems
+    return found
 
-    With `viewports`, each page is loaded once and checked at each size in turn (the window resized,
-    scrolled back to the top): {"path at 320×640": problems}. The pages' layout depends on CSS media
-    queries only (no script reads the window's size), so a resized page is laid out as one loaded at
-    that size."""
+
+def check_pages(page, base: str, paths: list[str], viewports: list[dict] | None = None) -> dict:
+    """{path: its problems} for each page of `paths` that fails a check, {} when all pass. With
+    `viewports`, each page is loaded once and checked at each size (problems_at): {"path at 320×640": …}."""
     found = {}
     for path in paths:
         page.goto(base + path)
-        for viewport in viewports or [None]:
-            if viewport:
-                page.set_viewport_size(viewport)
-                page.evaluate("() => window.scrollTo(0, 0)")
-            problems = problems_of(page)
-            if problems:
-                found[f"{path} at {viewport['width']}×{viewport['height']}" if viewport else path] = problems
+        if viewports:
+            found |= {f"{path} {size}": problems for size, problems in problems_at(page, viewports).items()}
+        elif problems := problems_of(page):
+            found[path] = problems
     return found
