@@ -71,6 +71,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 def _test_settings(settings, tmp_path, request):
     # A fast hasher: Argon2 is tested on its own; here it would only slow every login down.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # WhiteNoise looks a static file up when it is asked for, instead of listing STATIC_ROOT each time
+    # its middleware is built: with DEBUG off (as in tests) it read every file's headers (10-15 ms)
+    # for each new test client, that is for each test and each request of the access matrix.
+    settings.WHITENOISE_AUTOREFRESH = True
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CACTUS_BASE_URL = "http://testserver"
     # No test reaches the real company search: tests that need one start a local fake.
