@@ -197,6 +197,10 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # already sent keep working), and this many requests per client address (a CFA's network is shared).
 PASSWORD_RESET_THROTTLE = int(os.environ.get("PASSWORD_RESET_THROTTLE", "5"))
 PASSWORD_RESET_THROTTLE_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_THROTTLE_PER_ADDRESS", "20"))
+# Invitations of a dossier's contact alternance (Suivi - Info, "Changer le contact"): each change
+# mails the new contact, the previous one and the conseillères. The alternant or the formation may
+# do it this many times per dossier in 24 hours (CFA staff without limit).
+EMPLOYER_CONTACT_INVITATIONS_PER_DAY = int(os.environ.get("EMPLOYER_CONTACT_INVITATIONS_PER_DAY", "5"))
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
@@ -264,6 +268,9 @@ TASKS = {
 
 # The read-only API (cactus/api): requests per token, counted in the cache ("600/m", "20/s"...).
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+# Unknown or revoked tokens presented from one client address (cactus.core.security.client_ip) per
+# hour: past it, that address gets 429 without its token being looked at, so tokens cannot be guessed.
+API_AUTH_FAILURES_PER_HOUR = int(os.environ.get("API_AUTH_FAILURES_PER_HOUR", "20"))
 
 # --- Security. `DEBUG=false SECRET_KEY=… ALLOWED_HOSTS=… manage.py check --deploy` gives 0 warnings
 # (tested in core/tests/test_deploy_checks.py); the defaults below keep plain-HTTP development working.
@@ -340,3 +347,7 @@ SIGNING_MAX_CODE_ATTEMPTS = 5
 # Rounds of online signature a dossier may start (each stores a copy of the CERFA and the convention
 # and mails a link): switching paper / online back and forth must not fill the disk or a mailbox.
 SIGNING_MAX_ROUNDS = int(os.environ.get("SIGNING_MAX_ROUNDS", "10"))
+# One-time codes a signer may ask for (besides one every 30 s): per hour and per 24 hours. Past it,
+# the page says when to ask again; a leaked link or a script cannot flood the mailbox or our SMTP.
+SIGNING_CODES_PER_HOUR = int(os.environ.get("SIGNING_CODES_PER_HOUR", "5"))
+SIGNING_CODES_PER_DAY = int(os.environ.get("SIGNING_CODES_PER_DAY", "10"))

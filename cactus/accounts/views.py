@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,6 +12,7 @@ from cactus.accounts import forms, services
 from cactus.accounts.exceptions import InvitationError
 from cactus.accounts.middleware import SESSION_KEY
 from cactus.accounts.models import User
+from cactus.core import throttle
 from cactus.core.security import client_ip
 
 AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -68,14 +68,12 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
         # Throttle per account (no mail-bombing) and per client address (the proxy's entry when
         # BEHIND_TLS_PROXY, never the proxy itself); the answer on screen is the same either way.
         email = User.objects.normalize_email(form.cleaned_data["email"])
-        limits = {
-            f"pwreset:email:{email}": settings.PASSWORD_RESET_THROTTLE,
-            f"pwreset:ip:{client_ip(self.request)}": settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS,
-        }
-        over = False
-        for key, limit in limits.items():
-            cache.add(key, 0, timeout=3600)
-            over = cache.incr(key) > limit or over
+        over = throttle.attempt(
+            throttle.Limit(f"pwreset:email:{email}", settings.PASSWORD_RESET_THROTTLE, 3600),
+            throttle.Limit(
+                f"pwreset:ip:{client_ip(self.request)}", settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS, 3600
+            ),
+        )
         if over:
             messages.error(
                 self.request,

@@ -5,6 +5,7 @@ A dossier is given in the `export_dossier` shape (dossiers/export.py, the CERFA 
 page /api/v1/docs (Swagger UI served from our own static files: the CSP allows no CDN).
 """
 
+import math
 import re
 from datetime import UTC, date, datetime
 from typing import Annotated
@@ -62,9 +63,12 @@ def unauthenticated(request: HttpRequest, error: AuthenticationError):
 
 @api.exception_handler(Throttled)
 def throttled(request: HttpRequest, error: Throttled):
-    return api.create_response(
-        request, {"detail": "Trop de requêtes pour ce jeton : réessayez dans un instant."}, status=429
-    )
+    # The per-token rate (TokenRateThrottle) or the failed tokens of one address (TooManyFailedTokens).
+    detail = getattr(error, "detail", "Trop de requêtes pour ce jeton : réessayez dans un instant.")
+    response = api.create_response(request, {"detail": detail}, status=429)
+    if error.wait:
+        response["Retry-After"] = str(math.ceil(error.wait))
+    return response
 
 
 @api.exception_handler(Http404)

@@ -127,6 +127,9 @@ class Signer(models.Model):
     code_sent_at = models.DateTimeField(null=True, blank=True)
     code_expires_at = models.DateTimeField(null=True, blank=True)
     code_email_id = models.PositiveIntegerField(null=True, blank=True)  # notifications.OutgoingEmail
+    # Codes mailed, and requests refused by the cap (SIGNING_CODES_PER_HOUR / _PER_DAY): both in the evidence.
+    codes_sent = models.PositiveIntegerField("codes envoyés", default=0)
+    code_requests_refused = models.PositiveIntegerField("demandes de code refusées (plafond)", default=0)
     failed_attempts = models.PositiveSmallIntegerField(default=0)
     locked_at = models.DateTimeField("bloqué le", null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

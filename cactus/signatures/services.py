@@ -17,9 +17,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from pypdf import PdfReader
 
+from cactus.core import throttle
 from cactus.core.uploads import CheckedPdf
 from cactus.documents.models import Document
 from cactus.documents.services import get_or_generate
@@ -341,23 +343,60 @@ def record_opening(*, signer: Signer) -> None:
         Signer.objects.filter(pk=signer.pk, opened_at__isnull=True).update(opened_at=timezone.now())
 
 
-@transaction.atomic
 def send_code(*, signer: Signer) -> None:
-    """A 6-digit one-time code by e-mail; a new one replaces the last."""
-    signer = lock_signer(signer.pk)
-    now = timezone.now()
-    if signer.code_sent_at and now - signer.code_sent_at < timedelta(seconds=CODE_SPACING_SECONDS):
-        # One mail per half-minute: a script cannot flood the signer's mailbox through the link.
-        raise SigningError(
-            "Un code vient de vous être envoyé : attendez 30 secondes avant d'en demander un autre."
+    """A 6-digit one-time code by e-mail; a new one replaces the last.
+
+    At most one every 30 seconds, SIGNING_CODES_PER_HOUR an hour and SIGNING_CODES_PER_DAY in 24
+    hours for a signer: a leaked link or a script cannot flood the signer's mailbox or our SMTP.
+    A request refused by the cap is counted on the signer (the evidence shows it), committed even
+    though SigningError is raised.
+    """
+    with transaction.atomic():
+        signer = lock_signer(signer.pk)  # the counters below are read and written one request at a time
+        now = timezone.now()
+        if signer.code_sent_at and now - signer.code_sent_at < timedelta(seconds=CODE_SPACING_SECONDS):
+            raise SigningError(
+                "Un code vient de vous être envoyé : attendez 30 secondes avant d'en demander un autre."
+            )
+        limits = _code_limits(signer)
+        wait = throttle.attempt(*limits)
+        if wait == 0:
+            code = Signer.new_code()
+            signer.code_hash = hash_secret(code, salt=str(signer.pk))
+            signer.code_sent_at = now
+            signer.code_expires_at = now + timedelta(minutes=settings.SIGNING_CODE_VALIDITY_MINUTES)
+            email = emails.signature_code(signer=signer, code=code)
+            signer.code_email_id = email.pk
+            signer.codes_sent += 1
+            signer.save()
+            return
+        Signer.objects.filter(pk=signer.pk).update(code_requests_refused=F("code_requests_refused") + 1)
+    raise SigningError(_code_cap_message(signer, limits, wait))
+
+
+def _code_limits(signer: Signer) -> tuple[throttle.Limit, throttle.Limit]:
+    return (
+        throttle.Limit(f"signing-code:hour:{signer.pk}", settings.SIGNING_CODES_PER_HOUR, 3600),
+        throttle.Limit(f"signing-code:day:{signer.pk}", settings.SIGNING_CODES_PER_DAY, 24 * 3600),
+    )
+
+
+def _code_cap_message(signer: Signer, limits, wait: int) -> str:
+    hourly, daily = limits
+    if throttle.wait_seconds(daily) == wait:
+        reached = f"{daily.limit} codes en 24 heures"
+    else:
+        reached = f"{hourly.limit} codes en une heure"
+    message = (
+        f"Vous avez déjà demandé {reached} : c'est le maximum. Vous pourrez en demander un nouveau "
+        f"{throttle.available_from(wait)}."
+    )
+    if signer.code_expires_at and signer.code_expires_at > timezone.now():
+        message += (
+            f" Le dernier code reçu par courriel reste valable jusqu'à "
+            f"{timezone.localtime(signer.code_expires_at):%H:%M} : vous pouvez signer avec lui."
         )
-    code = Signer.new_code()
-    signer.code_hash = hash_secret(code, salt=str(signer.pk))
-    signer.code_sent_at = now
-    signer.code_expires_at = now + timedelta(minutes=settings.SIGNING_CODE_VALIDITY_MINUTES)
-    email = emails.signature_code(signer=signer, code=code)
-    signer.code_email_id = email.pk
-    signer.save()
+    return message
 
 
 def _check_code(signer: Signer, code: str) -> None:
@@ -567,6 +606,8 @@ def evidence(signing: SigningRound) -> dict:
                 "opened_at": _iso(signer.opened_at),
                 "code_sent_at": _iso(signer.code_sent_at),
                 "code_delivery": _code_delivery(signer),
+                "codes_sent": signer.codes_sent,
+                "code_requests_refused": signer.code_requests_refused,
                 "failed_code_attempts": signer.failed_attempts,
                 "signed_at": _iso(signer.signed_at),
                 "ip_address": signer.ip_address,

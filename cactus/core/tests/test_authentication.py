@@ -549,6 +549,24 @@ def test_reset_requests_for_one_account_are_capped_whatever_the_address(behind_p
     assert sent == settings.PASSWORD_RESET_THROTTLE  # no mail-bombing; the links already sent still work
 
 
+def test_with_the_production_cache_the_hourly_reset_cap_lasts_the_hour(settings):
+    # The counters used `cache.incr`, which the database cache (production's) rewrites with the
+    # default timeout of 300 s: the hourly cap forgot its count after five minutes of silence, so a
+    # script waiting six minutes between bursts sent 50 mails an hour instead of 5.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cactus_cache"}
+    }
+    UserFactory(email="conseillere@cfa.test")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for _ in range(3):
+            for _ in range(settings.PASSWORD_RESET_THROTTLE):
+                Client().post(reverse("accounts:password_reset"), {"email": "conseillere@cfa.test"})
+            clock.shift(timedelta(minutes=6))
+
+    sent = OutgoingEmail.objects.filter(to="conseillere@cfa.test", name="password_reset").count()
+    assert sent == settings.PASSWORD_RESET_THROTTLE
+
+
 def test_one_address_is_capped_across_accounts(behind_proxy, settings):
     for index in range(settings.PASSWORD_RESET_THROTTLE_PER_ADDRESS + 2):
         UserFactory(email=f"personne{index}@entreprise.test")

@@ -14,6 +14,10 @@ def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.get_by_label("Courriel").fill(email)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Valider").click()
+    # Wait for the page the login leads to, stylesheet included: a test reading computed styles or
+    # a locator on the next page must not race the navigation (a loaded machine lost that race).
+    page.wait_for_url(lambda url: "/compte/connexion/" not in url)
+    page.wait_for_load_state("load")
 
 
 def open_tab(page, base_url: str, dossier, tab: str) -> None:

@@ -2,6 +2,7 @@
 never reaches the dossier's data nor its CERFA."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 from cactus.documents.renderers import cerfa_apprentissage
 from cactus.documents.tests.readback import flat_text
 from cactus.dossiers import services
-from cactus.dossiers.models import Dossier
+from cactus.dossiers.models import Dossier, TabDraft
 from cactus.dossiers.tests import tab_data
 from cactus.dossiers.tests.browser import log_in, open_tab, tab_link
 
@@ -57,6 +58,14 @@ def test_leaving_with_a_change_not_yet_kept_asks_first(live_server, page, dossie
         page.close(run_before_unload=True)
 
     assert dialogs == ["beforeunload"]
+    # Leaving sent the typing as a draft (keepalive request): it arrives, and the test waits for it
+    # rather than ending while the live server still writes (the next test's flush would meet it).
+    draft = TabDraft.objects.filter(dossier=dossier, tab="employer", author=employer_contact)
+    for _ in range(100):
+        if draft.exists():
+            break
+        time.sleep(0.1)
+    assert draft.get().values["employer-name"] in ("Ab", ["Ab"])
 
 
 def test_a_draft_on_a_complete_dossier_survives_a_reload_and_never_reaches_the_cerfa(

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cactus.core import throttle
 from cactus.dossiers import (
     back_office,
     circuits,
@@ -118,6 +119,13 @@ def _back_to_follow_up(dossier: Dossier):
     return redirect("dossiers:tab", pk=dossier.pk, tab=tabs.FOLLOW_UP.key)
 
 
+def _contact_invitations(dossier: Dossier) -> throttle.Limit:
+    """Each change mails the new contact, the previous one and the conseillères: bounded per dossier."""
+    return throttle.Limit(
+        f"employer-contact:{dossier.pk}", settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY, 24 * 3600
+    )
+
+
 @require_POST
 def change_employer_contact(request, pk: int):
     dossier = selectors.get_dossier_for(request.user, pk)
@@ -125,11 +133,24 @@ def change_employer_contact(request, pk: int):
         raise PermissionDenied
     form = forms.EmployerContactForm(request.POST)
     if form.is_valid():
+        capped = not request.user.is_cfa_staff
+        wait = throttle.wait_seconds(_contact_invitations(dossier)) if capped else 0
+        if wait:
+            messages.error(
+                request,
+                f"Le contact alternance de ce dossier a déjà été changé ou invité "
+                f"{settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY} fois en 24 heures : c'est le maximum, "
+                f"chaque changement envoyant des courriels. Vous pourrez le changer de nouveau "
+                f"{throttle.available_from(wait)}, ou demandez au CFA de le faire.",
+            )
+            return _back_to_follow_up(dossier)
         try:
             services.set_employer_contact(dossier=dossier, email=form.cleaned_data["email"], by=request.user)
         except DossierError as error:
             messages.error(request, str(error))
         else:
+            if capped:
+                throttle.record(_contact_invitations(dossier))
             messages.success(
                 request, f"Invitation envoyée au contact alternance {form.cleaned_data['email']}."
             )

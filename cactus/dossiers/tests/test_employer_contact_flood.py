@@ -1,0 +1,59 @@
+"""The alternant (or a script with their session) switching the contact alternance back and forth:
+each change mails the new contact an invitation, the previous one a notice and the conseillère a
+copy. Without a cap, two addresses and the CFA's mailbox were flooded; now a dossier takes
+EMPLOYER_CONTACT_INVITATIONS_PER_DAY changes in 24 hours from anyone but the CFA's staff."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from cactus.dossiers.tests.factories import DossierFactory
+from cactus.notifications.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+
+def change_contact(client, dossier, email):
+    return client.post(reverse("dossiers:employer_contact", args=[dossier.pk]), {"email": email}, follow=True)
+
+
+def test_switching_the_contact_in_a_loop_stops_at_the_daily_cap(client, dossier, alternant, settings):
+    client.force_login(alternant)
+    now = timezone.localtime()
+    with time_machine.travel(now, tick=False) as clock:
+        for index in range(30):
+            response = change_contact(client, dossier, f"contact{index % 2}@entreprise.test")
+            clock.shift(timedelta(minutes=1))
+
+        invitations = OutgoingEmail.objects.filter(to__startswith="contact", to__endswith="@entreprise.test")
+        # One invitation per accepted change, plus the notice to the contact it replaced.
+        assert invitations.filter(name="invitation").count() == settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "déjà été changé ou invité 5 fois en 24 heures" in page
+        assert "à partir du " in page or "à partir de " in page
+
+        clock.shift(timedelta(days=1))
+        client.force_login(alternant)  # the session of the day before has expired
+        change_contact(client, dossier, "contact9@entreprise.test")
+    assert OutgoingEmail.objects.filter(to="contact9@entreprise.test", name="invitation").count() == 1
+
+
+def test_the_cap_is_per_dossier_and_the_cfa_staff_are_not_held_by_it(
+    client, dossier, alternant, cfa_admin, formation, settings
+):
+    settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY = 1
+    client.force_login(alternant)
+    change_contact(client, dossier, "premier@entreprise.test")
+    change_contact(client, dossier, "second@entreprise.test")
+    other = DossierFactory(formation=formation, alternant=alternant, employer_contact=None)
+    change_contact(client, other, "autre@entreprise.test")
+
+    client.force_login(cfa_admin)
+    change_contact(client, dossier, "corrige@entreprise.test")
+
+    sent = set(OutgoingEmail.objects.filter(name="invitation").values_list("to", flat=True))
+    assert sent == {"premier@entreprise.test", "autre@entreprise.test", "corrige@entreprise.test"}
