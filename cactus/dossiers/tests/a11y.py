@@ -121,6 +121,8 @@ def serious_violations(page) -> list[str]:
 
 def problems_of(page) -> dict:
     """Everything wrong with the page as shown, {} when it passes every check."""
+    # After a click, the new page's title may be there before its stylesheet: measure a styled page.
+    page.wait_for_load_state("load")
     found = {
         "overflow": overflow(page),
         "broken_references": broken_references(page),
