@@ -147,6 +147,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cactus_cache",
+        # Django's default keeps 300 entries and culls a third beyond: the throttles' counters
+        # (per address, per account) and the dashboard's day-long figures would be culled by a
+        # flood of other keys. A row is small; the table stays well within PostgreSQL's comfort.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

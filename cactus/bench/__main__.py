@@ -24,6 +24,13 @@ def parse_args(argv):
     parser.add_argument("--fresh", action="store_true", help="with --large: drop the kept data first")
     parser.add_argument("--runs", type=int, default=100, help="with --large: timed requests per page")
     parser.add_argument(
+        "--only",
+        type=lambda text: [key.strip() for key in text.split(",") if key.strip()],
+        default=None,
+        help="with --large: the pages to time, by key (bo1,bo2000,bof,bon,bos,boe,bol,dash; the reference "
+        "/sante/ always runs), without the cache-miss timings",
+    )
+    parser.add_argument(
         "--sizes", type=sizes_list, default=None, help="comma-separated data sizes (default: 10000,100000)"
     )
     parser.add_argument(
@@ -87,7 +94,7 @@ def main_large(args) -> int:
     django.setup()
     from cactus.bench.large import run_large
 
-    return run_large(args.sizes, runs=args.runs)
+    return run_large(args.sizes, runs=args.runs, only=args.only)
 
 
 if __name__ == "__main__":

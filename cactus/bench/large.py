@@ -6,6 +6,8 @@ this process (no network, no server: what the page itself costs), as the issue's
 was measured. The target is p99 < 50 ms for every back-office page, queries constant in N.
 """
 
+import gc
+import os
 import statistics
 import sys
 import time
@@ -137,6 +139,14 @@ def measure(key: str, label: str, path: str, user, *, runs: int, warm_up: int = 
     return timing
 
 
+def load_average() -> str:
+    """The machine's load (1, 5, 15 minutes): the figures are in-process timings on a shared machine."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:  # not on every platform
+        return "?"
+
+
 def check(response, path: str) -> None:
     if response.status_code != 200:
         raise RuntimeError(f"GET {path} answered {response.status_code}, not 200.")
@@ -170,10 +180,17 @@ def dashboard_miss_ms(runs: int = 1) -> float | None:
     return statistics.median(times)
 
 
-def run(size: int, *, runs: int) -> dict:
+def run(size: int, *, runs: int, only: list[str] | None = None) -> dict:
+    """Time every page (or the `only` ones, /sante/ always), then the caches' misses (not with `only`)."""
     scene = pages.find_scene()
+    # As cactus/wsgi.py does in each worker: start-up's objects out of the garbage collector's walks.
+    gc.collect()
+    gc.freeze()
     timings = []
+    print(f"  load average before: {load_average()}", flush=True)
     for key, label, path in back_office_pages(scene):
+        if only and key != "a" and key not in only:
+            continue
         user = scene.contact if key in ("a", "b", "c") else scene.advisor
         timing = measure(key, label, path, user, runs=runs)
         timings.append(timing)
@@ -185,6 +202,15 @@ def run(size: int, *, runs: int) -> dict:
         )
     if not dashboard_path():
         print("  dashboard (workspace): not available yet", flush=True)
+    load = load_average()
+    print(f"  load average after: {load}", flush=True)
+    if only:
+        return {
+            "size": size,
+            "runs": runs,
+            "load_average": load,
+            "pages": {timing.key: timing.as_dict() for timing in timings},
+        }
     miss = queue_counts_miss_ms()
     print(f"  queue counts, cache expired (once a minute per scope): {miss:.0f} ms", flush=True)
     charts_miss = dashboard_miss_ms()
@@ -196,6 +222,7 @@ def run(size: int, *, runs: int) -> dict:
     return {
         "size": size,
         "runs": runs,
+        "load_average": load,
         "pages": {timing.key: timing.as_dict() for timing in timings},
         "queue_counts_cache_miss_ms": round(miss, 1),
         "dashboard_cache_miss_ms": round(charts_miss, 1) if charts_miss is not None else None,
@@ -217,7 +244,7 @@ def print_table(result: dict, out=sys.stdout) -> None:
         )
 
 
-def run_large(sizes: list[int], *, runs: int) -> int:
+def run_large(sizes: list[int], *, runs: int, only: list[str] | None = None) -> int:
     """Prepare the kept database, grow it to each size and measure; figures in var/bench/large.json."""
     import json
 
@@ -246,7 +273,7 @@ def run_large(sizes: list[int], *, runs: int) -> int:
             f"({generated.rate:,.0f} dossiers/s)",
             flush=True,
         )
-        result = run(size, runs=runs)
+        result = run(size, runs=runs, only=only)
         result["generation"] = {"created": generated.created, "seconds": round(generated.seconds, 1)}
         results["sizes"][str(size)] = result
         print_table(result)

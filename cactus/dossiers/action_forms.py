@@ -1,10 +1,7 @@
 """Forms of the life-cycle actions (Suivi - Info and the back office). Input checks only."""
 
 from django import forms
-from django.core.cache import cache
-from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.db.models import Q
 
 from cactus.accounts.models import CFA_ADVISOR_GROUP, User
 from cactus.core.uploads import read_valid_pdf
@@ -83,15 +80,6 @@ class StampedCerfaForm(forms.Form):
     stamped_cerfa = PdfField(label="CERFA visé et tamponné (PDF)")
 
 
-class TitleChoiceIterator(forms.models.ModelChoiceIterator):
-    """The formations' options as (id, title) rows: no model instance per option (4,000 at 10^6 dossiers)."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "title")
-
-
 class FetchedChoiceIterator(forms.models.ModelChoiceIterator):
     """The options from one plain query: Django's iterator opens a server-side cursor on PostgreSQL
     (DECLARE, FETCH, CLOSE: three round trips for the five conseillères of a page)."""
@@ -103,46 +91,76 @@ class FetchedChoiceIterator(forms.models.ModelChoiceIterator):
             yield self.choice(instance)
 
 
-OPTIONS_SECONDS = 60
+FORMATION_SUGGESTIONS = 5  # the formations named in the message when several match
 
 
-class CachedOptionsSelect(LongSelect):
-    """A LongSelect whose options' HTML is kept OPTIONS_SECONDS in the cache under `cache_key`.
+class FormationSearchField(forms.Field):
+    """A formation typed, not picked among every formation: its id (a link's ?formation=12), its
+    code diplôme, its code RNCP, or its title or a part of it, matched on the server.
 
-    The back office's formation filter lists every formation the person sees: 4,000 at 10^6
-    dossiers, half of the page's time to render. Like the queue counts (back_office.py), the list
-    may lag a new formation by up to a minute; the selected option is marked on the cached HTML.
+    A `<select>` of every formation the person sees was 4,000 options (450 KB) at 10^6 dossiers on
+    every back-office page and dashboard. Cleans to the one Formation of `queryset` that matches:
+    an exact code or title first, else a part of the title (not for a number: an id or a code);
+    several matches ask for more (naming a few), none says so. The chosen formation is shown back
+    by its title.
     """
 
-    cache_key: str | None = None
+    widget = forms.TextInput
 
-    def render(self, name, value, attrs=None, renderer=None):
-        if not self.cache_key or self.allow_multiple_selected:
-            return super().render(name, value, attrs, renderer)
-        options = cache.get(self.cache_key)
-        if options is None:
-            options = "\n".join(
-                f'  <option value="{conditional_escape("" if key is None else str(key))}">'
-                f"{conditional_escape(label)}</option>"
-                for key, label in self.choices
-            )
-            cache.set(self.cache_key, options, OPTIONS_SECONDS)
-        for wanted in self.format_value(value)[:1]:
-            option = f'<option value="{conditional_escape(wanted)}">'
-            options = options.replace(option, option.removesuffix(">") + " selected>", 1)
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>',
-            name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
-            mark_safe(options),  # each part escaped when cached
+    def __init__(self, *, queryset=None, **kwargs):
+        kwargs.setdefault("help_text", "Code diplôme, code RNCP ou intitulé (ou une partie)")
+        super().__init__(**kwargs)
+        self.queryset = queryset if queryset is not None else Formation.objects.none()
+        self.chosen: Formation | None = None
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": "255", "autocomplete": "off"}
+
+    def to_python(self, value):
+        text = " ".join(str(value or "").split())
+        self.chosen = self._match(text) if text else None
+        return self.chosen
+
+    def _match(self, text: str) -> Formation:
+        formations = self.queryset.only("pk", "title").order_by("title", "pk")
+        if text.isdecimal() and len(text) < 19:  # an id, from a link (a code diplôme is tried next)
+            found = formations.filter(pk=int(text)).first()
+            if found is not None:
+                return found
+        exact = list(
+            formations.filter(Q(diploma_code__iexact=text) | Q(rncp__iexact=text) | Q(title__iexact=text))[:2]
         )
+        if len(exact) == 1:
+            return exact[0]
+        # A number is an id or a code, never a part of a title: another formation's id (a forged
+        # or outdated link) must not match a title that happens to contain its digits.
+        parts = formations.none() if text.isdecimal() else formations.filter(title__icontains=text)
+        found = exact or list(parts[: FORMATION_SUGGESTIONS + 1])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise forms.ValidationError(
+                f"Aucune formation ne correspond à « {text} » : tapez son code diplôme, son code RNCP ou "
+                "une partie de son intitulé.",
+                code="invalid_choice",
+            )
+        names = " ; ".join(formation.title for formation in found[:FORMATION_SUGGESTIONS])
+        more = " ; …" if len(found) > FORMATION_SUGGESTIONS else ""
+        raise forms.ValidationError(
+            f"Plusieurs formations correspondent à « {text} » ({names}{more}) : précisez.",
+            code="ambiguous",
+        )
+
+    def prepare_value(self, value):
+        # Shown back by its title once matched: a link's ?formation=12 reads "BTS MCO", not "12".
+        if isinstance(value, Formation):
+            return value.title
+        return self.chosen.title if self.chosen is not None else value
 
 
 class BackOfficeFilterForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, max_length=200, help_text="Nom, e-mail ou SIRET")
-    formation = forms.ModelChoiceField(
-        queryset=Formation.objects.all(), required=False, label="Formation", widget=CachedOptionsSelect
-    )
+    formation = FormationSearchField(required=False, label="Formation")
     status = forms.ChoiceField(required=False, label="État", widget=LongSelect)
     advisor = forms.ModelChoiceField(
         queryset=User.objects.filter(groups__name=CFA_ADVISOR_GROUP),
@@ -152,15 +170,20 @@ class BackOfficeFilterForm(forms.Form):
     )
     queue = forms.ChoiceField(required=False, label="File", widget=LongSelect)
 
-    def __init__(self, *args, formations, status_choices, queue_choices, options_scope=None, **kwargs):
+    def __init__(self, *args, formations, status_choices, queue_choices, advisor_choices=None, **kwargs):
+        """`advisor_choices`: the conseillères' (id, name) as `advisor_choices()` gave them (cached
+        by the page); else read from the database. A chosen one is always checked in the database."""
         super().__init__(*args, **kwargs)
-        if options_scope:  # back_office.counts_scope: whose formations these are
-            self.fields["formation"].widget.cache_key = f"back_office:formation_options:{options_scope}"
-        self.fields[
-            "formation"
-        ].iterator = TitleChoiceIterator  # before the queryset: it sets the widget's choices
         self.fields["formation"].queryset = formations
         self.fields["advisor"].iterator = FetchedChoiceIterator
         self.fields["advisor"].queryset = self.fields["advisor"].queryset  # sets the widget's choices again
+        if advisor_choices is not None:
+            self.fields["advisor"].choices = [("", self.fields["advisor"].empty_label), *advisor_choices]
         self.fields["status"].choices = [("", "Tous")] + status_choices
         self.fields["queue"].choices = [("", "Toutes")] + queue_choices
+
+
+def advisor_choices() -> list[tuple[int, str]]:
+    """The back office's conseillères as (id, name), in the filter's order: a value to cache."""
+    field = BackOfficeFilterForm.base_fields["advisor"]
+    return [(user.pk, field.label_from_instance(user)) for user in field.queryset.all()]

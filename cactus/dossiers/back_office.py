@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, connections, models
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -43,25 +43,42 @@ def queues(today: date) -> dict[str, tuple[str, Q]]:
     }
 
 
+def queue_labels() -> dict[str, str]:
+    """{key: label} of every queue, in `queues`' order, without building their conditions (a page
+    whose counts come from the cache needs only the labels)."""
+    return BUILTIN_QUEUE_LABELS | {queue.key: queue.label for queue in extensions.extra_queues()}
+
+
+def queue_condition(key: str, today: date) -> Q:
+    """The condition of the queue `key` (KeyError for an unknown one)."""
+    extra = {queue.key: queue for queue in extensions.extra_queues()}
+    if key in extra:
+        return extra[key].condition(today)
+    return _builtin_queues(today)[key][1]
+
+
+BUILTIN_QUEUE_LABELS = {
+    "formation": "À valider par la formation",
+    "economic": "Éléments économiques à valider",
+    "documents": "Documents à valider (CFA)",
+    "late": "En retard pour l'OPCO",
+    # R-3.3: frozen dossiers whose pay a new SMIC put below the minimum (smic.record_smic_change).
+    "smic": "Rémunération sous le nouveau minimum",
+}
+
+
 def _builtin_queues(today: date) -> dict[str, tuple[str, Q]]:
-    return {
-        "formation": ("À valider par la formation", Q(status=Status.VALIDATION_REQUESTED)),
-        "economic": (
-            "Éléments économiques à valider",
-            Q(status=Status.VALIDATED, economic_validated_at__isnull=True),
-        ),
-        "documents": ("Documents à valider (CFA)", Q(status=Status.DOCUMENTS_RETURNED)),
+    conditions = {
+        "formation": Q(status=Status.VALIDATION_REQUESTED),
+        "economic": Q(status=Status.VALIDATED, economic_validated_at__isnull=True),
+        "documents": Q(status=Status.DOCUMENTS_RETURNED),
         "late": (
-            "En retard pour l'OPCO",
             Q(status__in=OPEN_STATUSES, contract_start__lte=deadlines.latest_start_due_before(today))
-            & ~Q(version_kind=Dossier.VersionKind.AMENDMENT),  # an avenant keeps the contract's old start
+            & ~Q(version_kind=Dossier.VersionKind.AMENDMENT)  # an avenant keeps the contract's old start
         ),
-        # R-3.3: frozen dossiers whose pay a new SMIC put below the minimum (smic.record_smic_change).
-        "smic": (
-            "Rémunération sous le nouveau minimum",
-            Q(Exists(PayBelowMinimum.objects.filter(dossier=OuterRef("pk"), handled_at__isnull=True))),
-        ),
+        "smic": Q(Exists(PayBelowMinimum.objects.filter(dossier=OuterRef("pk"), handled_at__isnull=True))),
     }
+    return {key: (BUILTIN_QUEUE_LABELS[key], condition) for key, condition in conditions.items()}
 
 
 # Counting a filtered list reads every matching row; at 10^6 dossiers that is most of the page's
@@ -115,15 +132,22 @@ def queue_counts(
     dossiers: QuerySet[Dossier], today: date, *, scope: str
 ) -> list[tuple[str, str, QueueCount]]:
     """(key, label, count) for each queue, in one query, cached for a minute per `scope` (see above)."""
-    definitions = queues(today)
     key = queue_counts_cache_key(today, scope)
     counts = cache.get(key)
     if counts is None:
-        counts = count_queues(
-            dossiers.order_by(), {name: condition for name, (_, condition) in definitions.items()}
-        )
+        counts = _count_every_queue(dossiers, today)
         cache.set(key, counts, QUEUE_COUNTS_SECONDS)
-    return [(key, label, counts[key]) for key, (label, _) in definitions.items()]
+    return with_labels(counts)
+
+
+def _count_every_queue(dossiers: QuerySet[Dossier], today: date) -> dict:
+    return count_queues(
+        dossiers.order_by(), {name: condition for name, (_, condition) in queues(today).items()}
+    )
+
+
+def with_labels(counts: dict) -> list[tuple[str, str, QueueCount]]:
+    return [(key, label, counts[key]) for key, label in queue_labels().items()]
 
 
 def queue_counts_cache_key(today: date, scope: str) -> str:
@@ -173,6 +197,44 @@ def counts_scope(user) -> str:
     return "staff" if user.is_cfa_staff else f"manager:{user.pk}"
 
 
+def page_facts(user, dossiers: QuerySet[Dossier], today: date, *, advisor_choices) -> dict:
+    """What the page shows around its rows, each kept QUEUE_COUNTS_SECONDS in the cache and read in
+    one query (five before: each a round trip, most of a page's queries at 10^6 dossiers):
+
+    - "queues": `queue_counts`' (key, label, count), the same cache entry;
+    - "estimate": PostgreSQL's estimate of the whole file (CFA staff only; None elsewhere), for
+      `list_count`;
+    - "can_register": whether the person may register an alternant ("Inscrire un alternant");
+    - "advisors": the conseillères of the filter, `advisor_choices()`.
+
+    Same rule as the counts: nothing but time invalidates them; a new formation or conseillère
+    shows within a minute.
+    """
+    scope = counts_scope(user)
+    wanted = {
+        "queues": (queue_counts_cache_key(today, scope), lambda: _count_every_queue(dossiers, today)),
+        "can_register": (
+            f"back_office:can_register:{user.pk}",
+            lambda: selectors.formations_open_to_registration(user).exists(),
+        ),
+        "advisors": ("back_office:advisor_choices", advisor_choices),
+    }
+    if user.is_cfa_staff:
+        wanted["estimate"] = ("back_office:estimate", lambda: _estimated_rows(Dossier._meta.db_table))
+    found = cache.get_many([cache_key for cache_key, _ in wanted.values()])
+    facts, missing = {}, {}
+    for name, (cache_key, compute) in wanted.items():
+        if cache_key in found:
+            facts[name] = found[cache_key]
+        else:
+            facts[name] = missing[cache_key] = compute()
+    if missing:
+        cache.set_many(missing, QUEUE_COUNTS_SECONDS)
+    facts["queues"] = with_labels(facts["queues"])
+    facts.setdefault("estimate", None)
+    return facts
+
+
 def filter_dossiers(
     dossiers: QuerySet[Dossier], *, today: date, query="", formation=None, status="", advisor=None, queue=""
 ) -> QuerySet[Dossier]:
@@ -182,7 +244,7 @@ def filter_dossiers(
     if advisor:
         dossiers = dossiers.filter(formation__cfa_advisor=advisor)
     if queue:
-        dossiers = dossiers.filter(queues(today)[queue][1])
+        dossiers = dossiers.filter(queue_condition(queue, today))
     return dossiers
 
 
@@ -193,14 +255,20 @@ FILTER_KEYS = ("q", "formation", "status", "advisor", "queue")
 
 
 def keyset_page(
-    dossiers: QuerySet[Dossier], ordering=DEFAULT_ORDERING, size: int = 50, cursor: str | None = None
+    dossiers: QuerySet[Dossier],
+    ordering=DEFAULT_ORDERING,
+    size: int = 50,
+    cursor: str | None = None,
+    *,
+    rows: QuerySet[Dossier] | None = None,
 ) -> keyset.Page:
     """One page of the list after (or before) `cursor`, in `ordering` (field names, "-" for
     descending; the pk is added as the tie-breaker, empty values come last): `page.rows`,
     `page.next_cursor`, `page.previous_cursor` (None at either end). No OFFSET, so page 2000 costs
-    what page 1 costs. Raises keyset.InvalidCursor for a cursor made by hand or for another ordering.
+    what page 1 costs. `rows`: where the page's rows are read from by id (`worklist_dossiers()`),
+    default `dossiers`. Raises keyset.InvalidCursor for a cursor made by hand or for another ordering.
     """
-    return keyset.page(dossiers, ordering, size, cursor)
+    return keyset.page(dossiers, ordering, size, cursor, rows=rows)
 
 
 # A narrowed list that PostgreSQL estimates at this many rows or more is not counted: its estimate
@@ -235,18 +303,25 @@ def is_narrowed(cleaned_data: dict | None) -> bool:
 
 
 def list_count(
-    dossiers: QuerySet[Dossier], *, narrowed: bool, everything: bool, page: keyset.Page | None = None
+    dossiers: QuerySet[Dossier],
+    *,
+    narrowed: bool,
+    everything: bool,
+    page: keyset.Page | None = None,
+    estimate: int | None = None,
 ) -> ListCount:
     """How many dossiers the list has, at a bounded cost (see COUNT_CAP).
 
     `everything`: the person sees every dossier (CFA staff) and `narrowed` is False, so the
-    table's estimate stands for the list. `page`: the page shown; when it is the whole list (no
-    page before nor after), its rows are the count, without a query.
+    table's estimate stands for the list (`estimate`, as `page_facts` read it, else read here).
+    `page`: the page shown; when it is the whole list (no page before nor after), its rows are the
+    count, without a query.
     """
     if page is not None and not page.has_other_pages:
         return ListCount(len(page.rows), "exact")
     if everything and not narrowed:
-        estimate = _estimated_rows(Dossier._meta.db_table)
+        if estimate is None:
+            estimate = _estimated_rows(Dossier._meta.db_table)
         if estimate is not None and estimate > COUNT_CAP:
             return ListCount(estimate, "estimate")
     if narrowed:
@@ -526,6 +601,65 @@ def prepare_for_columns(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
     return dossiers
 
 
+# What a row of the worklist reads (its cells, `status_label`, `circuits.next_action` and
+# `next_actor`, the OPCO deadline): the rest of the dossier's 80-odd columns and of its people's
+# and employer's rows were most of the page's rows cost at 10^6 dossiers. A field read but left
+# out here would cost a query per row: the query-count tests walk every state.
+WORKLIST_FIELDS = (
+    "formation",
+    "alternant__email",
+    "alternant_last_name",
+    "alternant_first_name",
+    "status",
+    "is_entry_complete",
+    "economic_validated_at",
+    "contract_start",
+    "ended_on",
+    "scheme",
+    "version_kind",
+    "employer__employer_type",
+    "employer__is_monegasque",
+)
+
+
+def page_keys(dossiers: QuerySet[Dossier], sort_key: str) -> QuerySet[Dossier]:
+    """The filtered list as the page's keys are read from it: no join, and the deadline columns'
+    annotations only when the list is sorted by one of them (`sort_key`, see `sorts`)."""
+    dossiers = dossiers.select_related(None).prefetch_related(None)
+    sorted_by_column = {column.key for column in extensions.extra_deadline_columns() if column.ordering}
+    return prepare_for_columns(dossiers) if sort_key.removeprefix("-") in sorted_by_column else dossiers
+
+
+def worklist_dossiers() -> QuerySet[Dossier]:
+    """Where a page's rows are read from, by id, once the filtered list gave them: what the
+    worklist shows (`for_worklist`) and the deadline columns' annotations, on no filter (cheaper
+    to build than on the filtered list: the keys' query carries none of it)."""
+    return for_worklist(prepare_for_columns(Dossier.objects.all()))
+
+
+def for_worklist(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """`dossiers` loading only what a worklist row shows, with its alternant, its employer and its
+    formation's title in the same query (the page's rows are read by primary key). The title is a
+    subquery, not a join: joined, PostgreSQL hashed every formation (4,000) for 50 rows."""
+    return (
+        dossiers.prefetch_related(None)
+        .select_related(None)
+        .select_related("alternant", "employer")
+        .only(*WORKLIST_FIELDS)
+        .annotate(
+            formation_title=Subquery(
+                Formation.objects.filter(pk=OuterRef("formation_id")).values("title")[:1]
+            )
+        )
+    )
+
+
+def _formation_title(dossier: Dossier) -> str:
+    # `for_worklist` annotates it; a dossier read otherwise reads its formation.
+    title = dossier.__dict__.get("formation_title")
+    return dossier.formation.title if title is None else title
+
+
 def worklist_rows(dossiers, today: date) -> list[dict]:
     """One row per dossier of a page: state, action suivante, who must act, each running deadline."""
     return worklist(dossiers, today)[1]
@@ -548,6 +682,7 @@ def worklist(dossiers, today: date) -> tuple[list[extensions.DeadlineColumn], li
     rows = [
         {
             "dossier": dossier,
+            "formation": _formation_title(dossier),
             "status": dossier.status_label,
             "next_action": circuits.next_action(dossier),
             "next_actor": _who_must_act(dossier),

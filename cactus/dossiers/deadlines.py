@@ -59,7 +59,10 @@ def working_days_between(today: date, due: date) -> int:
     return sign * count
 
 
+@lru_cache(maxsize=4096)
 def due_date(contract_start: date | None) -> date | None:
+    # Kept per start date: a page of the back office computes 50 (through the holiday calendar),
+    # most of them sharing a few start dates; a year of starts is 366 entries.
     if contract_start is None:
         return None
     return add_working_days(contract_start, DEADLINE_WORKING_DAYS)

@@ -12,6 +12,10 @@ Registries, filled from each upper app's `AppConfig.ready()`:
 - `add_demo_step(step)`: `step(people, stdout)` runs at the end of `manage.py demo`.
 - `add_reminder_step(step)`: `step(today, stdout)` runs in `manage.py send_reminders` after the
   deadline reminders (the signatures' reminders to whoever has not signed).
+- `add_manual_send_guard(guard)`: `guard(dossier)` returns why the box "Envoyé à l'OPCO" may not be
+  ticked by hand now (French, shown as it is), or "" (the OPCO's deposit by the API records it
+  itself while it runs). The box is then not offered and `transitions.mark_sent_to_opco` refuses a
+  person (the platform, `by=None`, is not guarded).
 - `add_deadline_column(DeadlineColumn(...))`: a deadline column of the back office (days left per
   dossier, optionally sortable), shown after the built-in "Échéance OPCO" (see the class below).
 
@@ -37,6 +41,7 @@ _queues: dict[str, Queue] = {}
 _panels: list[Callable] = []
 _demo_steps: list[Callable] = []
 _reminder_steps: list[Callable] = []
+_manual_send_guards: list[Callable] = []
 
 
 def add_queue(key: str, label: str, condition: Callable[[date], Q]) -> None:
@@ -73,6 +78,19 @@ def add_reminder_step(step: Callable) -> None:
 
 def reminder_steps() -> list[Callable]:
     return list(_reminder_steps)
+
+
+def add_manual_send_guard(guard: Callable) -> None:
+    if guard not in _manual_send_guards:
+        _manual_send_guards.append(guard)
+
+
+def manual_send_refusal(dossier) -> str:
+    """Why "Envoyé à l'OPCO" may not be ticked by hand now, "" when it may."""
+    for guard in _manual_send_guards:
+        if reason := guard(dossier):
+            return reason
+    return ""
 
 
 # Deadline columns of the back office ("Échéance OPCO", later the OPCO's 20 days, the signatures).

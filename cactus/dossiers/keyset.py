@@ -59,10 +59,14 @@ def with_tiebreaker(ordering) -> tuple[str, ...]:
     return fields
 
 
-def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> Page:
+def page(
+    queryset: QuerySet, ordering, size: int, cursor: str | None = None, *, rows: QuerySet | None = None
+) -> Page:
     """One page of `size` rows of `queryset` in `ordering`, from `cursor` (None: the first page).
 
-    Raises InvalidCursor for a cursor that does not decode or does not fit the ordering.
+    `rows`: the queryset the page's rows are then read from by primary key (default `queryset`),
+    e.g. with the columns, joins and annotations the page shows, which the keys' query need not
+    carry. Raises InvalidCursor for a cursor that does not decode or does not fit the ordering.
     """
     fields = with_tiebreaker(ordering)
     keys = [f"keyset_{index}" for index in range(len(fields))]
@@ -91,7 +95,7 @@ def page(queryset: QuerySet, ordering, size: int, cursor: str | None = None) -> 
     keys_found = keys_found[:size]
     if backwards:
         keys_found.reverse()
-    by_pk = queryset.order_by().in_bulk([found[-1] for found in keys_found])
+    by_pk = (queryset if rows is None else rows).order_by().in_bulk([found[-1] for found in keys_found])
     rows = [by_pk[found[-1]] for found in keys_found if found[-1] in by_pk]
     has_next = more if not backwards else True
     has_previous = (values is not None) if not backwards else more

@@ -145,11 +145,13 @@ class Dossier(models.Model):
                 name="dossier_newest_first_names",
                 include=["alternant_last_name", "alternant_first_name", "alternant", "employer_contact"],
             ),
-            # The late queue and send_reminders: open dossiers by contract start. The statuses are
-            # OPEN_STATUSES (a test checks it; a nested Meta cannot read the class's attributes).
+            # The late queue and send_reminders: open dossiers by contract start, then id (the
+            # keyset's tie-breaker: a queue's page reads its rows in order, migration 0014). The
+            # statuses are OPEN_STATUSES (a test checks it; a nested Meta cannot read the class's
+            # attributes).
             models.Index(
-                fields=["contract_start"],
-                name="dossier_open_contract_start",
+                fields=["contract_start", "id"],
+                name="dossier_open_start_id",
                 condition=models.Q(
                     status__in=[
                         "draft",

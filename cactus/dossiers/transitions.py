@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cactus.core.uploads import CheckedPdf
-from cactus.dossiers import circuits, deadlines, emails, selectors
+from cactus.dossiers import circuits, deadlines, emails, extensions, selectors
 from cactus.dossiers.exceptions import DossierError, DossierIncomplete, InvalidTransition
 from cactus.dossiers.files import RETURNED_KINDS, SIGNED_CONVENTION, STAMPED_CERFA, kind_label, store
 from cactus.dossiers.models import Dossier, DossierEvent, TabDraft
@@ -248,13 +248,19 @@ def reject_documents(*, dossier: Dossier, by, comment: str, kinds: list[str]) ->
 
 @transaction.atomic
 def mark_sent_to_opco(*, dossier: Dossier, by) -> Dossier:
-    """ "Envoyé à l'OPCO" (or "Transmis à la DDETS") ticked and validated: the date is recorded."""
+    """ "Envoyé à l'OPCO" (or "Transmis à la DDETS") ticked and validated: the date is recorded.
+
+    `by=None` is the platform (the OPCO took the deposit made by the API); a person is refused while
+    an extension says the box is not theirs to tick (`extensions.manual_send_refusal`).
+    """
     dossier = _lock(dossier)
     circuit = circuits.circuit_for(dossier)
     if circuit.is_closed_by_cfa:
         raise DossierError(
             "Pour ce dossier (employeur monégasque ou étranger), c'est le CFA qui clôture le dossier."
         )
+    if by is not None and (refusal := extensions.manual_send_refusal(dossier)):
+        raise DossierError(refusal)
     dossier.sent_to_opco_at = timezone.now()
     _move(dossier, Status.DOCUMENTS_VALIDATED, Status.SENT_TO_OPCO, by=by, changes={"circuit": circuit.key})
     return dossier

@@ -14,6 +14,7 @@ class OpcoConfig(AppConfig):
 
         status_changed.connect(services.on_status_changed, dispatch_uid="opco_deposit")
         extensions.add_follow_up_panel(panels.follow_up_panel)
+        extensions.add_manual_send_guard(services.manual_send_refusal)
         for key, label, condition in panels.QUEUES:
             extensions.add_queue(key, label, condition)
         extensions.add_deadline_column(panels.DECISION_COLUMN)

@@ -1,4 +1,5 @@
-"""The OPCO's decision, told to the contact alternance and the conseillère (one mail each)."""
+"""The OPCO's decision, told to the contact alternance and the conseillère (one mail each); a decision
+about a superseded deposit, told to the conseillère only."""
 
 from django.urls import reverse
 
@@ -24,3 +25,12 @@ def contract_engaged(*, deposit) -> None:
 
 def contract_refused(*, deposit) -> None:
     _send("opco_refused", deposit)
+
+
+def superseded_deposit_state(*, deposit, change) -> None:
+    """The OPCO decided on a deposit replaced by a newer one: only the CFA hears of it."""
+    dossier = deposit.dossier
+    link = absolute_url(reverse("dossiers:tab", kwargs={"pk": dossier.pk, "tab": "suivi"}))
+    context = {"dossier": dossier, "deposit": deposit, "change": change, "link": link}
+    for address in advisor_addresses(dossier):
+        make_message("opco_superseded_state", address, context, dossier=dossier)

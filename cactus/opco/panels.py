@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cactus.dossiers import extensions
-from cactus.opco.models import AWAITING_DECISION, Deposit
+from cactus.opco.models import AWAITING_DECISION, Deposit, OpcoStateChange
 
 DECISION_DAYS = 20
 
@@ -83,6 +83,23 @@ def follow_up_panel(request, dossier):
     if deposit is None:
         return None
     today = timezone.localdate()
+    previous = Deposit.objects.filter(dossier=dossier, is_current=False)
+    staff = request.user.is_cfa_staff
+    # CFA staff see each superseded deposit, and whether the OPCO spoke of it after it was replaced
+    # (services._superseded_state: recorded, not applied to the dossier).
+    history = (
+        list(
+            previous.annotate(
+                answered_after=Exists(
+                    OpcoStateChange.objects.filter(
+                        deposit=OuterRef("pk"), recorded_at__gte=deposit.created_at
+                    )
+                )
+            )
+        )
+        if staff
+        else []
+    )
     due = decision_due(deposit)
     waiting = deposit.opco_state in AWAITING_DECISION and due is not None
     return (
@@ -94,7 +111,8 @@ def follow_up_panel(request, dossier):
             "days_left": (due - today).days if waiting else None,
             "days_late": (today - due).days if waiting else None,
             "decision_days": DECISION_DAYS,
-            "previous": Deposit.objects.filter(dossier=dossier, is_current=False).count(),
-            "can_retry": deposit.status == Deposit.Status.FAILED and request.user.is_cfa_staff,
+            "previous": previous.count() if not staff else len(history),
+            "history": history,
+            "can_retry": deposit.status == Deposit.Status.FAILED and staff,
         },
     )

@@ -11,7 +11,9 @@
 - `record_opco_state`: each OPCO state once per deposit (poll and webhook may both bring it),
   under the deposit's row lock (taken after the dossier's, `lock_deposit`: one order everywhere),
   e-mails on ENGAGE and REFUSE; ENGAGE's DECA number becomes the contract's number
-  (`Dossier.contract_number`, quoted by an avenant) when it has none.
+  (`Dossier.contract_number`, quoted by an avenant) when it has none. A state of a superseded
+  deposit (`is_current=False`) is recorded on it and drives nothing: a log warning, and for a
+  decision a mail to the conseillère only.
 """
 
 import logging
@@ -56,6 +58,25 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
         return None
     connection = OpcoConnection.objects.filter(opco=opco).first()
     return connection if connection and connection.uses_api else None
+
+
+# The box "Envoyé à l'OPCO" is the platform's while the API deposit runs or once the OPCO took it
+# (`accept_deposit` records it); a failed deposit leaves it to the CFA (the manual route), and so does
+# a rejected one (corrected and deposited again, or sent by hand).
+MANUAL_SEND_REFUSALS = {
+    Status.PENDING: "Le dossier est en cours de dépôt à l'OPCO par l'API : Cactus enregistrera "
+    "« Envoyé à l'OPCO » dès que l'OPCO l'aura reçu. Ne l'envoyez pas à la main.",
+    Status.SUBMITTED: "Le dossier est déposé à l'OPCO par l'API et en cours de contrôle : Cactus "
+    "enregistrera « Envoyé à l'OPCO » dès que l'OPCO l'aura accepté. Ne l'envoyez pas à la main.",
+    Status.ACCEPTED: "L'OPCO a déjà reçu ce dossier par l'API : « Envoyé à l'OPCO » est enregistré "
+    "par Cactus, pas à la main.",
+}
+
+
+def manual_send_refusal(dossier: Dossier) -> str:
+    """`dossiers.extensions` guard: why "Envoyé à l'OPCO" may not be ticked by hand ("" if it may)."""
+    status = Deposit.objects.filter(dossier=dossier, is_current=True).values_list("status", flat=True).first()
+    return MANUAL_SEND_REFUSALS.get(status, "")
 
 
 def on_status_changed(sender, *, dossier: Dossier, event, **kwargs) -> None:
@@ -220,7 +241,7 @@ def accept_deposit(deposit: Deposit, *, opco_number: str, at: datetime) -> Depos
         deposit.save(update_fields=["status", "opco_number", "errors", "updated_at"])
         record_opco_state(deposit, state=OpcoState.TRANSMIS, at=at, source=OpcoStateChange.Source.DEPOSIT)
         dossier = deposit.dossier
-        if dossier.status == Dossier.Status.DOCUMENTS_VALIDATED:
+        if deposit.is_current and dossier.status == Dossier.Status.DOCUMENTS_VALIDATED:
             try:
                 transitions.mark_sent_to_opco(dossier=dossier, by=None)
             except DossierError:
@@ -274,12 +295,31 @@ def _record_locked_state(
     if latest is None or latest.pk == change.pk:
         deposit.opco_state, fields = state, [*fields, "opco_state"]
     deposit.save(update_fields=fields)
+    if not deposit.is_current:
+        # A deposit replaced by a newer one (the dossier was corrected and deposited again): its state
+        # is the OPCO's truth and stays in its history, but it no longer drives the dossier.
+        _superseded_state(deposit, change)
+        return change, fields
     if state == OpcoState.ENGAGE:
         record_contract_number(deposit)
         emails.contract_engaged(deposit=deposit)
     elif state == OpcoState.REFUSE:
         emails.contract_refused(deposit=deposit)
     return change, fields
+
+
+def _superseded_state(deposit: Deposit, change: OpcoStateChange) -> None:
+    """The OPCO spoke of a superseded deposit: no decision e-mail to the parties, no contract number;
+    a warning in the log and, for a decision, a mail to the conseillère, who sorts it out with the OPCO
+    (it may be engaging the old version of the contract)."""
+    logger.warning(
+        "OPCO state %s for superseded deposit %s of dossier %s: recorded, not applied to the dossier",
+        change.state,
+        deposit.pk,
+        deposit.dossier_id,
+    )
+    if change.state in (OpcoState.ENGAGE, OpcoState.REFUSE):
+        emails.superseded_deposit_state(deposit=deposit, change=change)
 
 
 def record_contract_number(deposit: Deposit) -> str:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 
-from django.core.cache import cache
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
@@ -31,6 +30,7 @@ class Chart:
     series: list[tuple[str, list[int]]]  # (name, one value per category)
     kind: str  # "stacked" (bars by category), "lines" (over weeks), "grouped", "horizontal"
     summary: str = ""  # one sentence under the title
+    computed_at: datetime | None = None  # when the numbers were read (cactus/workspace/figures.py)
 
     @property
     def rows(self) -> list[tuple[str, list[int]]]:
@@ -44,8 +44,11 @@ class Chart:
 
 
 def dashboard_dossiers(user, *, formation=None, advisor=None) -> QuerySet[Dossier]:
-    """The dossiers the person may see in the back office (all for CFA staff, else their formations)."""
-    dossiers = back_office.back_office_dossiers(user).select_related(None).order_by()
+    """The dossiers the person may see in the back office (all for CFA staff, else their formations);
+    every dossier when `user` is None (the CFA-wide figures). `formation` and `advisor` are
+    instances or ids."""
+    dossiers = Dossier.objects.all() if user is None else back_office.back_office_dossiers(user)
+    dossiers = dossiers.select_related(None).order_by()
     if formation is not None:
         dossiers = dossiers.filter(formation=formation)
     if advisor is not None:
@@ -274,32 +277,3 @@ CHARTS = {
     "retards": late_filings,
     "opco": lambda dossiers, today: by_opco(dossiers),
 }
-
-
-# Each chart's numbers read every dossier of the scope (full scans that grow with the data): they
-# are cached for CHART_SECONDS per chart, scope (CFA staff, or one responsable), filters and day.
-# Invalidation: none but time; the page says so ("mis à jour il y a moins de 10 minutes"). The page
-# and its five images share the cached numbers, so a view of the dashboard computes them once.
-CHART_SECONDS = 600
-
-
-def _cache_key(key: str, today: date, scope: str) -> str:
-    return f"workspace:chart:{key}:{today.isoformat()}:{scope}"
-
-
-def chart(key: str, dossiers: QuerySet[Dossier], today: date, *, scope: str) -> Chart:
-    """The chart `key`, from the cache when its numbers are less than CHART_SECONDS old."""
-    return charts([key], dossiers, today, scope=scope)[0]
-
-
-def charts(keys, dossiers: QuerySet[Dossier], today: date, *, scope: str) -> list[Chart]:
-    """The charts `keys`, read from the cache in one go; those missing are computed and cached."""
-    wanted = {key: _cache_key(key, today, scope) for key in keys}
-    found = cache.get_many(wanted.values())
-    missing = {}
-    for key, cache_key in wanted.items():
-        if cache_key not in found:
-            missing[cache_key] = found[cache_key] = CHARTS[key](dossiers, today)
-    if missing:
-        cache.set_many(missing, CHART_SECONDS)
-    return [found[cache_key] for cache_key in wanted.values()]

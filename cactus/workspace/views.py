@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cactus.accounts.models import User
-from cactus.dossiers import back_office, permissions
+from cactus.dossiers import permissions
 from cactus.formations.models import Formation
-from cactus.workspace import charts, selectors
+from cactus.workspace import charts, figures, selectors
 from cactus.workspace.forms import DashboardFilterForm
 
 # An SVG shown through <img> runs no script; its own policy lets matplotlib's style attributes apply.
@@ -20,7 +20,7 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'no
 
 
 def _scope(request):
-    """(dossiers, filter form, cache scope): 403 for anyone who may not use the back office."""
+    """(filter form, figures' scope): 403 for anyone who may not use the back office."""
     user = request.user
     if not permissions.can_use_back_office(user):
         raise PermissionDenied
@@ -32,38 +32,37 @@ def _scope(request):
         request.GET or None,
         formations=formations,
         advisors=advisors,
-        options_scope=back_office.counts_scope(user),
     )
     chosen = filters.cleaned_data if filters.is_valid() else {}
     formation, advisor = chosen.get("formation"), chosen.get("advisor")
-    dossiers = selectors.dashboard_dossiers(user, formation=formation, advisor=advisor)
-    scope = "{}:{}:{}".format(
-        back_office.counts_scope(user), formation.pk if formation else "", advisor.pk if advisor else ""
-    )
-    return dossiers, filters, scope
+    return filters, figures.Scope.of(user, formation=formation, advisor=advisor)
 
 
 @require_GET
 def dashboard(request):
-    dossiers, filters, scope = _scope(request)
-    today = timezone.localdate()
-    query = request.GET.urlencode()
+    filters, scope = _scope(request)
+    shown = figures.charts(selectors.CHARTS, scope)
+    now = timezone.now()
+    computed_at = min(chart.computed_at for chart in shown)
     return render(
         request,
         "workspace/dashboard.html",
         {
             "filters": filters,
-            "charts": selectors.charts(selectors.CHARTS, dossiers, today, scope=scope),
-            "query": query,
+            "charts": shown,
+            "computed_at": computed_at,
+            "computed_today": timezone.localdate(computed_at) == timezone.localdate(now),
+            "refreshing": not all(figures.is_fresh(chart, now) for chart in shown),
+            "query": request.GET.urlencode(),
         },
     )
 
 
 def _chart(request, key: str):
-    dossiers, _, scope = _scope(request)
+    _, scope = _scope(request)
     if key not in selectors.CHARTS:
         raise Http404
-    return selectors.chart(key, dossiers, timezone.localdate(), scope=scope)
+    return figures.chart(key, scope)
 
 
 @require_GET

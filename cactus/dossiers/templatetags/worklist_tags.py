@@ -49,7 +49,7 @@ def worklist_rows(rows) -> SafeString:
             f'<td class="select"><input type="checkbox" name="dossier" value="{pk}" form="selection" '
             f'id="select-{pk}" aria-label="Sélectionner le dossier de {name}"></td>\n'
             f'<td class="name"><a href="{address}{pk}/" class="clip">{name}</a></td>\n'
-            f'<td data-label="Formation"><span class="clip">{escape(dossier.formation.title)}</span></td>\n'
+            f'<td data-label="Formation"><span class="clip">{escape(row["formation"])}</span></td>\n'
             f'<td data-label="État">{escape(str(row["status"]))}</td>\n'
             f'<td data-label="Action suivante" class="action"><span class="clip">{escape(str(row["next_action"]))}</span></td>\n'
             f'<td data-label="Qui doit agir">{escape(str(row["next_actor"] or "—"))}</td>\n'
@@ -58,3 +58,21 @@ def worklist_rows(rows) -> SafeString:
             "</tr>\n"
         )
     return mark_safe("".join(html))  # every value escaped above
+
+
+@register.simple_tag
+def sort_header(header) -> SafeString:
+    """A column's `<th>`: a link that sorts by it (with aria-sort when sorted), else its label.
+
+    What `dossiers/_sort_header.html` drew through an `{% include %}` per column (eight a page).
+    """
+    label = escape(str(header["label"]))
+    if not header.get("query"):
+        return mark_safe(f'<th scope="col">{label}</th>')
+    direction = header.get("aria_sort") or ""
+    mark = {"ascending": " ▲", "descending": " ▼"}.get(direction, "")
+    sort = f' aria-sort="{escape(direction)}"' if direction else ""
+    return mark_safe(  # every value escaped above
+        f'<th scope="col"{sort}><a href="?{escape(header["query"])}" class="sort">{label}'
+        f'<span class="sort-mark" aria-hidden="true">{mark}</span></a></th>'
+    )

@@ -356,34 +356,76 @@ def test_a_responsable_is_never_shown_the_estimate_of_the_whole_file(client, for
     assert "1 dossier." in client.get(QUEUE).content.decode()
 
 
-def test_the_formation_filter_is_rendered_once_a_minute_with_the_same_html(
-    client, cfa_advisor, django_assert_num_queries
+# --- the formation filter: typed, matched on the server (no <select> of 4,000 formations) ---
+
+
+def test_the_formation_filter_is_a_text_field_that_shows_the_chosen_formation_by_its_title(
+    client, cfa_advisor
 ):
-    from cactus.core.widgets import LongSelect
-    from cactus.dossiers.action_forms import BackOfficeFilterForm
-    from cactus.formations.models import Formation
-
+    # Deliberate UI change: a <select> of every formation was 4,000 options (450 KB) at 10^6 dossiers.
     chosen = FormationFactory(title="BTS <MCO> & co")
+    other = FormationFactory(title="CAP Cuisine")
+    mine = dossier_in(Status.VALIDATED, formation=chosen)
+    dossier_in(Status.VALIDATED, formation=other)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"formation": chosen.pk})  # a link's ?formation=<id>
+    html = response.content.decode()
+
+    assert [row["dossier"].pk for row in response.context["rows"]] == [mine.pk]
+    assert '<select name="formation"' not in html and "CAP Cuisine</option>" not in html
+    assert 'name="formation" value="BTS &lt;MCO&gt; &amp; co"' in html
+
+
+@pytest.mark.parametrize("typed", ["mco", "BTS <MCO> & CO", "32022310", "RNCP38368", "  bts   <mco> "])
+def test_a_formation_is_found_by_a_part_of_its_title_or_by_its_codes(client, cfa_advisor, typed):
+    chosen = FormationFactory(title="BTS <MCO> & co", diploma_code="32022310", rncp="RNCP38368")
     FormationFactory(title="CAP Cuisine")
+    mine = dossier_in(Status.VALIDATED, formation=chosen)
+    client.force_login(cfa_advisor)
 
-    def form(cached: bool):
-        made = BackOfficeFilterForm(
-            {"formation": chosen.pk},
-            formations=Formation.objects.only("pk", "title"),
-            status_choices=[],
-            queue_choices=[],
-            options_scope="staff" if cached else None,
-        )
-        if not cached:
-            made.fields["formation"].widget = LongSelect(choices=made.fields["formation"].choices)
-        return str(made["formation"])
+    response = client.get(QUEUE, {"formation": typed})
 
-    plain, first = form(cached=False), form(cached=True)
-    with django_assert_num_queries(1):  # the cache's read, not the formations
-        again = form(cached=True)
+    assert response.context["filters"].cleaned_data["formation"] == chosen
+    assert [row["dossier"].pk for row in response.context["rows"]] == [mine.pk]
 
-    assert first == plain == again
-    assert f'<option value="{chosen.pk}" selected>BTS &lt;MCO&gt; &amp; co</option>' in again
+
+def test_a_formation_typed_that_matches_several_or_none_says_so(client, cfa_advisor):
+    FormationFactory(title="BTS MCO Lyon")
+    FormationFactory(title="BTS MCO Paris")
+    client.force_login(cfa_advisor)
+
+    several = client.get(QUEUE, {"formation": "bts mco"}).content.decode()
+    none = client.get(QUEUE, {"formation": "Boulangerie"}).content.decode()
+
+    assert (
+        "Plusieurs formations correspondent à « bts mco » (BTS MCO Lyon ; BTS MCO Paris) : précisez."
+        in several
+    )
+    assert "Aucune formation ne correspond à « Boulangerie »" in none
+
+
+def test_another_formations_id_never_matches_a_title_holding_its_digits(client, cfa_advisor):
+    hidden_id = FormationFactory().pk + 1000
+    FormationFactory(title=f"BTS promotion {hidden_id}")
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"formation": hidden_id})
+
+    assert "formation" in response.context["filters"].errors
+
+
+def test_a_responsable_cannot_type_another_formation(client, formation, formation_manager):
+    other = FormationFactory(title="CAP Cuisine")
+    dossier_in(Status.DRAFT, formation=other)
+    client.force_login(formation_manager)
+
+    by_id = client.get(QUEUE, {"formation": other.pk})
+    by_title = client.get(QUEUE, {"formation": "CAP Cuisine"})
+
+    assert "formation" in by_id.context["filters"].errors
+    assert "formation" in by_title.context["filters"].errors
+    assert by_title.context["rows"] == []
 
 
 def test_a_cursor_of_another_sort_is_refused(many):

@@ -248,6 +248,32 @@ def test_the_queue_counts_are_kept_a_minute_and_the_page_says_so(client, cfa_adv
     assert "mis à jour il y a moins d'une minute" in cached.content.decode()
 
 
+def test_the_conseilleres_and_inscrire_are_kept_a_minute_with_the_counts(client, cfa_advisor):
+    # back_office.page_facts: one cache read for the counts, the estimate, "Inscrire un alternant"
+    # and the conseillères of the filter (five queries before).
+    FormationFactory(is_active=True)
+    client.force_login(cfa_advisor)
+    with time_machine.travel("2026-09-20 10:00 +0200", tick=False) as clock:
+        first = client.get(QUEUE)
+        UserFactory(first_name="Zoé", last_name="Nouvelle").groups.add(*cfa_advisor.groups.all())
+        clock.shift(30)
+        with CaptureQueriesContext(connection) as queries:
+            cached = client.get(QUEUE)
+        sql = [query["sql"] for query in queries]  # the next request clears the log
+        clock.shift(31)
+        fresh = client.get(QUEUE)
+
+    assert (
+        "Inscrire un alternant" in first.content.decode()
+        and "Inscrire un alternant" in cached.content.decode()
+    )
+    assert "Zoé Nouvelle" not in cached.content.decode()
+    assert "Zoé Nouvelle" in fresh.content.decode()
+    assert not [query for query in sql if "formations_formation" in query or "reltuples" in query]
+    # The person's own groups only, not the conseillères of the filter.
+    assert len([query for query in sql if "auth_group" in query]) == 1
+
+
 def test_a_responsable_never_sees_the_counts_cached_for_cfa_staff(
     client, cfa_advisor, formation, formation_manager
 ):

@@ -83,7 +83,7 @@ def test_a_dossier_without_employer_data_follows_the_private_circuit():
 
 
 def test_the_late_queue_index_covers_exactly_the_open_statuses():
-    [index] = [index for index in Dossier._meta.indexes if index.name == "dossier_open_contract_start"]
+    [index] = [index for index in Dossier._meta.indexes if index.name == "dossier_open_start_id"]
 
     [(lookup, statuses)] = index.condition.children
     assert lookup == "status__in" and set(statuses) == Dossier.OPEN_STATUSES

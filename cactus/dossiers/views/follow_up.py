@@ -74,6 +74,8 @@ def follow_up(request, dossier: Dossier, *, return_form=None, sent_form=None):
         initial = {"email": dossier.employer_contact.email} if dossier.employer_contact else {}
         contact_form = forms.EmployerContactForm(initial=initial)
     actions = permissions.allowed_actions(user, dossier)
+    if permissions.MARK_SENT in actions and extensions.manual_send_refusal(dossier):
+        actions.discard(permissions.MARK_SENT)  # the OPCO's API deposit records it itself
     circuit = circuits.circuit_for(dossier)
     kind_labels = files.store().kind_labels
     documents = [
@@ -238,6 +240,9 @@ def mark_sent(request, pk: int):
     dossier = selectors.get_dossier_for(request.user, pk)
     if not permissions.can_act(request.user, dossier, permissions.MARK_SENT):
         raise PermissionDenied
+    if refusal := extensions.manual_send_refusal(dossier):
+        messages.error(request, refusal)  # a form shown before the deposit started, or a forged POST
+        return _back_to_follow_up(dossier)
     circuit = circuits.circuit_for(dossier)
     form = SentForm(request.POST, final_label=circuit.final_label)
     if form.is_valid():

@@ -15,6 +15,7 @@ from cactus.dossiers.action_forms import (
     CommentForm,
     RejectDocumentsForm,
     StampedCerfaForm,
+    advisor_choices,
 )
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier
@@ -35,21 +36,24 @@ HIDDEN_FIELDS = {
 }
 
 
-def _filtered(request):
+def _visible(request):
     if not permissions.can_use_back_office(request.user):
         raise PermissionDenied
+    return back_office.back_office_dossiers(request.user)
+
+
+def _filtered(request, dossiers=None, *, advisor_choices=None):
+    dossiers = _visible(request) if dossiers is None else dossiers
     today = timezone.localdate()
-    dossiers = back_office.back_office_dossiers(request.user)
-    formations = Formation.objects.only("pk", "title")  # the filter's options: up to thousands of rows
+    formations = Formation.objects.all()  # the filter matches the one typed among them
     if not request.user.is_cfa_staff:
         formations = formations.filter(managers=request.user)
-    queue_definitions = back_office.queues(today)
     filters = BackOfficeFilterForm(
         request.GET or None,
         formations=formations,
         status_choices=status_choices(),
-        queue_choices=[(key, label) for key, (label, _) in queue_definitions.items()],
-        options_scope=back_office.counts_scope(request.user),
+        queue_choices=list(back_office.queue_labels().items()),
+        advisor_choices=advisor_choices,
     )
     filtered = dossiers
     if filters.is_valid():
@@ -94,14 +98,21 @@ def _sort_choices() -> list[tuple[str, str]]:
 
 @require_GET
 def dossier_queue(request):
-    dossiers, filtered, filters, today = _filtered(request)
+    visible = _visible(request)
+    # The counts, the estimate, "Inscrire un alternant" and the conseillères: one cache read.
+    facts = back_office.page_facts(
+        request.user, visible, timezone.localdate(), advisor_choices=advisor_choices
+    )
+    dossiers, filtered, filters, today = _filtered(request, visible, advisor_choices=facts["advisors"])
     # Keyset pagination: "Page suivante" carries the last row's position (?curseur=), no OFFSET.
-    ordering = back_office.ordering(_sort(request, filters))
-    prepared = back_office.prepare_for_columns(filtered)
+    sort = _sort(request, filters)
+    ordering = back_office.ordering(sort)
+    # The page's ids from the filtered list, then its rows by id with what the worklist shows.
+    keys, source = back_office.page_keys(filtered, sort), back_office.worklist_dossiers()
     try:
-        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE, request.GET.get("curseur"))
+        page = back_office.keyset_page(keys, ordering, PAGE_SIZE, request.GET.get("curseur"), rows=source)
     except keyset.InvalidCursor:
-        page = back_office.keyset_page(prepared, ordering, PAGE_SIZE)
+        page = back_office.keyset_page(keys, ordering, PAGE_SIZE, rows=source)
     narrowed = filters.is_bound and filters.is_valid() and back_office.is_narrowed(filters.cleaned_data)
     columns, rows = back_office.worklist(page.rows, today)
     query = request.GET.copy()
@@ -110,24 +121,24 @@ def dossier_queue(request):
         request,
         "dossiers/back_office.html",
         {
-            "queues": (
-                queues := back_office.queue_counts(
-                    dossiers, today, scope=back_office.counts_scope(request.user)
-                )
-            ),
-            "queues_estimated": any(count.kind == "estimate" for _, _, count in queues),
+            "queues": facts["queues"],
+            "queues_estimated": any(count.kind == "estimate" for _, _, count in facts["queues"]),
             "filters": filters,
             "page": page,
             "count": back_office.list_count(
-                filtered, narrowed=narrowed, everything=request.user.is_cfa_staff, page=page
+                filtered,
+                narrowed=narrowed,
+                everything=request.user.is_cfa_staff,
+                page=page,
+                estimate=facts["estimate"],
             ),
             "rows": rows,
             "query": query.urlencode(),
             "sorts": (sorts := _sort_headers(request, filters)),
-            "current_sort": _sort(request, filters),
+            "current_sort": sort,
             "sort_choices": _sort_choices(),
             # A responsable lands here (core.views.home): "Inscrire un alternant" is here too.
-            "can_register": selectors.formations_open_to_registration(request.user).exists(),
+            "can_register": facts["can_register"],
             "deadline_headers": [sorts.get(column.key, {"label": column.label}) for column in columns],
         },
     )

@@ -86,7 +86,8 @@ def test_the_filter_by_formation_narrows_the_charts_and_their_tables(
     log_in(page, live_server.url, cfa_advisor.email)
     page.goto(f"{live_server.url}/tableau-de-bord/")
 
-    page.get_by_label("Formation", exact=True).select_option(label="Licence Logistique")
+    # Typed, not picked among every formation (4,000 at 10^6 dossiers): a part of its title will do.
+    page.get_by_label("Formation", exact=True).fill("logistique")
     page.get_by_role("button", name="Filtrer").click()
     page.wait_for_load_state("networkidle")
 
