@@ -71,6 +71,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 def _test_settings(settings, tmp_path, request):
     # A fast hasher: Argon2 is tested on its own; here it would only slow every login down.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # WhiteNoise looks a static file up when it is asked for, instead of listing STATIC_ROOT each time
+    # its middleware is built: with DEBUG off (as in tests) it read every file's headers (10-15 ms)
+    # for each new test client, that is for each test and each request of the access matrix.
+    settings.WHITENOISE_AUTOREFRESH = True
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CACTUS_BASE_URL = "http://testserver"
     # No test reaches the real company search: tests that need one start a local fake.
@@ -84,47 +88,18 @@ def _test_settings(settings, tmp_path, request):
     }
 
 
-# Data migrations whose rows the tests rely on. A transactional test (browser, SMTP, concurrency)
-# ends with a flush that empties every table, so the next tests would find no CFA groups, no SMIC
-# and no IDCC: each test that uses the database gets them back first when they are missing.
-REFERENCE_DATA = [
-    ("auth.Group", ["cactus.accounts.migrations.0002_create_cfa_groups"]),
-    (
-        "referentials.SmicRate",
-        [
-            "cactus.referentials.migrations.0002_load_smic_history",
-            "cactus.referentials.migrations.0004_correct_mayotte_2021_monthly_smic",
-            "cactus.referentials.migrations.0005_load_smic_of_june_2026",
-        ],
-    ),
-    (
-        "referentials.CollectiveAgreement",
-        [
-            "cactus.referentials.migrations.0003_load_common_collective_agreements",
-            "cactus.referentials.migrations.0006_load_idcc_opco_table",
-        ],
-    ),
-]
-
-
 @pytest.fixture(autouse=True)
 def _reference_data(request):
+    """The reference rows a flush may have removed (cactus.core.tests.reference_data), back first."""
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
         request.fixturenames
     )
     if not uses_db:
         return
     request.getfixturevalue("_django_db_helper")
-    import importlib
+    from cactus.core.tests.reference_data import ensure_reference_data
 
-    from django.apps import apps
-
-    for model_label, modules in REFERENCE_DATA:
-        if apps.get_model(model_label).objects.exists():
-            continue
-        for module in modules:
-            for operation in importlib.import_module(module).Migration.operations:
-                operation.code(apps, None)
+    ensure_reference_data()
 
 
 class SmtpCollector:

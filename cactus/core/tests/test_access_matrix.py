@@ -782,13 +782,18 @@ def media_root(tmp_path_factory):
 def _test_settings(settings, media_root):
     # Replaces the root conftest's: the world's files live in one media directory for the module.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.WHITENOISE_AUTOREFRESH = True  # as in the root conftest: no listing of STATIC_ROOT per client
     settings.MEDIA_ROOT = media_root
     settings.CACTUS_BASE_URL = "http://testserver"
 
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, media_root):
-    with override_settings(MEDIA_ROOT=media_root), django_db_blocker.unblock(), transaction.atomic():
+    # The root conftest's fast hasher: the world's users would otherwise be hashed with Argon2.
+    fast_hasher = override_settings(
+        MEDIA_ROOT=media_root, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with fast_hasher, django_db_blocker.unblock(), transaction.atomic():
         yield build_world()
         transaction.set_rollback(True)
 

@@ -90,7 +90,6 @@ def test_every_write_path_is_refused_after_the_validation_request(
 ):
     dossier = frozen_dossier
     before, files_before = dossier_snapshot(dossier), media_snapshot_without_other_dossiers(dossier)
-    data_before = dossier_snapshot(dossier, history=False)
     attempts = 0
 
     # Each tab's POST, by every role that may edit it while the dossier is in entry.
@@ -143,18 +142,36 @@ def test_every_write_path_is_refused_after_the_validation_request(
         attempts += 1
         assert response.status_code == 403, f"{action}: {response.status_code}"
     assert dossier_snapshot(dossier) == before  # not even an event was written
+    assert media_snapshot_without_other_dossiers(dossier) == files_before
+    figures.record("freeze: write attempts on frozen dossiers", attempts)
 
-    # Management commands that write: they must leave a frozen dossier's data alone.
-    # (Its after-commit work runs, as it would outside a test: a signing round drops its superseded files.)
+
+def pictures(dossier) -> tuple[str, dict]:
+    """The dossier's data (history left out: a reminder or a log line may be added) and its files."""
+    return dossier_snapshot(dossier, history=False), media_snapshot_without_other_dossiers(dossier)
+
+
+def test_the_commands_that_write_leave_every_frozen_dossier_alone(
+    formation, alternant, employer_contact, django_capture_on_commit_callbacks
+):
+    # Management commands that write must leave a frozen dossier's data alone. One dossier in each
+    # frozen state, all at once: each command runs once for the eight of them.
+    cast = {"formation": formation, "alternant": alternant, "employer_contact": employer_contact}
+    dossiers = [make_dossier_in_state(state, **cast) for state in FROZEN_STATES]
+    before = {dossier.status: pictures(dossier) for dossier in dossiers}
+
+    # (Their after-commit work runs, as it would outside a test: a signing round drops its superseded files.)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("demo", verbosity=0)
     call_command("purge", "--apply", stdout=StringIO())  # a dossier within its retention is not touched
     call_command("send_reminders", stdout=StringIO(), stderr=StringIO())  # may log a reminder, no data
-    attempts += 3
 
-    assert dossier_snapshot(dossier, history=False) == data_before
-    assert media_snapshot_without_other_dossiers(dossier) == files_before
-    figures.record("freeze: write attempts on frozen dossiers", attempts)
+    after = {dossier.status: pictures(dossier) for dossier in dossiers}
+    assert list(before) == FROZEN_STATES
+    for state in FROZEN_STATES:
+        assert after[state][0] == before[state][0], f"{state}: data changed"
+        assert after[state][1] == before[state][1], f"{state}: files changed"
+    figures.record("freeze: write attempts on frozen dossiers", 3 * len(dossiers))
 
 
 @pytest.mark.parametrize("frozen_dossier", FROZEN_STATES, indirect=True)

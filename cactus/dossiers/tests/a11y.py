@@ -19,6 +19,12 @@ AXE_OPTIONS = {
     "runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"],
 }
 
+# axe.run in the page; only the serious and critical violations, with the targets of their first three nodes.
+SERIOUS_VIOLATIONS = """options => axe.run(document, options).then(results => results.violations
+  .filter(violation => violation.impact === "serious" || violation.impact === "critical")
+  .map(violation => ({id: violation.id, impact: violation.impact,
+                      targets: violation.nodes.slice(0, 3).map(node => node.target)})))"""
+
 BROKEN_REFERENCES = """() => {
   const broken = [];
   for (const element of document.querySelectorAll("[aria-describedby], [aria-labelledby], [aria-controls], label[for]")) {
@@ -103,17 +109,20 @@ def broken_references(page) -> list[str]:
 
 
 def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations, one line each: rule, impact, first elements."""
-    results = AXE.run(page, options=AXE_OPTIONS)
-    return [
-        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes'][:3]]}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
+    """axe-core's serious and critical violations, one line each: rule, impact, first elements.
+
+    axe is injected once per loaded page (checking the same page at another window size reuses it),
+    and only the violations come back from the browser, not axe's whole report."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    violations = page.evaluate(SERIOUS_VIOLATIONS, AXE_OPTIONS)
+    return [f"{violation['id']} ({violation['impact']}): {violation['targets']}" for violation in violations]
 
 
 def problems_of(page) -> dict:
     """Everything wrong with the page as shown, {} when it passes every check."""
+    # After a click, the new page's title may be there before its stylesheet: measure a styled page.
+    page.wait_for_load_state("load")
     found = {
         "overflow": overflow(page),
         "broken_references": broken_references(page),
@@ -124,12 +133,28 @@ def problems_of(page) -> dict:
     return {name: value for name, value in found.items() if value}
 
 
-def check_pages(page, base: str, paths: list[str]) -> dict:
-    """{path: its problems} for each page of `paths` that fails a check, {} when all pass."""
+def problems_at(page, viewports: list[dict]) -> dict:
+    """{"at 320×640": problems} for each window size at which the page as shown fails a check, {} when
+    it passes them all. The window is resized and scrolled back to the top before each round: the
+    pages' layout depends on CSS media queries only (no script reads the window's size), so a page
+    resized is laid out as one loaded at that size. The window keeps the last size."""
+    found = {}
+    for viewport in viewports:
+        page.set_viewport_size(viewport)
+        page.evaluate("() => window.scrollTo(0, 0)")
+        if problems := problems_of(page):
+            found[f"at {viewport['width']}×{viewport['height']}"] = problems
+    return found
+
+
+def check_pages(page, base: str, paths: list[str], viewports: list[dict] | None = None) -> dict:
+    """{path: its problems} for each page of `paths` that fails a check, {} when all pass. With
+    `viewports`, each page is loaded once and checked at each size (problems_at): {"path at 320×640": …}."""
     found = {}
     for path in paths:
         page.goto(base + path)
-        problems = problems_of(page)
-        if problems:
+        if viewports:
+            found |= {f"{path} {size}": problems for size, problems in problems_at(page, viewports).items()}
+        elif problems := problems_of(page):
             found[path] = problems
     return found

@@ -1,7 +1,12 @@
+import io
+
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from cactus.accounts.models import User
+from cactus.core.tests.reference_data import ensure_reference_data
 from cactus.core.validators import validate_siret
 from cactus.documents import services as documents
 from cactus.dossiers import circuits, permissions, tabs
@@ -13,10 +18,36 @@ pytestmark = pytest.mark.django_db
 Status = Dossier.Status
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def _demo_data(django_db_setup, django_db_blocker, demo_media):
+    """The demo loaded once for the module's tests that only read it (what `demo` prints), in a
+    transaction rolled back at the end. Its settings are those of the root conftest's _test_settings,
+    its files in one media directory for the module."""
+    test_settings = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        MEDIA_ROOT=demo_media,
+        CACTUS_BASE_URL="http://testserver",
+        COMPANY_SEARCH_URL="",
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "demo"}},
+    )
+    with test_settings, django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # a flush by an earlier transactional test may have removed them
+        output = io.StringIO()
+        call_command("demo", password="Demo-password-2026", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(capsys):
-    call_command("demo", password="Demo-password-2026")
-    return capsys.readouterr().out
+def demo(_demo_data, _test_settings, settings, demo_media):
+    """What the demo printed; its data in the database and its files in MEDIA_ROOT for this test."""
+    settings.MEDIA_ROOT = demo_media
+    return _demo_data
 
 
 def test_the_demo_says_where_e_mails_go_and_prints_the_accounts_last(capsys, settings):

@@ -68,14 +68,12 @@ def pages_of(role: str, ids: dict) -> list[str]:
     }[role]
 
 
-@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("role", ["employer_contact", "alternant", "cfa_advisor"])
-def test_the_opco_panel_and_queues_fit_a_phone_and_pass_axe(
-    live_server, browser, deposits, role, size, request
-):
-    page = browser.new_context(viewport=SIZES[size]).new_page()
+def test_the_opco_panel_and_queues_fit_a_phone_and_pass_axe(live_server, browser, deposits, role, request):
+    # One login per role; each page loaded once and checked at both sizes.
+    page = browser.new_context(viewport=a11y.SMALLEST).new_page()
     log_in(page, live_server.url, request.getfixturevalue(role).email)
 
-    found = a11y.check_pages(page, live_server.url, pages_of(role, deposits))
+    found = a11y.check_pages(page, live_server.url, pages_of(role, deposits), list(SIZES.values()))
 
     assert not found, pprint.pformat(found, width=110)

@@ -38,7 +38,9 @@ def test_with_the_sandbox_running_the_demo_deposits_and_engages_through_it(setti
     assert "engagé par OPCO Commerce (par le bac à sable)" in capsys.readouterr().out
 
 
-def test_without_the_sandbox_the_demo_records_its_answers(settings, client, capsys):
+def test_without_the_sandbox_the_demo_records_its_answers_and_runs_twice_without_a_second_deposit(
+    settings, client, capsys
+):
     settings.OPCO_SANDBOX_URL = "http://127.0.0.1:9"  # nothing listens there
     call_command("demo", password="Demo-password-2026")
 
@@ -59,10 +61,6 @@ def test_without_the_sandbox_the_demo_records_its_answers(settings, client, caps
     assert f"N° DECA{deposit.deca_number}" in page.replace('</dt><dd id="numero-deca">', "")
     assert "Engagé" in page
 
-
-def test_the_demo_step_runs_twice_without_a_second_deposit(settings):
-    settings.OPCO_SANDBOX_URL = "http://127.0.0.1:9"
+    # Run again (the demo is idempotent): the step deposits nothing more.
     call_command("demo", password="Demo-password-2026")
-    call_command("demo", password="Demo-password-2026")
-
     assert Deposit.objects.count() == 1
