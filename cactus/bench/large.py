@@ -216,7 +216,8 @@ def run(size: int, *, runs: int, only: list[str] | None = None) -> dict:
     charts_miss = dashboard_miss_ms()
     if charts_miss is not None:
         print(
-            f"  dashboard numbers, cache expired (every 10 minutes per scope): {charts_miss:.0f} ms",
+            "  dashboard numbers computed (by the refresh task or warm_dashboard; on a page view only"
+            f" at a cold start): {charts_miss:.0f} ms",
             flush=True,
         )
     return {
