@@ -47,7 +47,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client):
 
 
 def test_passwords_are_hashed_with_argon2(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    from cactus import settings as project_settings
+
+    # The project's hashers (the suite's conftest swaps in a fast one): fails if settings.py
+    # stops putting Argon2 first.
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
     user = User.objects.create_user("argon@exemple.test", "Cactus-en-fleur-2026")
 
     assert identify_hasher(user.password).algorithm == "argon2"
