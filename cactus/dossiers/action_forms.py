@@ -1,5 +1,7 @@
 """Forms of the life-cycle actions (Suivi - Info and the back office). Input checks only."""
 
+import re
+
 from django import forms
 from django.db.models import Q
 
@@ -94,21 +96,29 @@ class FetchedChoiceIterator(forms.models.ModelChoiceIterator):
 FORMATION_SUGGESTIONS = 5  # the formations named in the message when several match
 
 
+# "n° 12", "N°12", "no 12", "#12"; and a title shown back with its number, "BTS MCO (n° 12)".
+FORMATION_NUMBER = re.compile(r"(?:n\s*°|no\.?|#)\s*(\d{1,18})", re.IGNORECASE)
+TITLE_AND_NUMBER = re.compile(r"(.+?)\s*\(n\s*°\s*(\d{1,18})\)", re.IGNORECASE)
+
+
 class FormationSearchField(forms.Field):
-    """A formation typed, not picked among every formation: its id (a link's ?formation=12), its
-    code diplôme, its code RNCP, or its title or a part of it, matched on the server.
+    """A formation typed, not picked among every formation: its number (a link's ?formation=12,
+    "n° 12"), its code diplôme, its code RNCP, or its title or a part of it, matched on the server.
 
     A `<select>` of every formation the person sees was 4,000 options (450 KB) at 10^6 dossiers on
     every back-office page and dashboard. Cleans to the one Formation of `queryset` that matches:
-    an exact code or title first, else a part of the title (not for a number: an id or a code);
-    several matches ask for more (naming a few), none says so. The chosen formation is shown back
-    by its title.
+    an exact number, code or title first, else a part of the title (not for a number: an id or a
+    code); several matches ask for more, naming a few with what tells them apart (two formations
+    may share a title, even a code: then their number, which is accepted); none says so. The chosen
+    formation is shown back by its title, with its number when another of `queryset` has that title.
     """
 
     widget = forms.TextInput
 
     def __init__(self, *, queryset=None, **kwargs):
-        kwargs.setdefault("help_text", "Code diplôme, code RNCP ou intitulé (ou une partie)")
+        kwargs.setdefault(
+            "help_text", "Code diplôme, code RNCP, intitulé (ou une partie) ou n° de la formation"
+        )
         super().__init__(**kwargs)
         self.queryset = queryset if queryset is not None else Formation.objects.none()
         self.chosen: Formation | None = None
@@ -122,13 +132,25 @@ class FormationSearchField(forms.Field):
         return self.chosen
 
     def _match(self, text: str) -> Formation:
-        formations = self.queryset.only("pk", "title").order_by("title", "pk")
+        formations = self.queryset.only("pk", "title", "diploma_code", "rncp").order_by("title", "pk")
+        number = FORMATION_NUMBER.fullmatch(text)
+        if number is not None:  # "n° 12"
+            found = formations.filter(pk=int(number.group(1))).first()
+            if found is not None:
+                return found
+        shown = TITLE_AND_NUMBER.fullmatch(text)
+        if shown is not None:  # "BTS MCO (n° 12)", as shown back: the number and the title agree
+            found = formations.filter(pk=int(shown.group(2)), title__iexact=shown.group(1)).first()
+            if found is not None:
+                return found
         if text.isdecimal() and len(text) < 19:  # an id, from a link (a code diplôme is tried next)
             found = formations.filter(pk=int(text)).first()
             if found is not None:
                 return found
         exact = list(
-            formations.filter(Q(diploma_code__iexact=text) | Q(rncp__iexact=text) | Q(title__iexact=text))[:2]
+            formations.filter(Q(diploma_code__iexact=text) | Q(rncp__iexact=text) | Q(title__iexact=text))[
+                : FORMATION_SUGGESTIONS + 1
+            ]
         )
         if len(exact) == 1:
             return exact[0]
@@ -140,11 +162,12 @@ class FormationSearchField(forms.Field):
             return found[0]
         if not found:
             raise forms.ValidationError(
-                f"Aucune formation ne correspond à « {text} » : tapez son code diplôme, son code RNCP ou "
-                "une partie de son intitulé.",
+                f"Aucune formation ne correspond à « {text} » : tapez son code diplôme, son code RNCP, "
+                "une partie de son intitulé ou son numéro.",
                 code="invalid_choice",
             )
-        names = " ; ".join(formation.title for formation in found[:FORMATION_SUGGESTIONS])
+        shown = found[:FORMATION_SUGGESTIONS]
+        names = " ; ".join(_told_apart(formation, shown) for formation in shown)
         more = " ; …" if len(found) > FORMATION_SUGGESTIONS else ""
         raise forms.ValidationError(
             f"Plusieurs formations correspondent à « {text} » ({names}{more}) : précisez.",
@@ -152,10 +175,28 @@ class FormationSearchField(forms.Field):
         )
 
     def prepare_value(self, value):
-        # Shown back by its title once matched: a link's ?formation=12 reads "BTS MCO", not "12".
-        if isinstance(value, Formation):
-            return value.title
-        return self.chosen.title if self.chosen is not None else value
+        # Shown back by its title once matched: a link's ?formation=12 reads "BTS MCO", not "12";
+        # "BTS MCO (n° 12)" when another formation of the person has that title, so that sending
+        # the form again (another filter, another sort) finds the same one.
+        formation = value if isinstance(value, Formation) else self.chosen
+        if formation is None:
+            return value
+        if self.queryset.filter(title__iexact=formation.title).exclude(pk=formation.pk).exists():
+            return f"{formation.title} (n° {formation.pk})"
+        return formation.title
+
+
+def _told_apart(formation: Formation, matches: list[Formation]) -> str:
+    """Its title, and when another match has the same: its number, its code diplôme or RNCP if they differ."""
+    twins = [other for other in matches if other.title.casefold() == formation.title.casefold()]
+    if len(twins) < 2:
+        return formation.title
+    details = [f"n° {formation.pk}"]
+    if len({twin.diploma_code for twin in twins}) > 1 and formation.diploma_code:
+        details.append(f"code diplôme {formation.diploma_code}")
+    if len({twin.rncp for twin in twins}) > 1 and formation.rncp:
+        details.append(formation.rncp)
+    return f"{formation.title} ({', '.join(details)})"
 
 
 class BackOfficeFilterForm(forms.Form):

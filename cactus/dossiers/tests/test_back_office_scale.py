@@ -6,6 +6,7 @@ use the indexes.
 """
 
 import base64
+import html
 import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -403,6 +404,52 @@ def test_a_formation_typed_that_matches_several_or_none_says_so(client, cfa_advi
         in several
     )
     assert "Aucune formation ne correspond à « Boulangerie »" in none
+
+
+def test_formations_of_the_same_title_are_named_with_what_tells_them_apart(client, cfa_advisor):
+    # Two formations "BTS MCO" could never be told apart: "(BTS MCO ; BTS MCO) : précisez."
+    lyon = FormationFactory(title="BTS MCO", diploma_code="32022310", rncp="RNCP38368")
+    paris = FormationFactory(title="BTS MCO", diploma_code="32022311", rncp="RNCP38368")
+    FormationFactory(title="BTS MCO alternance")
+    client.force_login(cfa_advisor)
+
+    page = client.get(QUEUE, {"formation": "BTS MCO"}).content.decode()
+
+    assert (
+        f"Plusieurs formations correspondent à « BTS MCO » (BTS MCO (n° {lyon.pk}, code diplôme 32022310) ; "
+        f"BTS MCO (n° {paris.pk}, code diplôme 32022311)) : précisez."
+    ) in html.unescape(page)
+    assert "n° de la formation" in page  # the help text says the number works
+
+
+@pytest.mark.parametrize("typed", ["n° {pk}", "N°{pk}", "no {pk}", "#{pk}", "{pk}"])
+def test_a_formation_is_found_by_the_number_the_message_shows(client, cfa_advisor, typed):
+    FormationFactory(title="BTS MCO")
+    chosen = FormationFactory(title="BTS MCO")
+    mine = dossier_in(Status.VALIDATED, formation=chosen)
+    client.force_login(cfa_advisor)
+
+    response = client.get(QUEUE, {"formation": typed.format(pk=chosen.pk)})
+    shown = f"BTS MCO (n° {chosen.pk})"
+    again = client.get(QUEUE, {"formation": shown, "sort": "debut"})  # the form sent again as shown
+
+    assert response.context["filters"].cleaned_data["formation"] == chosen
+    assert [row["dossier"].pk for row in response.context["rows"]] == [mine.pk]
+    assert f'name="formation" value="{shown}"' in html.unescape(response.content.decode())
+    assert again.context["filters"].cleaned_data["formation"] == chosen
+
+
+def test_a_responsable_cannot_type_the_number_of_another_formation(client, formation, formation_manager):
+    other = FormationFactory(title=formation.title)
+    dossier_in(Status.DRAFT, formation=other)
+    client.force_login(formation_manager)
+
+    by_number = client.get(QUEUE, {"formation": f"n° {other.pk}"})
+    as_shown = client.get(QUEUE, {"formation": f"{other.title} (n° {other.pk})"})
+
+    assert by_number.context["rows"] == [] and "formation" in by_number.context["filters"].errors
+    assert as_shown.context["filters"].cleaned_data.get("formation") != other
+    assert as_shown.context["rows"] == []
 
 
 def test_another_formations_id_never_matches_a_title_holding_its_digits(client, cfa_advisor):

@@ -7,13 +7,18 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from cactus.core.tests.test_concurrency import fire_at_once, postgresql_only
+from cactus.core.tests.test_throttle import DATABASE_CACHE
 from cactus.dossiers.tests.factories import DossierFactory
 from cactus.notifications.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
+THREADS = 20
 
 
 def change_contact(client, dossier, email):
@@ -57,3 +62,25 @@ def test_the_cap_is_per_dossier_and_the_cfa_staff_are_not_held_by_it(
 
     sent = set(OutgoingEmail.objects.filter(name="invitation").values_list("to", flat=True))
     assert sent == {"premier@entreprise.test", "autre@entreprise.test", "corrige@entreprise.test"}
+
+
+@postgresql_only
+def test_changes_sent_at_once_are_capped_exactly(transactional_db, dossier, alternant, settings):
+    # The check and the count were apart (the count after the change): every request in flight
+    # passed the check, so a script sending 20 at once got 20 changes and their e-mails.
+    settings.CACHES = DATABASE_CACHE
+    call_command("createcachetable", verbosity=0)
+    clients = []
+    for _ in range(THREADS):
+        client = Client()
+        client.force_login(alternant)
+        clients.append(client)
+
+    outcomes = fire_at_once(
+        THREADS,
+        lambda index: change_contact(clients[index], dossier, f"contact{index}@entreprise.test").status_code,
+    )
+
+    assert outcomes == {"done": THREADS}
+    invitations = OutgoingEmail.objects.filter(name="invitation", to__endswith="@entreprise.test")
+    assert invitations.count() == settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY

@@ -4,6 +4,7 @@ return of the signed documents, the OPCO deadline, and the contact's life-cycle 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -136,26 +137,32 @@ def change_employer_contact(request, pk: int):
     form = forms.EmployerContactForm(request.POST)
     if form.is_valid():
         capped = not request.user.is_cfa_staff
-        wait = throttle.wait_seconds(_contact_invitations(dossier)) if capped else 0
-        if wait:
-            messages.error(
-                request,
-                f"Le contact alternance de ce dossier a déjà été changé ou invité "
-                f"{settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY} fois en 24 heures : c'est le maximum, "
-                f"chaque changement envoyant des courriels. Vous pourrez le changer de nouveau "
-                f"{throttle.available_from(wait)}, ou demandez au CFA de le faire.",
-            )
-            return _back_to_follow_up(dossier)
-        try:
-            services.set_employer_contact(dossier=dossier, email=form.cleaned_data["email"], by=request.user)
-        except DossierError as error:
-            messages.error(request, str(error))
-        else:
-            if capped:
-                throttle.record(_contact_invitations(dossier))
-            messages.success(
-                request, f"Invitation envoyée au contact alternance {form.cleaned_data['email']}."
-            )
+        # The check and the count under the dossier's row lock: requests sent at once for one
+        # dossier take turns, so the cap is exact and only a change that succeeds is counted.
+        with transaction.atomic():
+            Dossier.objects.select_for_update().values_list("pk", flat=True).get(pk=dossier.pk)
+            wait = throttle.wait_seconds(_contact_invitations(dossier)) if capped else 0
+            if wait:
+                messages.error(
+                    request,
+                    f"Le contact alternance de ce dossier a déjà été changé ou invité "
+                    f"{settings.EMPLOYER_CONTACT_INVITATIONS_PER_DAY} fois en 24 heures : c'est le maximum, "
+                    f"chaque changement envoyant des courriels. Vous pourrez le changer de nouveau "
+                    f"{throttle.available_from(wait)}, ou demandez au CFA de le faire.",
+                )
+                return _back_to_follow_up(dossier)
+            try:
+                services.set_employer_contact(
+                    dossier=dossier, email=form.cleaned_data["email"], by=request.user
+                )
+            except DossierError as error:
+                messages.error(request, str(error))
+            else:
+                if capped:
+                    throttle.record(_contact_invitations(dossier))
+                messages.success(
+                    request, f"Invitation envoyée au contact alternance {form.cleaned_data['email']}."
+                )
     else:
         messages.error(request, "Saisissez une adresse e-mail valide pour le contact alternance.")
     return _back_to_follow_up(dossier)
