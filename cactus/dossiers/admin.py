@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django_tasks import TaskResultStatus
 
 from cactus.dossiers import smic
 from cactus.dossiers.models import (
@@ -140,14 +141,44 @@ admin.site.unregister(SmicRate)
 @admin.register(SmicRate)
 class SmicRateAdmin(ReferentialSmicRateAdmin):
     def save_model(self, request, obj, form, change):
-        affected = smic.record_smic_change(smic=obj, by=request.user)
-        if affected:
+        # The dossiers are checked by a task, queued once the value is committed (`db_worker` in
+        # production; the immediate backend runs it at once, in batches of its own transactions).
+        smic.save_smic_change_and_enqueue(
+            smic=obj, by=request.user, then=lambda result: self._report(request, result)
+        )
+
+    def _report(self, request, result) -> None:
+        if result.status == TaskResultStatus.FAILED:
             self.message_user(
                 request,
-                f"{len(affected)} dossier(s) ont une rémunération sous le nouveau minimum : les dossiers en "
-                "saisie perdent leur coche sur « Les données du contrat », les autres sont dans la file "
-                "« Rémunération sous le nouveau minimum » du back-office et leur contact alternance est prévenu.",
+                "La valeur du SMIC est enregistrée, mais la vérification des dossiers a échoué : elle est à "
+                "relancer.",
+                messages.ERROR,
+            )
+        elif not result.is_finished:
+            self.message_user(
+                request,
+                "La valeur du SMIC est enregistrée. Vérification des dossiers en cours, en arrière-plan : "
+                "ceux dont la rémunération passe sous le nouveau minimum perdront leur coche sur « Les données "
+                "du contrat » (en saisie) ou rejoindront la file « Rémunération sous le nouveau minimum » du "
+                "back-office, et leur contact alternance sera prévenu.",
+                messages.INFO,
+            )
+        elif result.return_value:
+            self.message_user(
+                request,
+                f"La valeur du SMIC est enregistrée et les dossiers vérifiés : {result.return_value} dossier(s) "
+                "ont une rémunération sous le nouveau minimum : les dossiers en saisie perdent leur coche sur "
+                "« Les données du contrat », les autres sont dans la file « Rémunération sous le nouveau "
+                "minimum » du back-office et leur contact alternance est prévenu.",
                 messages.WARNING,
+            )
+        else:
+            self.message_user(
+                request,
+                "La valeur du SMIC est enregistrée et les dossiers vérifiés : aucune rémunération n'est sous "
+                "le nouveau minimum.",
+                messages.INFO,
             )
 
 

@@ -2,7 +2,10 @@
 
 The minimum pay of an alternant is a percentage of the SMIC in force each month (D6222-26,
 D6325-15/16, rules.md R-2.11), so a revaluation raises it from its date for every contract
-running then, without an avenant. `record_smic_change` saves the new value and:
+running then, without an avenant. The admin saves the new value and queues
+`apply_smic_change_task` (`save_smic_change_and_enqueue`), which walks the open full-mode dossiers
+by primary key, 500 per transaction (`record_smic_change` does both at once, for tests and the
+shell):
 
 - draft dossiers: their tab "Les données du contrat" re-reads the SMIC table and loses its check
   mark when a stored amount is now below the minimum (`contract_forms.pay_below_minimum` says
@@ -19,7 +22,9 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.formats import date_format
+from django_tasks import task
 
+from cactus.accounts.models import User
 from cactus.dossiers import emails, services
 from cactus.dossiers.contract_forms import euros, legal_lines
 from cactus.dossiers.models import Dossier, DossierEvent, EntryMode, PayBelowMinimum
@@ -30,6 +35,8 @@ from cactus.referentials.selectors import territory_of
 Status = Dossier.Status
 # Closed dossiers (contract over or abandoned) are left alone.
 FOLLOWED_FROZEN_STATUSES = Dossier.FROZEN_STATUSES - {Status.CLOSED}
+# Dossiers checked per transaction by `apply_smic_change`.
+BATCH_SIZE = 500
 
 
 @dataclass(frozen=True)
@@ -98,37 +105,90 @@ def shortfalls_under(dossier: Dossier, smic: SmicRate) -> list[Shortfall]:
     return shortfalls
 
 
-@transaction.atomic
-def record_smic_change(*, smic: SmicRate, by) -> list[Dossier]:
+def record_smic_change(*, smic: SmicRate, by, batch_size: int = BATCH_SIZE) -> list[Dossier]:
     """Save a new SMIC value (or an edited one) and apply it to the dossiers it affects; returns them.
 
-    Idempotent: a dossier already queued for this SMIC value is neither queued, logged nor
-    e-mailed again.
+    Synchronous (tests, shell); the admin saves and queues `apply_smic_change_task` instead
+    (`save_smic_change_and_enqueue`). Idempotent: a dossier already queued for this SMIC value is
+    neither queued, logged nor e-mailed again.
     """
+    save_smic_change(smic=smic)
+    return apply_smic_change(smic=smic, by=by, batch_size=batch_size)
+
+
+def save_smic_change(*, smic: SmicRate) -> None:
     smic.full_clean()
     smic.save()
-    affected = []
+
+
+def save_smic_change_and_enqueue(*, smic: SmicRate, by, then=None) -> None:
+    """Save the SMIC value and, once it is committed, queue the check of the dossiers.
+
+    `then(task_result)` is called right after the enqueue: with the immediate backend the task has
+    already run (`task_result.return_value` is the number of affected dossiers).
+    """
+    save_smic_change(smic=smic)
+    by_id = getattr(by, "pk", None)
+
+    def enqueue():
+        result = apply_smic_change_task.enqueue(smic.pk, by_id)
+        if then is not None:
+            then(result)
+
+    transaction.on_commit(enqueue)
+
+
+@task()
+def apply_smic_change_task(smic_id: int, by_id: int | None) -> int:
+    """Apply a saved SMIC value to the dossiers (by `db_worker` in production); the affected count.
+
+    Safe to retry or to run again after an interruption: each batch is committed on its own and a
+    dossier already handled for this SMIC value is skipped.
+    """
+    rate = SmicRate.objects.filter(pk=smic_id).first()
+    if rate is None:
+        return 0  # deleted meanwhile
+    by = User.objects.filter(pk=by_id).first() if by_id else None
+    return apply_smic_change(smic=rate, by=by, count_only=True)
+
+
+def apply_smic_change(*, smic: SmicRate, by, batch_size: int = BATCH_SIZE, count_only: bool = False):
+    """Check every open full-mode dossier against `smic`, `batch_size` dossiers per transaction
+    (keyset on the primary key); the affected dossiers (their number with `count_only`)."""
+    affected, count, last = [], 0, 0
     candidates = (
         Dossier.objects.filter(entry_mode=EntryMode.FULL, contract_end__gte=smic.valid_from)
         .exclude(status=Status.CLOSED)
         .select_related("employer", "contract", "employer_contact", "alternant")
         .prefetch_related("remuneration_lines")
+        .order_by("pk")
     )
-    for dossier in candidates:
-        shortfalls = shortfalls_under(dossier, smic)
-        if not shortfalls:
-            continue
-        if dossier.status == Status.DRAFT:
-            # A draft's CERFA carries rates, which follow the SMIC by themselves: only periods
-            # starting under the new SMIC have a stored amount to correct (contract_forms).
-            shortfalls = [shortfall for shortfall in shortfalls if shortfall.starts_on == shortfall.start]
-            if shortfalls and _apply_to_draft(dossier=dossier, smic=smic, shortfalls=shortfalls, by=by):
-                affected.append(dossier)
-        elif dossier.status in FOLLOWED_FROZEN_STATUSES and _apply_to_frozen(
-            dossier=dossier, smic=smic, shortfalls=shortfalls, by=by
-        ):
-            affected.append(dossier)
-    return affected
+    while True:
+        with transaction.atomic():
+            batch = list(candidates.filter(pk__gt=last)[:batch_size])
+            if not batch:
+                break
+            touched = [dossier for dossier in batch if _apply(dossier=dossier, smic=smic, by=by)]
+        last = batch[-1].pk
+        count += len(touched)
+        if not count_only:
+            affected.extend(touched)
+    return count if count_only else affected
+
+
+def _apply(*, dossier: Dossier, smic: SmicRate, by) -> bool:
+    """Today's per-dossier logic; True when `dossier` was handled now for `smic`."""
+    shortfalls = shortfalls_under(dossier, smic)
+    if not shortfalls:
+        return False
+    if dossier.status == Status.DRAFT:
+        # A draft's CERFA carries rates, which follow the SMIC by themselves: only periods
+        # starting under the new SMIC have a stored amount to correct (contract_forms).
+        shortfalls = [shortfall for shortfall in shortfalls if shortfall.starts_on == shortfall.start]
+        return bool(shortfalls) and _apply_to_draft(dossier=dossier, smic=smic, shortfalls=shortfalls, by=by)
+    if dossier.status in FOLLOWED_FROZEN_STATUSES:
+        return _apply_to_frozen(dossier=dossier, smic=smic, shortfalls=shortfalls, by=by)
+    return False
 
 
 def _apply_to_draft(*, dossier: Dossier, smic: SmicRate, shortfalls: list[Shortfall], by) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from cactus.dossiers import back_office, services, smic, tabs
@@ -266,3 +267,115 @@ def test_a_licence_pro_is_checked_against_the_new_second_year_minimum(dossier, c
     smic.record_smic_change(smic=june_2026(), by=cfa_admin)
     problems = " | ".join(tabs.tab_problems(Dossier.objects.get(pk=complete.pk))["contract"])
     assert "728,14 €" in problems and "710,99 €" in problems
+
+
+def add_smic_in_the_admin(client, administrator):
+    client.force_login(administrator)
+    return client.post(
+        reverse("admin:referentials_smicrate_add"),
+        {
+            "valid_from": "2026-06-01",
+            "territory": "metropole",
+            "hourly": "12.31",
+            "monthly": "1867.02",
+            "source": "décret",
+        },
+        follow=True,
+    )
+
+
+# Transactional: the task is queued, and the message given, once the admin's transaction commits.
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_saves_the_smic_and_queues_the_check_of_the_dossiers(client, entered_in_may, settings):
+    # At 10^6 dossiers the check takes minutes: the admin request only saves the value and queues it.
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from cactus.accounts.tests.factories import UserFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    Dossier.objects.filter(pk=entered_in_may.pk).update(status=Dossier.Status.VALIDATED)
+    administrator = UserFactory(email="admin-smic@cfa.test", cfa_admin=True, is_staff=True)
+
+    response = add_smic_in_the_admin(client, administrator)
+
+    assert response.status_code == 200
+    assert "Vérification des dossiers en cours, en arrière-plan" in response.content.decode()
+    rate = SmicRate.objects.get(valid_from=JUNE_2026, territory=SmicRate.Territory.METROPOLE)
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path.endswith("apply_smic_change_task")
+    assert queued.args_kwargs["args"] == [rate.pk, administrator.pk]
+    assert not PayBelowMinimum.objects.exists()
+    assert not DossierEvent.objects.filter(action=DossierEvent.Action.SMIC_CHANGED).exists()
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    queued.refresh_from_db()
+    assert queued.return_value == 1
+    [row] = PayBelowMinimum.objects.all()
+    assert (row.dossier_id, row.smic_id) == (entered_in_may.pk, rate.pk)
+    assert entered_in_may.events.get(action=DossierEvent.Action.SMIC_CHANGED).actor == administrator
+    assert OutgoingEmail.objects.filter(name="smic_raised").count() == 1
+
+
+# Transactional: the task is queued, and the message given, once the admin's transaction commits.
+@pytest.mark.django_db(transaction=True)
+def test_with_the_immediate_backend_the_admin_says_how_many_dossiers_it_affected(client, entered_in_may):
+    from cactus.accounts.tests.factories import UserFactory
+
+    administrator = UserFactory(email="admin-smic@cfa.test", cfa_admin=True, is_staff=True)
+
+    response = add_smic_in_the_admin(client, administrator)
+
+    assert "les dossiers vérifiés : 1 dossier(s) ont une rémunération sous le nouveau minimum" in (
+        response.content.decode()
+    )
+    assert entered_in_may.events.filter(action=DossierEvent.Action.SMIC_CHANGED).count() == 1
+
+
+@pytest.mark.django_db
+def test_checking_the_dossiers_by_batches_of_2_affects_the_same_ones_as_at_once(entered_in_may, cfa_admin):
+    from cactus.dossiers.tests.factories import DossierFactory
+
+    dossiers = [entered_in_may] + [
+        fill_every_tab(DossierFactory(formation=entered_in_may.formation)) for _ in range(4)
+    ]
+    # A dossier above the new minimum between them (R-2.10: 40 % and 50 % are above 27 % and 43 %).
+    above = fill_every_tab(DossierFactory(formation=entered_in_may.formation))
+    services.submit_page(
+        dossier=above,
+        key="contract",
+        values=tab_data.contract_values(above, rates={"rate_1_1": "40", "rate_1_2": "50"}),
+        by=above.employer_contact,
+    )
+    dossiers.append(fill_every_tab(DossierFactory(formation=entered_in_may.formation)))
+    Dossier.objects.filter(pk__in=[dossiers[1].pk, dossiers[4].pk]).update(status=Dossier.Status.VALIDATED)
+
+    def affected_and_logged(batch_size):
+        affected = smic.record_smic_change(smic=june_2026(), by=cfa_admin, batch_size=batch_size)
+        logged = DossierEvent.objects.filter(action=DossierEvent.Action.SMIC_CHANGED)
+        return (
+            [dossier.pk for dossier in affected],
+            sorted(logged.values_list("dossier_id", "comment")),
+            sorted(PayBelowMinimum.objects.values_list("dossier_id", "starts_on", "minimum", "agreed")),
+            OutgoingEmail.objects.filter(name="smic_raised").count(),
+        )
+
+    with transaction.atomic():
+        at_once = affected_and_logged(batch_size=1000)
+        transaction.set_rollback(True)
+    by_two = affected_and_logged(batch_size=2)
+
+    assert at_once[0] == [dossier.pk for dossier in dossiers if dossier.pk != above.pk]
+    assert len(at_once[0]) == 6 and at_once[3] == 2
+    assert by_two == at_once
+    # Run again (a retried task): nothing more.
+    assert (
+        smic.apply_smic_change(
+            smic=SmicRate.objects.get(valid_from=JUNE_2026, territory="metropole"),
+            by=cfa_admin,
+            batch_size=2,
+            count_only=True,
+        )
+        == 0
+    )
