@@ -5,16 +5,15 @@ write on the whole file and would prove nothing. The sequential "stale page" tes
 """
 
 import html
-import threading
 from collections import Counter
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from cactus.core.tests import figures
-from cactus.core.tests.bursts import one_burst_at_a_time
+from cactus.core.tests.bursts import at_once
 from cactus.core.tests.html_forms import data_form
 from cactus.core.tests.world import make_dossier_in_state, reload_reference_data
 from cactus.dossiers import services, tabs
@@ -38,31 +37,15 @@ def reference_data(transactional_db):
 
 def fire_at_once(count: int, action) -> Counter:
     """Run `action(index)` in `count` threads released together; count outcomes by result or error text."""
-    barrier = threading.Barrier(count)
-    outcomes: Counter = Counter()
-    lock = threading.Lock()
 
-    def run(index: int) -> None:
+    def attempt(index: int) -> str:
         try:
-            barrier.wait()
             action(index)
-            outcome = "done"
         except DossierError as error:
-            outcome = str(error)
-        except Exception as error:  # anything else is a bug the assertions must show
-            outcome = f"crash: {error!r}"
-        finally:
-            close_old_connections()
-            connection.close()
-        with lock:
-            outcomes[outcome] += 1
+            return str(error)
+        return "done"
 
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    with one_burst_at_a_time():
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
+    outcomes = at_once(count, attempt)
     figures.record("concurrency: simultaneous attempts", count)
     return outcomes
 

@@ -1,6 +1,5 @@
 """The pages' throttles (cactus/core/throttle.py): a sliding window per key, exact under concurrency."""
 
-import threading
 import time as time_module
 from collections import Counter
 
@@ -9,10 +8,10 @@ import time_machine
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from cactus.core import throttle
-from cactus.core.tests.bursts import one_burst_at_a_time
+from cactus.core.tests.bursts import at_once
 
 DATABASE_CACHE = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cactus_cache"}
@@ -36,29 +35,7 @@ def database_cache(settings, transactional_db):
 
 def fire_at_once(count: int, action) -> Counter:
     """Run `action()` in `count` threads released together; count the results (or the errors)."""
-    barrier = threading.Barrier(count)
-    outcomes: Counter = Counter()
-    lock = threading.Lock()
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            outcome = action()
-        except Exception as error:  # a crash must show in the assertions
-            outcome = f"crash: {error!r}"
-        finally:
-            close_old_connections()
-            connection.close()
-        with lock:
-            outcomes[outcome] += 1
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    with one_burst_at_a_time():
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
-    return outcomes
+    return at_once(count, lambda index: action())
 
 
 def allowed(outcomes: Counter) -> int:
