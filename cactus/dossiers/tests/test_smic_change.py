@@ -210,18 +210,8 @@ def test_a_cfa_administrator_adds_the_smic_in_the_admin_and_the_contact_gets_a_r
     complete = fill_every_tab(dossier)
     Dossier.objects.filter(pk=complete.pk).update(status=Dossier.Status.VALIDATED)
     administrator = UserFactory(email="admin-smic@cfa.test", cfa_admin=True, is_staff=True)
-    client.force_login(administrator)
 
-    response = client.post(
-        reverse("admin:referentials_smicrate_add"),
-        {
-            "valid_from": "2026-06-01",
-            "territory": "metropole",
-            "hourly": "12.31",
-            "monthly": "1867.02",
-            "source": "décret",
-        },
-    )
+    response = add_smic_in_the_admin(client, administrator, follow=False)
 
     assert response.status_code == 302
     [body] = smtp_sink.bodies_to(complete.employer_contact.email)
@@ -269,7 +259,8 @@ def test_a_licence_pro_is_checked_against_the_new_second_year_minimum(dossier, c
     assert "728,14 €" in problems and "710,99 €" in problems
 
 
-def add_smic_in_the_admin(client, administrator):
+def add_smic_in_the_admin(client, administrator, *, follow=True):
+    """The CFA administrator adds the SMIC of 1 June 2026 in the admin."""
     client.force_login(administrator)
     return client.post(
         reverse("admin:referentials_smicrate_add"),
@@ -280,7 +271,7 @@ def add_smic_in_the_admin(client, administrator):
             "monthly": "1867.02",
             "source": "décret",
         },
-        follow=True,
+        follow=follow,
     )
 
 
