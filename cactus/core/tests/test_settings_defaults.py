@@ -10,15 +10,19 @@ READ = "from django.conf import settings; print(settings.CACTUS_BASE_URL, settin
 
 
 def settings_with(**env: str) -> list[str]:
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"CACTUS_BASE_URL", "PORT", "DEBUG", "SECRET_KEY", "COMPANY_SEARCH_URL"}
-    }
+    return read_settings(
+        READ, env, without={"CACTUS_BASE_URL", "PORT", "DEBUG", "SECRET_KEY", "COMPANY_SEARCH_URL"}
+    )
+
+
+def read_settings(read: str, env: dict[str, str], *, without=frozenset()) -> list[str]:
+    """What the script `read` prints (its last line, split) in a fresh interpreter that loads the
+    settings module under the current environment minus `without`, plus `env`."""
+    clean = {key: value for key, value in os.environ.items() if key not in without}
     # A fresh interpreter reads the settings module under that environment (no `manage.py shell`:
     # loading every app and the shell's imports took 3 s a call, for values the module alone sets).
     result = subprocess.run(
-        [sys.executable, "-c", READ],
+        [sys.executable, "-c", read],
         cwd=PROJECT_ROOT,
         env=clean | env | {"DJANGO_SETTINGS_MODULE": "cactus.settings"},
         capture_output=True,

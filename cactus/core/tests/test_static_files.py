@@ -1,10 +1,7 @@
 """Static files as production serves them: collected by the manifest storage, served by WhiteNoise from
 the list it makes at start-up (no WHITENOISE_AUTOREFRESH, which the other tests turn on for speed)."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cactus.core.tests.test_deploy_checks import PRODUCTION_ENV
+from cactus.core.tests.test_settings_defaults import read_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 READ = (
@@ -23,17 +21,7 @@ READ = (
 
 def production_static_settings() -> tuple[str, str]:
     """The static storage and WHITENOISE_AUTOREFRESH of the settings module under production's environment."""
-    clean = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
-    result = subprocess.run(
-        [sys.executable, "-c", READ],
-        cwd=PROJECT_ROOT,
-        env=clean | PRODUCTION_ENV | {"DJANGO_SETTINGS_MODULE": "cactus.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    backend, autorefresh = result.stdout.split()
+    backend, autorefresh = read_settings(READ, PRODUCTION_ENV, without={"DEBUG", "SECRET_KEY"})
     return backend, autorefresh
 
 
