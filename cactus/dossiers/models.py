@@ -223,6 +223,7 @@ class DossierEvent(models.Model):
         REMINDER_SENT = "reminder_sent", "Relance envoyée"
         SMIC_CHANGED = "smic_changed", "Nouveau SMIC : rémunération sous le minimum"
         VERSION_CREATED = "version_created", "Nouvelle version du contrat (avenant, nouveau contrat)"
+        OPCO_DECLARATION = "opco_declaration", "Déclaration à l'OPCO"
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

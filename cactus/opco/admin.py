@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 
 from cactus.core.outbound import PrivateAddress, check_public_url
 from cactus.opco import secrets, services
-from cactus.opco.models import Deposit, OpcoConnection, OpcoStateChange
+from cactus.opco.models import Declaration, Deposit, OpcoConnection, OpcoStateChange
 from cactus.referentials.admin import CfaAdministratorsOnly
 from cactus.referentials.models import CollectiveAgreement
 
@@ -168,3 +168,18 @@ class DepositAdmin(CfaAdministratorsOnly):
             services.request_deposit(dossier=deposit.dossier, by=request.user)
             deposit.refresh_from_db()
             self.message_user(request, f"{deposit} : relancé.")
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(CfaAdministratorsOnly):
+    """Read only: a failed declaration is sent again from the dossier's Suivi - Info."""
+
+    list_display = ["dossier", "opco", "kind", "status", "attempts", "sent_at"]
+    list_filter = ["kind", "status", "opco"]
+    readonly_fields = [field.name for field in Declaration._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

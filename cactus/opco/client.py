@@ -2,7 +2,8 @@
 
 Every call returns parsed JSON or raises: `OpcoUnreachable` (timeout, connection, 5xx: worth a
 retry), `OpcoKeyRefused` (401/403: the key is wrong or expired, retrying is useless),
-`OpcoValidationError` (400: the OPCO lists what to correct). The key travels in a header only;
+`OpcoValidationError` (400: the OPCO lists what to correct), `OpcoNotFound` (404: the OPCO does not
+know the contract; an `OpcoUnreachable` for the callers that retry anyway, final for a declaration). The key travels in a header only;
 it is never put in an exception, a log line or a stored error.
 """
 
@@ -21,6 +22,10 @@ class OpcoUnreachable(OpcoError):
 
 
 class OpcoKeyRefused(OpcoError):
+    pass
+
+
+class OpcoNotFound(OpcoUnreachable):
     pass
 
 
@@ -60,6 +65,9 @@ class OpcoClient:
             raise OpcoKeyRefused(f"L'OPCO refuse la clé d'API ({response.status_code}) : {message}")
         if response.status_code == 400:
             raise OpcoValidationError(body.get("errors") or [{"message": body.get("message", "")}])
+        if response.status_code == 404:
+            message = body.get("message") or "adresse inconnue"
+            raise OpcoNotFound(f"L'OPCO ne connaît pas ce contrat (404) : {message}")
         if response.status_code >= 300:
             raise OpcoUnreachable(f"Réponse inattendue de l'OPCO ({response.status_code}).")
         return body
@@ -77,6 +85,16 @@ class OpcoClient:
 
     def contract(self, opco_number: str) -> dict:
         return self._call("GET", f"/contrats/{opco_number}")
+
+    def declare(self, opco_number: str, what: str, payload: dict, *, idempotency_key: str) -> dict:
+        """`POST /contrats/{numero}/rupture` or `/annulation`: the OPCO records it (200, the contract's
+        new state); the same Idempotency-Key again is answered "duplicate", nothing recorded twice."""
+        return self._call(
+            "POST",
+            f"/contrats/{opco_number}/{what}",
+            json=payload,
+            headers={"Idempotency-Key": idempotency_key},
+        )
 
 
 def _json(response: httpx.Response) -> dict:

@@ -139,6 +139,61 @@ def idempotency_key_for(dossier) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"cactus:opco-deposit:{dossier.pk}:{dossier.version}:{validated}")
 
 
+class Declaration(models.Model):
+    """What Cactus tells the OPCO about a contract it already holds: its rupture or its cancellation.
+
+    One per dossier and kind (a rupture or a cancellation ends the dossier: there is no second one),
+    against the deposit whose contract number the OPCO gave. Its own row rather than a kind of
+    `Deposit`: a deposit carries a version, a job, a DECA number, the OPCO's states and the queues
+    and guards that read them, none of which a declaration has. The body is written when the
+    dossier ends, so a retry sends what was recorded then.
+    """
+
+    class Kind(models.TextChoices):
+        RUPTURE = "rupture", "Rupture"
+        CANCELLATION = "cancellation", "Annulation"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "En attente d'envoi"
+        SENT = "sent", "Transmise à l'OPCO"
+        REJECTED = "rejected", "Refusée par l'OPCO"
+        FAILED = "failed", "Échec de l'envoi"
+
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="opco_declarations"
+    )
+    deposit = models.ForeignKey(Deposit, on_delete=models.CASCADE, related_name="declarations")
+    opco = models.CharField("OPCO", max_length=100)
+    kind = models.CharField("déclaration", max_length=20, choices=Kind)
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    body = models.JSONField("contenu envoyé", default=dict)
+    status = models.CharField("état de l'envoi", max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField("tentatives", default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # [{"field": label, "message": French text}] when the OPCO refused it (400).
+    errors = models.JSONField("erreurs", default=list, blank=True)
+    last_error = models.TextField("dernière erreur", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField("transmise le", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "déclaration à l'OPCO"
+        verbose_name_plural = "déclarations à l'OPCO"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "kind"], name="opco_declaration_once_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} du dossier {self.dossier_id} à {self.opco} ({self.get_status_display()})"
+
+
+def declaration_key_for(dossier, kind: str) -> uuid.UUID:
+    """One per dossier and kind: every trigger and every retry sends the same key."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"cactus:opco-declaration:{dossier.pk}:{kind}")
+
+
 class OpcoStateChange(models.Model):
     """One state the OPCO gave the dossier, with when it happened and how Cactus learnt it."""
 

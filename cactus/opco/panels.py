@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cactus.dossiers import extensions
-from cactus.opco.models import AWAITING_DECISION, Deposit, OpcoStateChange
+from cactus.opco.models import AWAITING_DECISION, Declaration, Deposit, OpcoStateChange
 
 DECISION_DAYS = 20
 
@@ -114,5 +114,9 @@ def follow_up_panel(request, dossier):
             "previous": previous.count() if not staff else len(history),
             "history": history,
             "can_retry": deposit.status == Deposit.Status.FAILED and staff,
+            # The rupture or cancellation told to the OPCO (declarations.py); CFA staff may send a
+            # failed one again.
+            "declarations": list(Declaration.objects.filter(dossier=dossier)),
+            "can_retry_declaration": staff,
         },
     )

@@ -1,4 +1,5 @@
-"""The contract deposit of the inter-OPCO standard, built from the dossier's CERFA data and files.
+"""The contract deposit of the inter-OPCO standard, built from the dossier's CERFA data and files,
+and the declarations of a rupture or a cancellation of a contract the OPCO holds.
 
 The CERFA keys (`dossiers.export.dossier_data`) travel whole under "cerfa"; the blocks the
 standard checks (employeur, alternant, contrat, formation, organisme de formation, convention,
@@ -8,6 +9,9 @@ internal number.
 
 import base64
 
+from django.utils import timezone
+
+from cactus.contracts.models import Cancellation, Rupture
 from cactus.documents import services as documents
 from cactus.documents.exceptions import DocumentUnavailable
 from cactus.documents.models import Document
@@ -36,6 +40,12 @@ FIELD_LABELS = {
     "contrat.dateConclusion": "Date de conclusion du contrat",
     "contrat.dateDebut": "Date de début du contrat",
     "contrat.dateFin": "Date de fin du contrat",
+    "contrat.typeContrat": "Type de contrat ou d'avenant",
+    "contrat.numeroContratPrecedent": "Numéro du contrat modifié par l'avenant",
+    "contrat.dateEffetAvenant": "Date d'effet de l'avenant",
+    "dateRupture": "Date de la rupture",
+    "motif": "Motif",
+    "initiative": "À l'initiative de",
     "formation.rncp": "Code RNCP de la formation",
     "formation.dureeHeures": "Durée de la formation (heures)",
     "formation.dateDebut": "Date de début de la formation",
@@ -82,7 +92,14 @@ def build_payload(dossier) -> dict:
             dateConclusion="contrat_date_conclusion",
             dateDebut="contrat_date_debut",
             dateFin="contrat_date_fin",
+            # The CERFA's type de contrat ou d'avenant: 11–16 initial, 21–24 next contract, 31–38
+            # (apprentissage) or 30 (professionnalisation) an avenant, which also gives its date
+            # d'effet and the amended contract's number (its DECA number).
             typeContrat="contrat_type",
+            modeContractuel="contrat_mode_contractuel",
+            natureContrat="contrat_nature",
+            numeroContratPrecedent="contrat_numero_precedent",
+            dateEffetAvenant="contrat_date_effet_avenant",
             dateDebutFormationPratique="contrat_date_debut_formation_pratique",
             lieuSignature="signature_lieu",
         ),
@@ -144,6 +161,33 @@ def _file_entry(document) -> dict:
         "mimeType": "application/pdf",
         "sha256": document.sha256,
         "contenu": base64.b64encode(content).decode("ascii"),
+    }
+
+
+def rupture_body(dossier) -> dict:
+    """`POST /contrats/{numero}/rupture`: the date, the ground (Cactus's code, its article and label),
+    who took the initiative and what the alternant does after (contracts.grounds)."""
+    rupture = Rupture.objects.get(dossier=dossier)
+    return {
+        "numeroInterne": internal_number(dossier),
+        "dateRupture": rupture.ruptured_on.isoformat(),
+        "motif": rupture.ground,
+        "libelleMotif": rupture.ground_label,
+        "article": rupture.article,
+        "initiative": rupture.initiator,
+        "situationApres": rupture.situation,
+        "stagiaireJusquAu": rupture.trainee_until.isoformat() if rupture.trainee_until else None,
+    }
+
+
+def cancellation_body(dossier) -> dict:
+    """`POST /contrats/{numero}/annulation`: the day the CFA cancelled the contract, and why."""
+    cancellation = Cancellation.objects.get(dossier=dossier)
+    day = dossier.ended_on or timezone.localdate(cancellation.cancelled_at)
+    return {
+        "numeroInterne": internal_number(dossier),
+        "dateAnnulation": day.isoformat(),
+        "motif": cancellation.reason,
     }
 
 

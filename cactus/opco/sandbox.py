@@ -9,7 +9,15 @@ Endpoints (X-API-KEY required, except /sandbox/*):
   with the error list; else 202 {"jobId"}; a known Idempotency-Key → 202, the same job, "duplicate".
 - `GET /jobs/{id}`: pending (during `job_delay` seconds) → completed {"numeroDossier"} or failed
   {"errors"} (the checks of content: files, dates).
+  An avenant (type 30–38) must quote in `contrat.numeroContratPrecedent` the DECA number of a
+  contract the sandbox engaged, with its `contrat.dateEffetAvenant` → else 400; once engaged it
+  keeps that DECA number (an avenant amends the same contract).
 - `GET /contrats/{numero}`: the state, its history, the DECA number and échéancier or the reasons.
+- `POST /contrats/{numero}/rupture` {"dateRupture", "motif", "initiative", "situationApres", …} and
+  `POST /contrats/{numero}/annulation` {"dateAnnulation", "motif"} (header Idempotency-Key): recorded,
+  the contract moves to RUPTURE / ANNULE (webhook sent when configured) → 200 with its state;
+  unknown number → 404; missing fields or a contract refused, cancelled, ended or broken otherwise
+  → 400 (the same state again is accepted, unchanged); a known Idempotency-Key → 200, the first answer, "duplicate" (nothing recorded twice).
 - `POST /sandbox/contrats/{numero}/decision` {"etat": "ENGAGE"|"REFUSE"|…, "motifs": [...]}: what
   the OPCO decides (a CFA rehearses); sends the signed webhook when a URL is configured.
 - `POST /sandbox/pannes` {"status": 500 | "delay": seconds, "count": n}: the next n API calls fail.
@@ -57,6 +65,14 @@ DATES = [
     "formation.dateDebut",
     "formation.dateFin",
 ]
+# Types de contrat ou d'avenant of an avenant: 31–38 (apprentissage), 30 (professionnalisation).
+AVENANT_TYPES = {str(code) for code in range(30, 39)}
+# What each declaration needs, the state it gives, and the states it may not follow.
+DECLARATIONS = {
+    "rupture": (["dateRupture", "motif", "initiative"], "dateRupture", "RUPTURE"),
+    "annulation": (["dateAnnulation", "motif"], "dateAnnulation", "ANNULE"),
+}
+FINAL_STATES = {"REFUSE", "ANNULE", "SOLDE", "RUPTURE"}
 NEXT_STATES = {
     "TRANSMIS": {"EN_COURS_INSTRUCTION", "ENGAGE", "REFUSE"},
     "EN_COURS_INSTRUCTION": {"ENGAGE", "REFUSE"},
@@ -112,6 +128,33 @@ def check_fields(payload: dict) -> list[dict]:
                 date.fromisoformat(str(value))
             except ValueError:
                 errors.append(_error(path, "FORMAT", "Date invalide (AAAA-MM-JJ attendu)."))
+    return errors
+
+
+def check_avenant(payload: dict, contracts: dict) -> list[dict]:
+    """An avenant quotes a contract the OPCO engaged (its DECA number) and says when it takes effect."""
+    if str(_get(payload, "contrat.typeContrat") or "") not in AVENANT_TYPES:
+        return []
+    errors = []
+    effective = _get(payload, "contrat.dateEffetAvenant")
+    if not effective:
+        errors.append(
+            _error("contrat.dateEffetAvenant", "OBLIGATOIRE", "Date d'effet de l'avenant manquante.")
+        )
+    number = str(_get(payload, "contrat.numeroContratPrecedent") or "")
+    if not number:
+        errors.append(
+            _error("contrat.numeroContratPrecedent", "OBLIGATOIRE", "Numéro du contrat modifié manquant.")
+        )
+    elif not any(c.get("numeroDeca") == number and c["etat"] == "ENGAGE" for c in contracts.values()):
+        errors.append(
+            _error(
+                "contrat.numeroContratPrecedent",
+                "INCONNU",
+                f"Aucun contrat engagé ne porte le numéro {number} : l'avenant doit citer le numéro "
+                "du contrat qu'il modifie.",
+            )
+        )
     return errors
 
 
@@ -177,6 +220,7 @@ class SandboxState:
     jobs: dict = field(default_factory=dict)
     idempotency: dict = field(default_factory=dict)
     contracts: dict = field(default_factory=dict)
+    declarations: dict = field(default_factory=dict)  # Idempotency-Key → the declaration and its answer
     faults: list = field(default_factory=list)
     deposits_received: int = 0
     webhooks_sent: list = field(default_factory=list)
@@ -189,6 +233,7 @@ class SandboxState:
         "jobs",
         "idempotency",
         "contracts",
+        "declarations",
         "deposits_received",
         "webhooks_sent",
     )
@@ -220,7 +265,7 @@ class SandboxState:
             if idempotency_key in self.idempotency:
                 job = self.jobs[self.idempotency[idempotency_key]]
                 return 202, {"jobId": job["id"], "status": job["status"], "duplicate": True}
-            errors = check_fields(payload)
+            errors = check_fields(payload) + check_avenant(payload, self.contracts)
             if errors:
                 return 400, {"message": "La demande est invalide.", "errors": errors}
             self.deposits_received += 1
@@ -243,6 +288,12 @@ class SandboxState:
                     "historique": [{"etat": "TRANSMIS", "date": _now().isoformat()}],
                     "echeancierPrevu": schedule_for(payload),
                 }
+                if str(_get(payload, "contrat.typeContrat") or "") in AVENANT_TYPES:
+                    self.contracts[number] |= {
+                        "typeContrat": _get(payload, "contrat.typeContrat"),
+                        "numeroContratPrecedent": _get(payload, "contrat.numeroContratPrecedent"),
+                        "dateEffetAvenant": _get(payload, "contrat.dateEffetAvenant"),
+                    }
             self.jobs[job_id] = job
             self.idempotency[idempotency_key] = job_id
             self.save()
@@ -283,7 +334,7 @@ class SandboxState:
             contract["etat"], contract["dateEtat"] = state, _now().isoformat()
             contract["historique"].append({"etat": state, "date": contract["dateEtat"]})
             if state == "ENGAGE":
-                contract["numeroDeca"] = deca_number_for(number)
+                contract["numeroDeca"] = contract.get("numeroContratPrecedent") or deca_number_for(number)
                 contract["echeancier"] = contract["echeancierPrevu"]
             if state == "REFUSE":
                 contract["motifs"] = reasons or ["Dossier non conforme."]
@@ -291,6 +342,52 @@ class SandboxState:
             shown = {k: v for k, v in contract.items() if k != "echeancierPrevu"}
         self.send_webhook(shown)
         return 200, shown
+
+    def declare(self, number: str, what: str, body: dict, idempotency_key: str) -> tuple[int, dict]:
+        """A rupture or a cancellation told by the CFA: recorded once per key, the contract's state set."""
+        required, day, state = DECLARATIONS[what]
+        with self.lock:
+            if idempotency_key in self.declarations:
+                return 200, self.declarations[idempotency_key]["reponse"] | {"duplicate": True}
+            contract = self.contracts.get(number)
+            if contract is None:
+                return 404, {"message": f"Aucun contrat ne porte le numéro {number}."}
+            errors = [
+                _error(name, "OBLIGATOIRE", "Information obligatoire manquante.")
+                for name in required
+                if not body.get(name)
+            ]
+            try:
+                date.fromisoformat(str(body.get(day) or "2000-01-01"))
+            except ValueError:
+                errors.append(_error(day, "FORMAT", "Date invalide (AAAA-MM-JJ attendu)."))
+            known = contract["etat"] == state  # already told by someone else (the employer)
+            if contract["etat"] in FINAL_STATES and not known:
+                errors.append(
+                    _error("", "ETAT", f"Le contrat est à l'état {contract['etat']} : plus rien à déclarer.")
+                )
+            if errors:
+                return 400, {"message": "La déclaration est invalide.", "errors": errors}
+            if not known:
+                contract["etat"], contract["dateEtat"] = state, _now().isoformat()
+                contract["historique"].append({"etat": state, "date": contract["dateEtat"]})
+            answer = {
+                "numeroDossier": number,
+                "etat": state,
+                "dateEtat": contract["dateEtat"],
+                "duplicate": False,
+            }
+            self.declarations[idempotency_key] = {
+                "type": what,
+                "numeroDossier": number,
+                "corps": body,
+                "reponse": answer,
+            }
+            self.save()
+            shown = {k: v for k, v in contract.items() if k != "echeancierPrevu"}
+        if not known:
+            self.send_webhook(shown)
+        return 200, answer
 
     def send_webhook(self, contract: dict) -> None:
         if not self.webhook_url:
@@ -409,11 +506,14 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return self._send(200, {"pannes": len(self.state.faults)})
         if self._fault() or not self._authorised():
             return None
+        key = self.headers.get("Idempotency-Key", "")
+        declaration = re.fullmatch(r"/contrats/(\w+)/(rupture|annulation)", path)
+        if (path == "/contrats" or declaration) and not key:
+            return self._send(400, {"message": "En-tête Idempotency-Key obligatoire.", "errors": []})
         if path == "/contrats":
-            key = self.headers.get("Idempotency-Key", "")
-            if not key:
-                return self._send(400, {"message": "En-tête Idempotency-Key obligatoire.", "errors": []})
             return self._send(*self.state.deposit(body, key))
+        if declaration:
+            return self._send(*self.state.declare(declaration[1], declaration[2], body, key))
         return self._send(404, {"message": "Adresse inconnue."})
 
 

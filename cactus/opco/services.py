@@ -1,7 +1,10 @@
 """Deposit a validated dossier with its OPCO, and record what the OPCO says of it afterwards.
 
 - `request_deposit`: one `Deposit` per dossier and validated version (its idempotency key), under
-  the dossier's row lock, so fifty triggers at once give one deposit; the HTTP work is a task.
+  the dossier's row lock, so fifty triggers at once give one deposit; the HTTP work is a task. An
+  avenant is deposited like an initial contract: the payload carries its type, date d'effet and the
+  amended contract's number.
+- `on_status_changed` also hands a rupture or a cancellation to `declarations` (the OPCO is told).
 - `submit_deposit` (the task's body): POST the contract; 202 → job id; 400 → rejected with the
   OPCO's errors; 401/403 → failed at once (the key); network errors and 5xx → retried with
   backoff, `OPCO_MAX_ATTEMPTS` tries, then failed. Rejected and failed sit in the queue "Rejeté
@@ -17,7 +20,7 @@
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,9 +32,9 @@ from django_tasks import task
 from cactus.dossiers import circuits, transitions
 from cactus.dossiers.exceptions import DossierError
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.dossiers.states import VersionKind
 from cactus.law import identity
-from cactus.opco import emails, payload
+from cactus.opco import backoff, declarations, emails, payload
+from cactus.opco.backoff import retry_delay
 from cactus.opco.client import (
     OpcoError,
     OpcoKeyRefused,
@@ -49,10 +52,6 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
     """The API connection of the dossier's OPCO (from its IDCC), None for "dépôt manuel" or no OPCO."""
     if circuits.circuit_for(dossier) is not circuits.OPCO:
         return None  # DDETS (public employer) or closed by the CFA: no OPCO deposit
-    if dossier.version_kind == VersionKind.AMENDMENT:
-        # The deposit (payload.py) describes an initial contract: an avenant (its type, date d'effet,
-        # the amended contract's number) goes through the OPCO's own avenant route, by hand.
-        return None
     opco = getattr(getattr(dossier, "employer", None), "idcc_opco", "")
     if not opco:
         return None
@@ -80,13 +79,15 @@ def manual_send_refusal(dossier: Dossier) -> str:
 
 
 def on_status_changed(sender, *, dossier: Dossier, event, **kwargs) -> None:
-    """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit.
+    """Receiver of dossiers.signals.status_changed: the CFA validated the documents → deposit; the
+    contract was broken or cancelled → declare it to the OPCO (`declarations`), if the OPCO holds it.
 
-    Any other state (a rupture, a cancellation, a reopening…) deposits nothing: the OPCO's later
-    states (RUPTURE, ANNULE) are only recorded when it sends them.
+    Any other state (a reopening…) sends nothing.
     """
     if event.to_status == Dossier.Status.DOCUMENTS_VALIDATED:
         request_deposit(dossier=dossier, by=event.actor)
+    elif event.to_status in declarations.KIND_FOR_STATUS:
+        declarations.request_declaration(dossier=dossier, by=event.actor)
 
 
 @transaction.atomic
@@ -128,17 +129,7 @@ def submit_deposit_task(deposit_id: int) -> str:
 
 
 def _enqueue(deposit_id: int, run_after: datetime | None = None) -> None:
-    task = submit_deposit_task
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # the immediate backend: `manage.py opco_poll` sends it once it is due
-        task = task.using(run_after=run_after)
-    task.enqueue(deposit_id)
-
-
-def retry_delay(attempts: int) -> timedelta:
-    """Backoff after the n-th failed try: 1, 2, 4, 8… minutes."""
-    return timedelta(seconds=settings.OPCO_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
+    backoff.enqueue(submit_deposit_task, deposit_id, run_after)
 
 
 def lock_deposit(deposit_id: int) -> Deposit:
@@ -246,6 +237,10 @@ def accept_deposit(deposit: Deposit, *, opco_number: str, at: datetime) -> Depos
                 transitions.mark_sent_to_opco(dossier=dossier, by=None)
             except DossierError:
                 logger.warning("Dossier %s accepted by the OPCO but not moved to sent_to_opco", dossier.pk)
+    if deposit.is_current and deposit.dossier.status in declarations.KIND_FOR_STATUS:
+        # Broken or cancelled while the OPCO was still checking the deposit: it now holds a contract
+        # that has ended, so it is told at once.
+        declarations.request_declaration(dossier=deposit.dossier)
     return deposit
 
 

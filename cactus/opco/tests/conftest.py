@@ -4,13 +4,17 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from reportlab.pdfgen import canvas
 
+from cactus.contracts import services as contract_services
 from cactus.core.tests.world import make_dossier_in_state
 from cactus.core.uploads import CheckedPdf
+from cactus.dossiers import services as dossier_services
 from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier
-from cactus.opco.models import OpcoConnection
+from cactus.dossiers.tests import tab_data
+from cactus.opco.models import Deposit, OpcoConnection
 from cactus.opco.sandbox import SandboxState, start_sandbox
 
 API_KEY = "cle-de-test-0123456789-ABCD"
@@ -61,3 +65,38 @@ def validate(dossier, advisor, capture) -> Dossier:
     with capture(execute=True):
         transitions.validate_documents(dossier=dossier, stamped_cerfa=pdf("CERFA visé"), by=advisor)
     return Dossier.objects.get(pk=dossier.pk)
+
+
+@pytest.fixture
+def engaged(connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks):
+    """Deposited through the sandbox, then engaged by it (read by `opco_poll`): the current deposit."""
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get(dossier=dossier)
+    sandbox.state.decide(deposit.opco_number, "ENGAGE")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("opco_poll")
+    deposit.refresh_from_db()
+    return deposit
+
+
+def returned_avenant(dossier, *, employer_contact, formation_manager, cfa_advisor, previous_number=None):
+    """An avenant 36 (new maître d'apprentissage) to `dossier`, validated and signed: the CFA's next
+    step is "Validation des documents"."""
+    avenant = contract_services.create_amendment(
+        dossier=dossier,
+        by=employer_contact,
+        amendment_type="36",
+        effective_on=dossier.contract_start,
+        previous_number=previous_number or dossier.contract_number,
+    )
+    values = tab_data.employer_values() | {"mentor1-last_name": "Nouvelle", "mentor1-first_name": "Maîtresse"}
+    avenant = dossier_services.submit_page(
+        dossier=avenant, key="employer", values=values, by=employer_contact
+    )
+    transitions.request_validation(dossier=avenant, by=employer_contact)
+    transitions.validate_dossier(dossier=avenant, by=formation_manager)
+    avenant = transitions.validate_economic_elements(
+        dossier=Dossier.objects.get(pk=avenant.pk), by=cfa_advisor
+    )
+    files = {"signed_cerfa": pdf("Avenant signé"), "signed_convention": pdf("Convention signée")}
+    return transitions.return_signed_documents(dossier=avenant, files=files, by=employer_contact)

@@ -156,6 +156,83 @@ def test_a_cfa_rehearses_an_engagement_then_a_rupture(http, server):
     assert states == ["TRANSMIS", "EN_COURS_INSTRUCTION", "ENGAGE", "RUPTURE"]
 
 
+def deposited_number(http, key: str = "k1", **changes) -> str:
+    job_id = http.post("/contrats", json=minimal_payload(**changes), headers={"Idempotency-Key": key}).json()[
+        "jobId"
+    ]
+    return http.get(f"/jobs/{job_id}").json()["numeroDossier"]
+
+
+RUPTURE = {"dateRupture": "2026-10-15", "motif": "probation", "initiative": "employer"}
+
+
+def test_a_rupture_told_by_the_cfa_moves_the_contract_once_per_key(http, server):
+    number = deposited_number(http)
+    url = f"/contrats/{number}/rupture"
+
+    first = http.post(url, json=RUPTURE, headers={"Idempotency-Key": "r1"})
+    again = http.post(url, json=RUPTURE, headers={"Idempotency-Key": "r1"})
+
+    assert first.status_code == 200 and first.json()["etat"] == "RUPTURE"
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+    assert list(server.state.declarations) == ["r1"]
+    states = [entry["etat"] for entry in http.get(f"/contrats/{number}").json()["historique"]]
+    assert states == ["TRANSMIS", "RUPTURE"]
+
+
+def test_a_declaration_needs_its_key_its_fields_and_a_known_contract_still_running(http, server):
+    number = deposited_number(http)
+    no_key = http.post(f"/contrats/{number}/annulation", json={"motif": "Renonce."})
+    missing = http.post(
+        f"/contrats/{number}/rupture", json={"dateRupture": "15/10/2026"}, headers={"Idempotency-Key": "r1"}
+    )
+    unknown = http.post("/contrats/20269999999/rupture", json=RUPTURE, headers={"Idempotency-Key": "r2"})
+    cancelled = http.post(
+        f"/contrats/{number}/annulation",
+        json={"dateAnnulation": "2026-08-20", "motif": "Renonce."},
+        headers={"Idempotency-Key": "a1"},
+    )
+    ruptured_after = http.post(f"/contrats/{number}/rupture", json=RUPTURE, headers={"Idempotency-Key": "r3"})
+
+    assert no_key.status_code == 400
+    assert missing.status_code == 400
+    assert {(error["champ"], error["code"]) for error in missing.json()["errors"]} == {
+        ("motif", "OBLIGATOIRE"),
+        ("initiative", "OBLIGATOIRE"),
+        ("dateRupture", "FORMAT"),
+    }
+    assert (
+        unknown.status_code == 404
+        and unknown.json()["message"] == "Aucun contrat ne porte le numéro 20269999999."
+    )
+    assert cancelled.json()["etat"] == "ANNULE"
+    assert ruptured_after.status_code == 400
+    assert (
+        ruptured_after.json()["errors"][0]["message"]
+        == "Le contrat est à l'état ANNULE : plus rien à déclarer."
+    )
+
+
+def test_an_avenant_must_quote_a_contract_the_sandbox_engaged(http, server):
+    number = deposited_number(http)
+    avenant = {"contrat__typeContrat": "36", "contrat__dateEffetAvenant": "2026-10-01"}
+    deca = deca_number_for(number)
+
+    before_engagement = http.post(
+        "/contrats",
+        json=minimal_payload(**avenant, contrat__numeroContratPrecedent=deca),
+        headers={"Idempotency-Key": "v1"},
+    )
+    server.state.decide(number, "ENGAGE")
+    avenant_number = deposited_number(http, "v2", **avenant, contrat__numeroContratPrecedent=deca)
+    engaged_avenant = server.state.decide(avenant_number, "ENGAGE")[1]
+
+    assert before_engagement.status_code == 400
+    [error] = before_engagement.json()["errors"]
+    assert (error["champ"], error["code"]) == ("contrat.numeroContratPrecedent", "INCONNU")
+    assert engaged_avenant["numeroDeca"] == deca  # the avenant amends the same contract
+
+
 def test_injected_faults_answer_500_then_recover(http, server):
     httpx.post(f"{server.url}/sandbox/pannes", json={"status": 500, "count": 2})
 

@@ -1,5 +1,6 @@
 """Where the OPCO connector meets the other apps: the DECA number becomes the contract's number that
-an avenant quotes (contracts), ruptures / cancellations / avenants never deposit a wrong contract."""
+an avenant quotes (contracts); the back office's deadline column. The avenant's deposit and the
+declarations of a rupture or a cancellation: test_avenant_deposit.py, test_declarations.py."""
 
 import html
 import re
@@ -8,35 +9,17 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 
-from cactus.contracts import services as contract_services
-from cactus.contracts.grounds import Initiator, Situation
 from cactus.core.tests.world import make_dossier_in_state
-from cactus.dossiers import services as dossier_services
-from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.dossiers.tests import tab_data
 from cactus.opco import panels, services
 from cactus.opco.models import Deposit, OpcoState, OpcoStateChange
 from cactus.opco.sandbox import deca_number_for
-from cactus.opco.tests.conftest import pdf, validate
+from cactus.opco.tests.conftest import validate
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("dossiers:back_office")
-
-
-@pytest.fixture
-def engaged(connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks):
-    """Deposited through the sandbox, then engaged by it (read by `opco_poll`)."""
-    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
-    deposit = Deposit.objects.get(dossier=dossier)
-    sandbox.state.decide(deposit.opco_number, "ENGAGE")
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("opco_poll")
-    deposit.refresh_from_db()
-    return deposit
 
 
 def test_the_deca_number_becomes_the_contract_number_and_the_avenant_quotes_it(
@@ -97,66 +80,6 @@ def test_a_number_already_known_is_kept_and_a_malformed_one_is_not_copied(
     assert services.record_contract_number(deposit) == ""
     dossier.refresh_from_db()
     assert dossier.contract_number == ""
-
-
-def test_a_rupture_and_a_cancellation_deposit_nothing(
-    engaged, formation, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
-):
-    dossier = Dossier.objects.get(pk=engaged.dossier_id)
-    sent_dossier = make_dossier_in_state(
-        Dossier.Status.SENT_TO_OPCO, formation=formation, employer_contact=employer_contact
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        contract_services.record_rupture(
-            dossier=dossier,
-            by=employer_contact,
-            ruptured_on=date(2026, 10, 15),
-            initiator=Initiator.EMPLOYER,
-            ground="probation",
-            situation=Situation.CFA_TRAINEE,
-        )
-    with django_capture_on_commit_callbacks(execute=True):
-        contract_services.cancel_contract(
-            dossier=sent_dossier, by=cfa_advisor, reason="L'apprenti renonce.", today=date(2026, 8, 20)
-        )
-
-    dossier.refresh_from_db()
-    sent_dossier.refresh_from_db()
-    assert (dossier.status, sent_dossier.status) == (Dossier.Status.RUPTURED, Dossier.Status.CANCELLED)
-    assert list(Deposit.objects.values_list("dossier_id", flat=True)) == [dossier.pk]
-    assert Deposit.objects.get().status == Deposit.Status.ACCEPTED
-
-
-def test_an_avenant_validated_by_the_cfa_stays_on_the_manual_route(
-    engaged, employer_contact, formation_manager, cfa_advisor, django_capture_on_commit_callbacks
-):
-    dossier = Dossier.objects.get(pk=engaged.dossier_id)
-    avenant = contract_services.create_amendment(
-        dossier=dossier,
-        by=employer_contact,
-        amendment_type="36",
-        effective_on=dossier.contract_start,
-        previous_number=dossier.contract_number,
-    )
-    values = tab_data.employer_values() | {"mentor1-last_name": "Nouvelle", "mentor1-first_name": "Maîtresse"}
-    avenant = dossier_services.submit_page(
-        dossier=avenant, key="employer", values=values, by=employer_contact
-    )
-    transitions.request_validation(dossier=avenant, by=employer_contact)
-    transitions.validate_dossier(dossier=avenant, by=formation_manager)
-    avenant = transitions.validate_economic_elements(
-        dossier=Dossier.objects.get(pk=avenant.pk), by=cfa_advisor
-    )
-    files = {"signed_cerfa": pdf("Avenant signé"), "signed_convention": pdf("Convention signée")}
-    avenant = transitions.return_signed_documents(dossier=avenant, files=files, by=employer_contact)
-
-    avenant = validate(avenant, cfa_advisor, django_capture_on_commit_callbacks)
-
-    # The deposit describes an initial contract: an avenant is not sent as one (manual route).
-    assert avenant.status == Dossier.Status.DOCUMENTS_VALIDATED
-    assert not Deposit.objects.filter(dossier=avenant).exists()
-    assert services.connection_for(avenant) is None
-    assert services.request_deposit(dossier=avenant) is None
 
 
 # The back office's deadline column "Décision OPCO (20 jours)" ------------------------------------

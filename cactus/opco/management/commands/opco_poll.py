@@ -1,4 +1,5 @@
-"""Follow the open deposits: send those due for a retry, read the jobs, then each contract's state.
+"""Follow the open deposits: send those due for a retry, read the jobs, then each contract's state;
+then send the declarations (rupture, cancellation) due for a retry.
 
 Run it from cron (e.g. every 15 minutes); running it twice at once is harmless (each deposit is
 sent under its row lock, and each OPCO state is recorded once).
@@ -7,7 +8,7 @@ sent under its row lock, and each OPCO state is recorded once).
 from django.core.management.base import BaseCommand
 from django.db.models import Q
 
-from cactus.opco import services
+from cactus.opco import declarations, services
 from cactus.opco.models import CLOSED_STATES, Deposit
 
 
@@ -25,3 +26,9 @@ class Command(BaseCommand):
             counts[status] = counts.get(status, 0) + 1
         summary = ", ".join(f"{Deposit.Status(key).label} : {value}" for key, value in sorted(counts.items()))
         self.stdout.write(f"{sum(counts.values())} dépôt(s) suivi(s). {summary}".strip())
+        sent = [
+            declarations.submit_declaration(pk)
+            for pk in declarations.due_declarations().values_list("pk", flat=True)
+        ]
+        if sent:
+            self.stdout.write(f"{len(sent)} déclaration(s) de rupture ou d'annulation envoyée(s).")
