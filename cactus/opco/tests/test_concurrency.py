@@ -1,15 +1,20 @@
-"""Fifty triggers of the deposit at once (double clicks, a retry while the task runs) give one deposit.
+"""Fifty triggers of the deposit at once (double clicks, a retry while the task runs) give one deposit;
+fifty of a rupture's declaration give one POST.
 
 Needs PostgreSQL's row locks (SELECT … FOR UPDATE), as cactus/core/tests/test_concurrency.py;
 skipped on SQLite, which serialises every write on the whole file and would prove nothing.
 """
 
+from datetime import date
+
 import pytest
 
+from cactus.contracts import services as contract_services
+from cactus.contracts.grounds import Initiator, Situation
 from cactus.core.tests.test_concurrency import THREADS, fire_at_once, postgresql_only
 from cactus.dossiers.models import Dossier
-from cactus.opco import services
-from cactus.opco.models import Deposit, OpcoConnection
+from cactus.opco import declarations, services
+from cactus.opco.models import Declaration, Deposit, OpcoConnection
 from cactus.opco.tests.conftest import validate
 
 
@@ -34,3 +39,32 @@ def test_fifty_simultaneous_deposit_triggers_give_one_deposit_with_the_opco(
     assert (
         Dossier.objects.get(pk=dossier.pk).events.filter(to_status=Dossier.Status.SENT_TO_OPCO).count() == 1
     )
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_triggers_of_a_rupture_s_declaration_give_one_post_to_the_opco(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
+    with django_capture_on_commit_callbacks(execute=True):  # recorded while the OPCO was on "dépôt manuel"
+        contract_services.record_rupture(
+            dossier=dossier,
+            by=cfa_advisor,
+            ruptured_on=date(2026, 10, 15),
+            initiator=Initiator.EMPLOYER,
+            ground="probation",
+            situation=Situation.CFA_TRAINEE,
+        )
+    assert not Declaration.objects.exists()
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.API)
+    posts = []
+    original = sandbox.state.declare
+    sandbox.state.declare = lambda *args: posts.append(args) or original(*args)
+
+    outcomes = fire_at_once(THREADS, lambda index: declarations.request_declaration(dossier=dossier))
+
+    assert outcomes == {"done": THREADS}
+    assert Declaration.objects.get().status == Declaration.Status.SENT
+    assert len(posts) == 1 and len(sandbox.state.declarations) == 1
