@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cactus.dossiers import extensions
+from cactus.opco import declarations
 from cactus.opco.models import AWAITING_DECISION, Declaration, Deposit, OpcoStateChange
 
 DECISION_DAYS = 20
@@ -100,6 +101,7 @@ def follow_up_panel(request, dossier):
         if staff
         else []
     )
+    told = list(Declaration.objects.filter(dossier=dossier))
     due = decision_due(deposit)
     waiting = deposit.opco_state in AWAITING_DECISION and due is not None
     return (
@@ -116,7 +118,16 @@ def follow_up_panel(request, dossier):
             "can_retry": deposit.status == Deposit.Status.FAILED and staff,
             # The rupture or cancellation told to the OPCO (declarations.py); CFA staff may send a
             # failed one again.
-            "declarations": list(Declaration.objects.filter(dossier=dossier)),
+            "declarations": told,
             "can_retry_declaration": staff,
+            # Ended after the OPCO accepted the deposit, yet nothing declared: its OPCO went back to
+            # "dépôt manuel" (declarations.request_declaration), so the CFA tells it by hand.
+            "undeclared": (
+                declarations.KIND_FOR_STATUS[dossier.status].label
+                if dossier.status in declarations.KIND_FOR_STATUS
+                and deposit.status == Deposit.Status.ACCEPTED
+                and not told
+                else ""
+            ),
         },
     )

@@ -75,7 +75,9 @@ def test_a_rupture_of_a_contract_the_opco_holds_is_told_to_it_and_shown_to_the_c
     event = DossierEvent.objects.get(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
     assert event.actor is None and event.comment == f"Rupture transmise à l'OPCO (n° {engaged.opco_number})."
     client.force_login(cfa_advisor)
-    assert f"Rupture transmise à l'OPCO le {declaration.sent_at:%d/%m/%Y}" in suivi(client, dossier)
+    page = suivi(client, dossier)
+    assert f"Rupture transmise à l'OPCO le {declaration.sent_at:%d/%m/%Y}" in page
+    assert "non transmise" not in page
 
     # The OPCO's RUPTURE comes back by the poll: recorded on the deposit, nothing sent again.
     with django_capture_on_commit_callbacks(execute=True):
@@ -242,11 +244,23 @@ def test_two_triggers_give_one_declaration_and_one_post(
 
 
 def test_nothing_is_told_when_the_opco_is_on_the_manual_route_or_holds_no_contract(
-    connection, engaged, sandbox, formation, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
+    client,
+    connection,
+    engaged,
+    sandbox,
+    formation,
+    employer_contact,
+    cfa_advisor,
+    django_capture_on_commit_callbacks,
 ):
     # Deposited through the API, then the OPCO moved to "dépôt manuel": the CFA tells it by hand.
     OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
-    rupture(Dossier.objects.get(pk=engaged.dossier_id), employer_contact, django_capture_on_commit_callbacks)
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
+    client.force_login(cfa_advisor)
+    assert "Rupture non transmise à l'OPCO par l'API (dépôt manuel) : prévenez l'OPCO" in suivi(
+        client, dossier
+    )
     OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.API)
     # Never deposited (sent by hand): the OPCO's API holds no number of it.
     by_hand = make_dossier_in_state(Dossier.Status.SENT_TO_OPCO, formation=formation)
