@@ -9,24 +9,18 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page, base_url, email, password):
-    page.goto(f"{base_url}/compte/connexion/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Valider").click()
-
-
 def test_invited_contact_reaches_vos_dossiers(live_server, page, smtp_sink, formation, formation_manager):
     from cactus.accounts.tests.factories import PASSWORD
+    from cactus.dossiers.tests.browser import log_in, log_out  # the browser helpers live with the dossiers
 
-    login(page, live_server.url, formation_manager.email, PASSWORD)
+    log_in(page, live_server.url, formation_manager.email, PASSWORD)
     page.get_by_role("link", name="Inscrire un alternant").click()
     page.locator('[name="formation"]').select_option(label=formation.title)
     page.get_by_label("E-mail de l'alternant").fill("lea.petit@etudiant.test")
     page.get_by_label("E-mail du contact alternance (facultatif)").fill("rh@entreprise.test")
     page.get_by_role("button", name="Valider").click()
     page.get_by_text("les invitations sont envoyées").wait_for()
-    page.get_by_role("button", name="Se déconnecter").click()
+    log_out(page)
 
     [body] = smtp_sink.bodies_to("rh@entreprise.test")
     link = re.search(r"http://testserver(/compte/invitation/\S+/)", body).group(1)

@@ -20,6 +20,13 @@ def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.wait_for_load_state("load")
 
 
+def log_out(page) -> None:
+    """Press "Se déconnecter" and wait for the login page it leads to: a goto issued before that
+    would cancel the logout and go on as the person still logged in."""
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_url(lambda url: "/compte/connexion/" in url)
+
+
 def open_tab(page, base_url: str, dossier, tab: str) -> None:
     page.goto(f"{base_url}/dossiers/{dossier.pk}/{tab}/")
 
@@ -53,6 +60,13 @@ def tab_link(page, label: str):
     )
 
 
+def go_to_tab(page, label: str) -> None:
+    """Click a tab and wait until the page shown is that tab's: what follows (a fill, a reload, a
+    check mark) must act on the new page, never on the one the click is leaving."""
+    tab_link(page, label).click()
+    expect(tab_link(page, label)).to_have_attribute("aria-current", "page")
+
+
 def enter_employer_tabs(page, base_url: str, dossier) -> None:
     """The contact alternance, logged in, enters Données de base, L'employeur, the contract and the mission."""
     from cactus.dossiers.models import Dossier
@@ -60,13 +74,13 @@ def enter_employer_tabs(page, base_url: str, dossier) -> None:
     open_tab(page, base_url, dossier, "base")
     fill(page, tab_data.base_values())
     validate(page, "Données de base")
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "L'employeur")
     fill(page, tab_data.for_apprenticeship(tab_data.employer_values()))
     validate(page, "L'employeur")
-    tab_link(page, "Les données du contrat").click()
+    go_to_tab(page, "Les données du contrat")
     fill(page, tab_data.contract_values(Dossier.objects.get(pk=dossier.pk)))
     validate(page, "Les données du contrat")
-    tab_link(page, "La mission").click()
+    go_to_tab(page, "La mission")
     fill(page, tab_data.mission_values())
     validate(page, "La mission")
 
@@ -76,6 +90,6 @@ def enter_alternant_tabs(page, base_url: str, dossier) -> None:
     open_tab(page, base_url, dossier, "alternant")
     fill(page, tab_data.for_apprenticeship(tab_data.alternant_values()))
     validate(page, "L'alternant")
-    tab_link(page, "Vie étudiante").click()
+    go_to_tab(page, "Vie étudiante")
     fill(page, tab_data.student_life_values())
     validate(page, "Vie étudiante")

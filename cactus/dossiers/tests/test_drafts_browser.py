@@ -12,7 +12,7 @@ from cactus.documents.tests.readback import flat_text
 from cactus.dossiers import services
 from cactus.dossiers.models import Dossier, TabDraft
 from cactus.dossiers.tests import tab_data
-from cactus.dossiers.tests.browser import log_in, open_tab, tab_link
+from cactus.dossiers.tests.browser import go_to_tab, log_in, open_tab, tab_link
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,8 +30,8 @@ def test_a_draft_survives_a_change_of_page_and_a_reload(live_server, page, dossi
     page.locator('[name="employer-city"]').fill("Marseille")
     expect(page.locator("#etat-brouillon")).to_contain_text("Brouillon enregistré")
 
-    tab_link(page, "Les données du contrat").click()
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "Les données du contrat")
+    go_to_tab(page, "L'employeur")
     expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
     expect(page.locator('[name="employer-city"]')).to_have_value("Marseille")
     expect(page.locator("#brouillon")).to_contain_text(
@@ -76,9 +76,9 @@ def test_a_draft_on_a_complete_dossier_survives_a_reload_and_never_reaches_the_c
     page.locator('[name="employer-name"]').fill(TYPED)
     expect(page.locator("#etat-brouillon")).to_contain_text("Brouillon enregistré")
 
-    tab_link(page, "La mission").click()
+    go_to_tab(page, "La mission")
     page.reload()
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "L'employeur")
     page.reload()
     expect(page.locator('[name="employer-name"]')).to_have_value(TYPED)
 

@@ -170,6 +170,7 @@ def test_a_double_click_on_faire_la_demande_makes_one_request(
     log_in(page, live_server.url, employer_contact.email)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
     page.get_by_role("link", name="Demande de validation").click()
+    page.get_by_role("button", name="Faire la demande").wait_for()  # page.url is now the warning's
     # The same warning left open in a second browser tab, to send the request once more afterwards.
     other_tab = page.context.new_page()
     other_tab.goto(page.url)

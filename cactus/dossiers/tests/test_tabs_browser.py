@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from cactus.dossiers.models import Dossier
 from cactus.dossiers.tests import tab_data
-from cactus.dossiers.tests.browser import fill, log_in, open_tab, tab_link, validate
+from cactus.dossiers.tests.browser import fill, go_to_tab, log_in, open_tab, tab_link, validate
 from cactus.formations.models import Formation
 
 pytestmark = [
@@ -30,7 +30,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     # Vie étudiante holds health data (RGPD art. 9): not offered to the contact alternance.
     expect(page.get_by_role("link", name="Vie étudiante")).to_have_count(0)
 
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "L'employeur")
     expect(page.locator("#block-billing")).to_be_hidden()
     values = tab_data.for_apprenticeship(tab_data.employer_values(mentor2=True))
     fill(page, {name: value for name, value in values.items() if name != "employer-idcc"})
@@ -40,7 +40,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     expect(page.locator('[name="employer-idcc_opco"]')).to_have_value("ATLAS")
     validate(page, "L'employeur")
 
-    tab_link(page, "Les données du contrat").click()
+    go_to_tab(page, "Les données du contrat")
     expect(
         page.get_by_text("les niveaux de rémunération proposés sont les minima légaux", exact=False)
     ).to_be_visible()
@@ -62,7 +62,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     validate(page, "Les données du contrat")
     expect(page.locator('[name="remuneration-rate_1_1"]')).to_have_value("40.00")
 
-    tab_link(page, "La mission").click()
+    go_to_tab(page, "La mission")
     fill(page, tab_data.mission_values())
     validate(page, "La mission")
 
@@ -76,7 +76,7 @@ def test_a_complete_apprenticeship_with_a_minor_and_a_birthday_split(
     fill(page, tab_data.for_apprenticeship(tab_data.alternant_values(representative=True)))
     validate(page, "L'alternant")
 
-    tab_link(page, "Vie étudiante").click()
+    go_to_tab(page, "Vie étudiante")
     fill(page, tab_data.student_life_values())
     validate(page, "Vie étudiante")
 
@@ -112,7 +112,7 @@ def test_a_simple_professionalisation_with_billing_information(
     expect(tab_link(page, "Les données du contrat")).to_have_count(0)
     expect(tab_link(page, "La mission")).to_have_count(0)
 
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "L'employeur")
     # Guide: a contrat de professionnalisation always asks for the billing information.
     expect(page.locator("#block-billing")).to_be_visible()
     fill(page, tab_data.employer_values(mentor2=False))
@@ -126,7 +126,7 @@ def test_a_simple_professionalisation_with_billing_information(
     expect(page.get_by_text("Représentant légal")).to_have_count(0)
     fill(page, tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M", highest_diploma="54"))
     validate(page, "L'alternant")
-    tab_link(page, "Vie étudiante").click()
+    go_to_tab(page, "Vie étudiante")
     fill(page, tab_data.student_life_values())
     validate(page, "Vie étudiante")
 
@@ -150,7 +150,7 @@ def test_a_public_employer_is_asked_for_billing_information(
     )
     validate(page, "Données de base")
 
-    tab_link(page, "L'employeur").click()
+    go_to_tab(page, "L'employeur")
     # an unknown IDCC is said at once, and nothing is filled.
     page.locator('[name="employer-idcc"]').fill("0001")
     page.locator('[name="employer-idcc"]').press("Tab")
@@ -170,7 +170,7 @@ def test_a_public_employer_is_asked_for_billing_information(
     validate(page, "L'employeur")
     expect(page.locator("#block-billing")).to_be_visible()
 
-    tab_link(page, "La mission").click()
+    go_to_tab(page, "La mission")
     validate(page, "La mission")
 
     log_in(page, live_server.url, alternant.email)
@@ -180,7 +180,7 @@ def test_a_public_employer_is_asked_for_billing_information(
         tab_data.for_apprenticeship(tab_data.alternant_values(representative=False, nir=ADULT_NIR, sex="M")),
     )
     validate(page, "L'alternant")
-    tab_link(page, "Vie étudiante").click()
+    go_to_tab(page, "Vie étudiante")
     fill(page, tab_data.student_life_values())
     validate(page, "Vie étudiante")
 

@@ -11,18 +11,12 @@ from django.contrib.auth.models import Group
 from cactus.accounts.models import CFA_ADMIN_GROUP
 from cactus.accounts.tests.factories import UserFactory
 from cactus.dossiers.models import Dossier
+from cactus.dossiers.tests.browser import log_in, log_out
 from cactus.signatures import pdf, services
 from cactus.signatures.models import SigningMode
 from cactus.signatures.tests.helpers import bring_to_signature, online_dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base_url, email, password):
-    page.goto(f"{base_url}/compte/connexion/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Valider").click()
 
 
 def _sign_in_browser(page, base_url, smtp_sink, address):
@@ -59,11 +53,11 @@ def test_a_minors_dossier_is_signed_online_by_its_four_signers(
     dossier = bring_to_signature(dossier)
     assert services.current_round(dossier) is None  # paper by default: nothing sent
 
-    _login(page, live_server.url, dossier.employer_contact.email, PASSWORD)
+    log_in(page, live_server.url, dossier.employer_contact.email, PASSWORD)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
     page.get_by_role("button", name="Signer en ligne").click()
     page.get_by_text("Mode de signature enregistré : Signature en ligne").wait_for()
-    page.get_by_role("button", name="Se déconnecter").click()
+    log_out(page)
 
     signers = list(services.current_round(dossier).signers.order_by("position"))
     assert [s.role for s in signers] == ["alternant", "representative", "employer", "cfa"]
@@ -92,7 +86,7 @@ def test_a_minors_dossier_is_signed_online_by_its_four_signers(
         )
 
     # Suivi - Info shows each signer's state to the contact.
-    _login(page, live_server.url, dossier.employer_contact.email, PASSWORD)
+    log_in(page, live_server.url, dossier.employer_contact.email, PASSWORD)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
     panel = page.locator("section.signatures-panel")
     assert panel.inner_text().count("signé le") == 4
@@ -157,10 +151,7 @@ def test_every_signing_page_fits_a_phone_and_passes_axe(live_server, browser, sm
     check("refus enregistré")
 
     log_in_as = {"suivi": dossier.employer_contact.email}
-    page.goto(f"{live_server.url}/compte/connexion/")
-    page.get_by_label("Courriel").fill(log_in_as["suivi"])
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Valider").click()
+    log_in(page, live_server.url, log_in_as["suivi"], PASSWORD)
     page.goto(f"{live_server.url}/dossiers/{dossier.pk}/suivi/")
     expect(page.locator("section.signatures-panel")).to_contain_text("mal orthographié")
     check("Suivi - Info (contact)")
@@ -178,11 +169,7 @@ def _pages_of(page, base, email, dossier) -> dict:
     from cactus.accounts.tests.factories import PASSWORD
     from cactus.dossiers.tests import a11y
 
-    page.context.clear_cookies()
-    page.goto(f"{base}/compte/connexion/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Valider").click()
+    log_in(page, base, email, PASSWORD)
     return a11y.check_pages(
         page,
         base,

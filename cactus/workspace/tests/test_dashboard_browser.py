@@ -89,6 +89,7 @@ def test_the_filter_by_formation_narrows_the_charts_and_their_tables(
     # Typed, not picked among every formation (4,000 at 10^6 dossiers): a part of its title will do.
     page.get_by_label("Formation", exact=True).fill("logistique")
     page.get_by_role("button", name="Filtrer").click()
+    page.wait_for_url(re.compile(r"[?&]formation=logistique"))  # the filtered page, not the one it replaces
     page.wait_for_load_state("networkidle")
 
     section = page.locator("#graphique-opco")
