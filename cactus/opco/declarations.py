@@ -133,7 +133,7 @@ def submit_declaration(declaration_id: int) -> Declaration:
         declaration.save(update_fields=["next_attempt_at", "last_error", "updated_at"])
         backoff.enqueue(submit_declaration_task, declaration.pk, declaration.next_attempt_at)
         return declaration
-    declaration.sent_at = timezone.now()
+    declaration.sent_at, declaration.last_error = timezone.now(), ""
     return _settle(
         declaration,
         Status.SENT,

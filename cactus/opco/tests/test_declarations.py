@@ -130,7 +130,7 @@ def test_a_5xx_is_retried_with_the_deposits_backoff_and_told_once(
         call_command("opco_poll")
 
     declaration.refresh_from_db()
-    assert (declaration.status, declaration.attempts) == (Status.SENT, 2)
+    assert (declaration.status, declaration.attempts, declaration.last_error) == (Status.SENT, 2, "")
     assert len(sandbox.state.declarations) == 1
 
 
