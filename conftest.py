@@ -6,6 +6,8 @@ import os
 import shutil
 import socket
 import tempfile
+import threading
+import time
 
 import pytest
 
@@ -86,6 +88,68 @@ def _test_settings(settings, tmp_path, request):
             "LOCATION": request.node.nodeid,
         }
     }
+
+
+class _LiveRequests:
+    """How many requests the live server is serving now. Counted from Django's request_started and
+    request_finished sent by a WSGIHandler (the live server's); the test client's are left out
+    (its handler is no WSGIHandler, and a streamed answer a test never reads never finishes)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.count = 0
+
+    @staticmethod
+    def _served(sender) -> bool:
+        from django.core.handlers.wsgi import WSGIHandler
+
+        return isinstance(sender, type) and issubclass(sender, WSGIHandler)
+
+    def started(self, sender, **kwargs):
+        if self._served(sender):
+            with self.lock:
+                self.count += 1
+
+    def finished(self, sender, **kwargs):
+        if self._served(sender):
+            with self.lock:
+                self.count -= 1
+
+    def wait_until_quiet(self, timeout: float = 10.0) -> None:
+        """Returns once nothing has been served for three looks in a row (150 ms), or after
+        `timeout`: a request the browser sent just before its context closed may still be arriving."""
+        deadline = time.monotonic() + timeout
+        quiet = 0
+        while quiet < 3 and time.monotonic() < deadline:
+            quiet = quiet + 1 if self.count <= 0 else 0
+            time.sleep(0.05)
+
+
+_live_requests = _LiveRequests()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_quiet_before_flush(request):
+    """A browser test ends when its last check passes, and the browser may still be talking to the
+    live server: a draft saved as a field lost focus, a keepalive request as a page was left. The
+    database flush that follows (TRUNCATE on PostgreSQL) then deadlocks with that request's row
+    lock, or SQLite answers "database is locked". So, before the flush: close every browser
+    context the test opened (its own `browser.new_context()` ones too), then wait until the live
+    server serves nothing. Set up after the database fixture, so it is torn down before it."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    from django.core.signals import request_finished, request_started
+
+    request.getfixturevalue("_django_db_helper")
+    browser = request.getfixturevalue("browser") if {"browser", "page"} & set(request.fixturenames) else None
+    request_started.connect(_live_requests.started, dispatch_uid="cactus-live-requests-started")
+    request_finished.connect(_live_requests.finished, dispatch_uid="cactus-live-requests-finished")
+    yield
+    for context in list(browser.contexts if browser else []):
+        with contextlib.suppress(Exception):
+            context.close()
+    _live_requests.wait_until_quiet()
 
 
 @pytest.fixture(autouse=True)
