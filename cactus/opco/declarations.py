@@ -143,8 +143,8 @@ def submit_declaration(declaration_id: int) -> Declaration:
 
 def _fail(declaration: Declaration, message: str) -> Declaration:
     declaration.last_error = message
-    label = declaration.get_kind_display().lower()
-    return _settle(declaration, Status.FAILED, f"Échec de la transmission de la {label} à l'OPCO : {message}")
+    what = {Kind.RUPTURE: "de la rupture", Kind.CANCELLATION: "de l'annulation"}[declaration.kind]
+    return _settle(declaration, Status.FAILED, f"Échec de la transmission {what} à l'OPCO : {message}")
 
 
 def _reject(declaration: Declaration, errors: list[dict]) -> Declaration:

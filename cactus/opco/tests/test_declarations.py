@@ -286,3 +286,16 @@ def test_a_dossier_cancelled_while_the_opco_checks_its_deposit_is_told_once_the_
     assert Dossier.objects.get(pk=dossier.pk).status == Dossier.Status.CANCELLED  # not "Envoyé à l'OPCO"
     assert Declaration.objects.get().status == Status.SENT
     assert [entry["type"] for entry in sandbox.state.declarations.values()] == ["annulation"]
+
+
+def test_a_failed_cancellation_is_written_in_correct_french_in_the_history(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    sandbox.state.api_keys.pop(API_KEY)
+
+    cancel(dossier, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert Declaration.objects.get().status == Status.FAILED
+    event = DossierEvent.objects.get(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
+    assert event.comment.startswith("Échec de la transmission de l'annulation à l'OPCO : L'OPCO refuse")
