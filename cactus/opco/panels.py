@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cactus.dossiers import extensions
+from cactus.dossiers.models import Dossier
 from cactus.opco import declarations
 from cactus.opco.models import AWAITING_DECISION, Declaration, Deposit, OpcoStateChange
 
@@ -21,8 +22,13 @@ def decision_due(deposit: Deposit) -> date | None:
     return deposit.received_on + timedelta(days=DECISION_DAYS) if deposit.received_on else None
 
 
+# A contract cancelled before its start leaves every active queue (issue 16), the OPCO's too: there is
+# nothing left to correct nor any decision to wait for (the OPCO is told, `declarations`).
+NOT_CANCELLED = ~Q(status=Dossier.Status.CANCELLED)
+
+
 def _rejected(today: date) -> Q:
-    return Q(
+    return NOT_CANCELLED & Q(
         Exists(
             Deposit.objects.filter(
                 dossier=OuterRef("pk"),
@@ -34,7 +40,7 @@ def _rejected(today: date) -> Q:
 
 
 def _silent(today: date) -> Q:
-    return Q(
+    return NOT_CANCELLED & Q(
         Exists(
             Deposit.objects.filter(
                 dossier=OuterRef("pk"),

@@ -13,11 +13,12 @@ from django.urls import reverse
 from cactus.contracts import services as contract_services
 from cactus.contracts.grounds import GROUNDS_BY_KEY, Initiator, Situation
 from cactus.core.tests.world import make_dossier_in_state
+from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.opco import declarations, services
+from cactus.opco import declarations, panels, services
 from cactus.opco.client import client_for
 from cactus.opco.models import Declaration, Deposit, OpcoConnection, OpcoState
-from cactus.opco.tests.conftest import API_KEY, validate
+from cactus.opco.tests.conftest import API_KEY, pdf, validate
 
 pytestmark = pytest.mark.django_db
 Status = Declaration.Status
@@ -299,3 +300,33 @@ def test_a_failed_cancellation_is_written_in_correct_french_in_the_history(
     assert Declaration.objects.get().status == Status.FAILED
     event = DossierEvent.objects.get(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
     assert event.comment.startswith("Échec de la transmission de l'annulation à l'OPCO : L'OPCO refuse")
+
+
+def test_a_cancelled_dossier_leaves_the_opco_queues(
+    connection, sandbox, returned_dossier, formation, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # Issue 16: a contract cancelled before its start leaves every active queue, the OPCO's too.
+    queues = {key: condition for key, _, condition in panels.QUEUES}
+    valid_until = sandbox.state.api_keys.pop(API_KEY)
+    failed = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    assert Deposit.objects.get(dossier=failed).status == Deposit.Status.FAILED
+    assert list(Dossier.objects.filter(queues["opco_rejected"](date.today()))) == [failed]
+    sandbox.state.api_keys[API_KEY] = valid_until
+    # Received by the OPCO, then its connection went back to "dépôt manuel": nothing is declared.
+    other = make_dossier_in_state(Dossier.Status.VALIDATED, formation=formation)
+    other = transitions.return_signed_documents(
+        dossier=other,
+        files={"signed_cerfa": pdf("CERFA signé"), "signed_convention": pdf("Convention signée")},
+        by=cfa_advisor,
+    )
+    silent = validate(other, cfa_advisor, django_capture_on_commit_callbacks)
+    received = Deposit.objects.get(dossier=silent).received_on
+    later = received + timedelta(days=panels.DECISION_DAYS + 1)
+    assert list(Dossier.objects.filter(queues["opco_silent"](later))) == [silent]
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
+
+    cancel(failed, cfa_advisor, django_capture_on_commit_callbacks)
+    cancel(silent, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert not Dossier.objects.filter(queues["opco_rejected"](date.today())).exists()
+    assert not Dossier.objects.filter(queues["opco_silent"](later)).exists()
