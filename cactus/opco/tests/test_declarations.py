@@ -330,3 +330,20 @@ def test_a_cancelled_dossier_leaves_the_opco_queues(
 
     assert not Dossier.objects.filter(queues["opco_rejected"](date.today())).exists()
     assert not Dossier.objects.filter(queues["opco_silent"](later)).exists()
+
+
+def test_relancer_la_declaration_once_the_opco_is_back_on_the_manual_route_says_so(
+    client, connection, engaged, sandbox, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    sandbox.state.api_keys.pop(API_KEY)
+    rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
+    assert Declaration.objects.get().status == Status.FAILED
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
+    client.force_login(cfa_advisor)
+
+    response = client.post(reverse("opco:retry", args=[dossier.pk]), {"declaration": "rupture"}, follow=True)
+
+    page = html.unescape(response.content.decode())
+    assert "L'OPCO n'est plus relié par l'API (dépôt manuel) : prévenez-le directement." in page
+    assert Declaration.objects.get().status == Status.FAILED and not sandbox.state.declarations
