@@ -16,7 +16,7 @@ from cactus.core.tests.world import make_dossier_in_state
 from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.opco import declarations, panels, services
-from cactus.opco.client import client_for
+from cactus.opco.client import OpcoClient, client_for
 from cactus.opco.models import Declaration, Deposit, OpcoConnection, OpcoState
 from cactus.opco.tests.conftest import API_KEY, pdf, validate
 
@@ -347,3 +347,28 @@ def test_relancer_la_declaration_once_the_opco_is_back_on_the_manual_route_says_
     page = html.unescape(response.content.decode())
     assert "L'OPCO n'est plus relié par l'API (dépôt manuel) : prévenez-le directement." in page
     assert Declaration.objects.get().status == Status.FAILED and not sandbox.state.declarations
+
+
+def test_two_sends_that_meet_write_one_outcome_in_the_history(
+    engaged, sandbox, employer_contact, monkeypatch, django_capture_on_commit_callbacks
+):
+    # The worker's task and `opco_poll` both find the declaration pending: both POST it (same key,
+    # "duplicate" for the second), but only the first outcome is recorded.
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    original = OpcoClient.declare
+    nested = []
+
+    def meanwhile(self, *args, **kwargs):
+        if not nested:  # the other run, while this POST is on its way
+            nested.append(None)
+            nested[0] = declarations.submit_declaration(Declaration.objects.get().pk)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(OpcoClient, "declare", meanwhile)
+
+    rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
+
+    assert nested[0].status == Status.SENT
+    assert Declaration.objects.get().status == Status.SENT and len(sandbox.state.declarations) == 1
+    events = DossierEvent.objects.filter(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
+    assert events.count() == 1
