@@ -74,6 +74,16 @@ def test_an_avenant_is_deposited_with_its_type_date_d_effet_and_amended_number_a
     deposit.refresh_from_db()
     assert deposit.deca_number == deca
     assert Dossier.objects.get(pk=avenant.pk).contract_number == deca
+    # The avenant's deposit drives the avenant only: the amended contract and its deposit are unchanged.
+    engaged.refresh_from_db()
+    assert (engaged.status, engaged.opco_state, engaged.is_current) == (
+        Status.ACCEPTED,
+        OpcoState.ENGAGE,
+        True,
+    )
+    original = Dossier.objects.get(pk=engaged.dossier_id)
+    assert original.status == Dossier.Status.SENT_TO_OPCO and original.contract_number == deca
+    assert original.events.filter(to_status=Dossier.Status.SENT_TO_OPCO).count() == 1
 
 
 def test_an_avenant_quoting_a_number_the_opco_does_not_know_is_rejected_with_the_reason_in_french(
