@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cactus.dossiers import extensions
+from cactus.dossiers.models import Dossier
 from cactus.opco import declarations
 from cactus.opco.models import AWAITING_DECISION, Declaration, Deposit, OpcoStateChange
 
@@ -19,6 +20,11 @@ DECISION_DAYS = 20
 
 def decision_due(deposit: Deposit) -> date | None:
     return deposit.received_on + timedelta(days=DECISION_DAYS) if deposit.received_on else None
+
+
+# A cancelled or broken contract leaves every active queue (issue 16): its OPCO is told by the
+# declaration, and nothing is left to correct or to wait for.
+_ACTIVE = ~Q(status__in=Dossier.ENDED_STATUSES)
 
 
 def _rejected(today: date) -> Q:
@@ -30,6 +36,7 @@ def _rejected(today: date) -> Q:
                 status__in=[Deposit.Status.REJECTED, Deposit.Status.FAILED],
             )
         )
+        & _ACTIVE
     )
 
 
@@ -44,6 +51,7 @@ def _silent(today: date) -> Q:
                 received_on__lt=today - timedelta(days=DECISION_DAYS),
             )
         )
+        & _ACTIVE
     )
 
 
@@ -115,7 +123,9 @@ def follow_up_panel(request, dossier):
             "decision_days": DECISION_DAYS,
             "previous": previous.count() if not staff else len(history),
             "history": history,
-            "can_retry": deposit.status == Deposit.Status.FAILED and staff,
+            "can_retry": deposit.status == Deposit.Status.FAILED
+            and staff
+            and dossier.status == Dossier.Status.DOCUMENTS_VALIDATED,
             # The rupture or cancellation told to the OPCO (declarations.py); CFA staff may send a
             # failed one again.
             "declarations": told,
