@@ -22,13 +22,13 @@ def decision_due(deposit: Deposit) -> date | None:
     return deposit.received_on + timedelta(days=DECISION_DAYS) if deposit.received_on else None
 
 
-# A contract cancelled before its start leaves every active queue (issue 16), the OPCO's too: there is
-# nothing left to correct nor any decision to wait for (the OPCO is told, `declarations`).
-NOT_CANCELLED = ~Q(status=Dossier.Status.CANCELLED)
+# A cancelled or broken contract leaves every active queue (issue 16): its OPCO is told by the
+# declaration, and nothing is left to correct or to wait for.
+_ACTIVE = ~Q(status__in=Dossier.ENDED_STATUSES)
 
 
 def _rejected(today: date) -> Q:
-    return NOT_CANCELLED & Q(
+    return Q(
         Exists(
             Deposit.objects.filter(
                 dossier=OuterRef("pk"),
@@ -36,11 +36,12 @@ def _rejected(today: date) -> Q:
                 status__in=[Deposit.Status.REJECTED, Deposit.Status.FAILED],
             )
         )
+        & _ACTIVE
     )
 
 
 def _silent(today: date) -> Q:
-    return NOT_CANCELLED & Q(
+    return Q(
         Exists(
             Deposit.objects.filter(
                 dossier=OuterRef("pk"),
@@ -50,6 +51,7 @@ def _silent(today: date) -> Q:
                 received_on__lt=today - timedelta(days=DECISION_DAYS),
             )
         )
+        & _ACTIVE
     )
 
 
@@ -121,7 +123,9 @@ def follow_up_panel(request, dossier):
             "decision_days": DECISION_DAYS,
             "previous": previous.count() if not staff else len(history),
             "history": history,
-            "can_retry": deposit.status == Deposit.Status.FAILED and staff,
+            "can_retry": deposit.status == Deposit.Status.FAILED
+            and staff
+            and dossier.status == Dossier.Status.DOCUMENTS_VALIDATED,
             # The rupture or cancellation told to the OPCO (declarations.py); CFA staff may send a
             # failed one again.
             "declarations": told,

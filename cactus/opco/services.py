@@ -151,6 +151,15 @@ def submit_deposit(deposit_id: int) -> Deposit:
         deposit = lock_deposit(deposit_id)
         if deposit.status != Status.PENDING:
             return deposit
+        if deposit.dossier.status != Dossier.Status.DOCUMENTS_VALIDATED and deposit.attempts == 0:
+            # Cancelled (or reopened) while the deposit waited its turn, before any send: the OPCO
+            # never heard of this version, so it gets nothing. Once a send was tried, the OPCO may
+            # hold it (a lost answer): the retry goes on and a cancellation is declared after it.
+            return _fail(
+                deposit,
+                f"Dépôt non envoyé : le dossier est passé à l'état « {deposit.dossier.get_status_display()} » "
+                "avant son envoi à l'OPCO.",
+            )
         deposit.attempts += 1
         deposit.save(update_fields=["attempts", "updated_at"])
     connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
