@@ -35,13 +35,28 @@ PATHS = {Kind.RUPTURE: "rupture", Kind.CANCELLATION: "annulation"}
 BODIES = {Kind.RUPTURE: payload.rupture_body, Kind.CANCELLATION: payload.cancellation_body}
 
 
+# An avenant amends the contract of its previous version: the contract the OPCO engaged may be one
+# of those earlier versions (an avenant broken or cancelled before its own deposit was accepted). A
+# next contract (succession, another employer) is a contract of its own: its chain stops there.
+MAX_VERSIONS = 50
+
+
 def declared_deposit(dossier: Dossier) -> Deposit | None:
-    """The deposit the OPCO accepted, whose contract number the declaration quotes; None if none."""
-    return (
-        Deposit.objects.filter(dossier=dossier, is_current=True, status=Deposit.Status.ACCEPTED)
-        .exclude(opco_number="")
-        .first()
-    )
+    """The deposit the OPCO accepted, whose contract number the declaration quotes: the dossier's
+    own, else that of the contract its avenant amends (and so on up the avenants); None if none."""
+    version = dossier
+    for _ in range(MAX_VERSIONS):
+        deposit = (
+            Deposit.objects.filter(dossier=version, is_current=True, status=Deposit.Status.ACCEPTED)
+            .exclude(opco_number="")
+            .first()
+        )
+        if deposit is not None or version.version_kind != Dossier.VersionKind.AMENDMENT:
+            return deposit
+        version = Dossier.objects.filter(pk=version.previous_version_id).first()
+        if version is None:
+            return None
+    return None
 
 
 @transaction.atomic
@@ -67,7 +82,7 @@ def request_declaration(*, dossier: Dossier, by=None) -> Declaration | None:
             deposit=deposit,
             opco=deposit.opco,
             kind=kind,
-            idempotency_key=declaration_key_for(dossier, kind),
+            idempotency_key=declaration_key_for(dossier, kind, deposit),
             body=BODIES[kind](dossier),
         )
     elif declaration.status == Status.FAILED:

@@ -189,9 +189,14 @@ class Declaration(models.Model):
         return f"{self.get_kind_display()} du dossier {self.dossier_id} à {self.opco} ({self.get_status_display()})"
 
 
-def declaration_key_for(dossier, kind: str) -> uuid.UUID:
-    """One per dossier and kind: every trigger and every retry sends the same key."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"cactus:opco-declaration:{dossier.pk}:{kind}")
+def declaration_key_for(dossier, kind: str, deposit) -> uuid.UUID:
+    """One per dossier, kind and deposit declared about: every trigger and every retry sends the same
+    key. The deposit's own key (unique to its dossier, version and validation time) keeps two
+    databases sharing one OPCO (a reseeded demo, a staging copy) from sending the same key about two
+    contracts."""
+    return uuid.uuid5(
+        uuid.NAMESPACE_URL, f"cactus:opco-declaration:{dossier.pk}:{kind}:{deposit.idempotency_key}"
+    )
 
 
 class OpcoStateChange(models.Model):

@@ -372,3 +372,52 @@ def test_two_sends_that_meet_write_one_outcome_in_the_history(
     assert Declaration.objects.get().status == Status.SENT and len(sandbox.state.declarations) == 1
     events = DossierEvent.objects.filter(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
     assert events.count() == 1
+
+
+def test_a_rupture_recorded_on_an_avenant_still_under_way_is_declared_on_the_engaged_contract(
+    engaged, sandbox, employer_contact, formation_manager, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # R6222-21: the OPCO is told of the rupture of the contract it engaged. The avenant (signed and
+    # returned, its own deposit not made yet) carries no number: the amended contract's is quoted.
+    from cactus.opco.tests.conftest import returned_avenant
+
+    original = Dossier.objects.get(pk=engaged.dossier_id)
+    avenant = returned_avenant(
+        original,
+        employer_contact=employer_contact,
+        formation_manager=formation_manager,
+        cfa_advisor=cfa_advisor,
+    )
+    assert avenant.status == Dossier.Status.DOCUMENTS_RETURNED
+
+    rupture(avenant, employer_contact, django_capture_on_commit_callbacks)
+
+    declaration = Declaration.objects.get()
+    assert (declaration.dossier_id, declaration.deposit_id, declaration.status) == (
+        avenant.pk,
+        engaged.pk,
+        Status.SENT,
+    )
+    [sent] = sandbox.state.declarations.values()
+    assert sent["numeroDossier"] == engaged.opco_number
+    assert sandbox.state.contracts[engaged.opco_number]["etat"] == "RUPTURE"
+
+
+def test_a_next_contract_broken_before_its_deposit_quotes_no_earlier_contract(
+    engaged, sandbox, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # A next contract (succession, D6222-29) is a contract of its own: the previous one's number is
+    # never quoted for it.
+    successor = make_dossier_in_state(
+        Dossier.Status.DOCUMENTS_RETURNED,
+        formation=Dossier.objects.get(pk=engaged.dossier_id).formation,
+        employer_contact=employer_contact,
+    )
+    Dossier.objects.filter(pk=successor.pk).update(
+        previous_version_id=engaged.dossier_id, version_kind=Dossier.VersionKind.NEXT_CONTRACT
+    )
+
+    rupture(Dossier.objects.get(pk=successor.pk), employer_contact, django_capture_on_commit_callbacks)
+
+    assert Declaration.objects.count() == 0
+    assert sandbox.state.declarations == {}
