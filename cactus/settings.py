@@ -347,6 +347,11 @@ CACTUS_SIGNING_CERT_PASSWORD = os.environ.get("CACTUS_SIGNING_CERT_PASSWORD", "c
 CACTUS_SIGNING_TRUST_ROOTS = env_list(
     "CACTUS_SIGNING_TRUST_ROOTS", str(SIGNING_TEST_CA_DIR / "test-ca.pem") if DEBUG else ""
 )
+# RFC 3161 timestamp authority (TSA): with a URL, every signature embeds its signature timestamp
+# (PAdES B-T) and signing fails, with a message, while it does not answer; empty: no timestamp.
+# Its root goes in CACTUS_SIGNING_TRUST_ROOTS. `manage.py tsa_sandbox` runs a test one.
+SIGNATURE_TSA_URL = os.environ.get("SIGNATURE_TSA_URL", "")
+SIGNATURE_TSA_TIMEOUT = int(os.environ.get("SIGNATURE_TSA_TIMEOUT", "10"))
 # A signing link lasts this many days; a one-time code this many minutes; five wrong codes lock the link.
 SIGNING_LINK_VALIDITY_DAYS = int(os.environ.get("SIGNING_LINK_VALIDITY_DAYS", "15"))
 SIGNING_CODE_VALIDITY_MINUTES = 15

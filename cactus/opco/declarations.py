@@ -143,8 +143,8 @@ def submit_declaration(declaration_id: int) -> Declaration:
 
 def _fail(declaration: Declaration, message: str) -> Declaration:
     declaration.last_error = message
-    label = declaration.get_kind_display().lower()
-    return _settle(declaration, Status.FAILED, f"Échec de la transmission de la {label} à l'OPCO : {message}")
+    what = {Kind.RUPTURE: "de la rupture", Kind.CANCELLATION: "de l'annulation"}[declaration.kind]
+    return _settle(declaration, Status.FAILED, f"Échec de la transmission {what} à l'OPCO : {message}")
 
 
 def _reject(declaration: Declaration, errors: list[dict]) -> Declaration:
@@ -159,7 +159,16 @@ def _reject(declaration: Declaration, errors: list[dict]) -> Declaration:
 
 @transaction.atomic
 def _settle(declaration: Declaration, status: str, comment: str) -> Declaration:
-    """The declaration's outcome, saved with its line in the dossier's history (no actor: the platform)."""
+    """The declaration's outcome, saved with its line in the dossier's history (no actor: the platform).
+
+    Once: two runs may both have found it pending (the worker's task and `opco_poll`) and both sent
+    it (same key: "duplicate" for the second); the one that settles second, under the locks taken in
+    `submit_declaration`'s order, records nothing.
+    """
+    Dossier.objects.select_for_update(of=("self",)).only("pk").get(pk=declaration.dossier_id)
+    settled = Declaration.objects.select_for_update(of=("self",)).get(pk=declaration.pk)
+    if settled.status != Status.PENDING:
+        return settled
     declaration.status, declaration.next_attempt_at = status, None
     declaration.save(
         update_fields=["status", "next_attempt_at", "sent_at", "errors", "last_error", "updated_at"]

@@ -51,7 +51,8 @@ def _retry_declaration(request, dossier, kind: str):
     if failed is None:
         messages.error(request, "Seule une déclaration en échec se relance.")
     elif declarations.request_declaration(dossier=dossier, by=request.user) is None:
-        messages.error(request, "Cette déclaration n'est plus à envoyer par l'API (OPCO changé).")
+        # request_declaration declines only when the OPCO's connection is no longer on the API.
+        messages.error(request, "L'OPCO n'est plus relié par l'API (dépôt manuel) : prévenez-le directement.")
     else:
         messages.success(request, "Déclaration relancée.")
     return redirect("dossiers:tab", pk=dossier.pk, tab="suivi")

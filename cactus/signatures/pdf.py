@@ -4,9 +4,15 @@ Each signature is an incremental update (the bytes already signed are never rewr
 earlier signature stays valid; pyHanko's difference analysis checks that a later revision only
 adds signature fields. The platform signs with the CFA's certificate (`pki`), on behalf of the
 person whose name, role and e-mail the visible box and the signature dictionary carry.
+
+With `SIGNATURE_TSA_URL` set, every signature (and the evidence's .p7s) embeds an RFC 3161
+signature timestamp from that authority (PAdES B-T): the signing time no longer rests on the
+server's clock alone. A TSA that does not answer properly raises `TimestampUnavailable`: nothing is
+signed without the timestamp the configuration asks for.
 """
 
 import asyncio
+import datetime
 import io
 import subprocess
 import tempfile
@@ -18,6 +24,7 @@ from pathlib import Path
 
 from asn1crypto import pem, x509
 from cryptography.utils import CryptographyDeprecationWarning
+from django.conf import settings
 
 with warnings.catch_warnings():
     # pyHanko imports cryptography's DSA types, deprecated in cryptography 51; Cactus never uses DSA.
@@ -27,6 +34,7 @@ with warnings.catch_warnings():
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps import HTTPTimeStamper
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 from reportlab.pdfbase import pdfmetrics
@@ -57,10 +65,31 @@ class SignatureReport:
     trusted: bool
     coverage: str
     modifications: str
+    timestamped_at: datetime.datetime | None = None  # the TSA's time (genTime), None without a token
+    timestamp_ok: bool = False  # the token is intact, matches the signature and its TSA is trusted
 
     @property
     def is_ok(self) -> bool:
-        return self.intact and self.valid and self.trusted
+        timestamp_ok = self.timestamped_at is None or self.timestamp_ok
+        return self.intact and self.valid and self.trusted and timestamp_ok
+
+
+class TimestampUnavailable(Exception):
+    """The timestamp authority did not give a usable token: a French message to show as it is."""
+
+
+class _TimeStamper(HTTPTimeStamper):
+    """pyHanko's HTTP client; every failure (network, timeout, HTTP error, unreadable or refused
+    reply) becomes one exception the signing services can turn into a message."""
+
+    async def async_timestamp(self, message_digest, md_algorithm):
+        try:
+            return await super().async_timestamp(message_digest, md_algorithm)
+        except (OSError, ValueError, TypeError, KeyError) as error:
+            raise TimestampUnavailable(
+                "Le service d'horodatage ne répond pas : votre signature n'a pas été enregistrée. "
+                "Réessayez dans quelques minutes (si votre code a expiré, demandez-en un nouveau)."
+            ) from error
 
 
 def _outside_event_loop(function, *args, **kwargs):
@@ -98,6 +127,19 @@ def _roots(paths: list[Path]) -> list[x509.Certificate]:
             data = pem.unarmor(data)[2]
         certificates.append(x509.Certificate.load(data))
     return certificates
+
+
+def timestamper() -> HTTPTimeStamper | None:
+    """The client of the configured TSA, or None (`SIGNATURE_TSA_URL` empty: no timestamp)."""
+    url = settings.SIGNATURE_TSA_URL
+    return _timestamper(url, settings.SIGNATURE_TSA_TIMEOUT) if url else None
+
+
+@cache
+def _timestamper(url: str, timeout: int) -> HTTPTimeStamper:
+    # One client per process: pyHanko asks the TSA once for a dummy token to size the signature
+    # and keeps it, so each later signature costs one token (some TSAs bill per token).
+    return _TimeStamper(url, timeout=timeout)
 
 
 def validation_context() -> ValidationContext:
@@ -174,7 +216,13 @@ def _sign(writer, style, field_name, placement, signer_name, reason, location, c
     spec = fields.SigFieldSpec(
         field_name, on_page=placement.page, box=tuple(round(value) for value in placement.box)
     )
-    pdf_signer = signers.PdfSigner(metadata, signer=platform_signer(), stamp_style=style, new_field_spec=spec)
+    pdf_signer = signers.PdfSigner(
+        metadata,
+        signer=platform_signer(),
+        timestamper=timestamper(),
+        stamp_style=style,
+        new_field_spec=spec,
+    )
     output = io.BytesIO()
     pdf_signer.sign_pdf(writer, output=output)
     return output.getvalue()
@@ -191,6 +239,7 @@ def _validate(content: bytes) -> list[SignatureReport]:
     reports = []
     for embedded in reader.embedded_signatures:
         status = validate_pdf_signature(embedded, context)
+        token = status.timestamp_validity
         reports.append(
             SignatureReport(
                 field=embedded.field_name,
@@ -201,6 +250,8 @@ def _validate(content: bytes) -> list[SignatureReport]:
                 trusted=status.trusted,
                 coverage=status.coverage.name,
                 modifications=status.modification_level.name if status.modification_level else "",
+                timestamped_at=token.timestamp if token else None,
+                timestamp_ok=bool(token and token.intact and token.valid and token.trusted),
             )
         )
     return reports
@@ -218,7 +269,11 @@ def sign_detached(content: bytes) -> bytes:
     Checked with `openssl cms -verify -binary -inform DER -in F.p7s -content F -CAfile ca.pem`.
     """
     signed = _outside_event_loop(
-        lambda: asyncio.run(platform_signer().async_sign_general_data(content, "sha256", detached=True))
+        lambda: asyncio.run(
+            platform_signer().async_sign_general_data(
+                content, "sha256", detached=True, timestamper=timestamper()
+            )
+        )
     )
     return signed.dump()
 

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import io
 import json
+import logging
 import subprocess
 from datetime import timedelta
 
@@ -58,6 +59,9 @@ BOX_ROLES = {
     Signer.Role.EMPLOYER: "employeur",
     Signer.Role.CFA: "visa du CFA",
 }
+
+
+logger = logging.getLogger(__name__)
 
 
 class SigningError(Exception):
@@ -440,7 +444,25 @@ def sign(*, token: str, code: str, consent: bool, ip: str, user_agent: str) -> S
 
 
 def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
-    """Sign the signer's documents (the link and code already checked, the dossier then the signer locked)."""
+    """Sign the signer's documents (the link and code already checked, the dossier then the signer locked).
+
+    With a timestamp authority configured and not answering, nothing is signed: the caller's
+    transaction rolls back and the signer, told so, retries. A legal document signed without the
+    timestamp the CFA asked for would be weaker with no one knowing; a retry costs a minute.
+    """
+    try:
+        return _apply_signature(signer=signer, ip=ip, user_agent=user_agent)
+    except pdf.TimestampUnavailable as error:
+        logger.warning(
+            "TSA unavailable, dossier %s signer %s not signed: %r",
+            signer.round.dossier_id,
+            signer.pk,
+            error.__cause__,
+        )
+        raise SigningError(str(error)) from error
+
+
+def _apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
     signing = signer.round
     dossier = _lock_dossier(signing.dossier_id)
     # The parties sign a validated dossier, the CFA its returned documents; a dossier moved on since
@@ -455,24 +477,30 @@ def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
     if previous:
         raise SigningError("Les signataires précédents n'ont pas encore signé : votre tour viendra.")
     now = timezone.now()
+    signed = {}
     for kind in signer.documents:
         before = _read(_file(signing, kind))
-        after = pdf.sign(
+        signed[kind] = (
             before,
-            field_name=f"Signature_{signer.position}_{signer.role}",
-            placement=placements.placement(kind, signer.role, scheme=dossier.scheme, content=before),
-            signer_name=signer.name,
-            reason=_reason(signer, kind),
-            location=settings.CFA_CITY,
-            contact=signer.email,
-            box_lines=[
-                "Signé électroniquement par",
-                f"{signer.name} ({BOX_ROLES[signer.role]})",
-                f"le {timezone.localtime(now):%d/%m/%Y à %H:%M:%S}",
-                f"code à usage unique envoyé à {_masked(signer.email)}",
-                "via Cactus",
-            ],
+            pdf.sign(
+                before,
+                field_name=f"Signature_{signer.position}_{signer.role}",
+                placement=placements.placement(kind, signer.role, scheme=dossier.scheme, content=before),
+                signer_name=signer.name,
+                reason=_reason(signer, kind),
+                location=settings.CFA_CITY,
+                contact=signer.email,
+                box_lines=[
+                    "Signé électroniquement par",
+                    f"{signer.name} ({BOX_ROLES[signer.role]})",
+                    f"le {timezone.localtime(now):%d/%m/%Y à %H:%M:%S}",
+                    f"code à usage unique envoyé à {_masked(signer.email)}",
+                    "via Cactus",
+                ],
+            ),
         )
+    # Stored once every document is signed: a failure on the second (the TSA) leaves no file behind.
+    for kind, (before, after) in signed.items():
         field = _file(signing, kind)
         replaced = field.name
         field.save(f"{kind}-{dossier.pk}-{signer.position}.pdf", ContentFile(after), save=False)
@@ -596,6 +624,8 @@ def evidence(signing: SigningRound) -> dict:
         },
         "consent_text": CONSENT_TEXT,
         "signature_level": "signature électronique simple (eIDAS art. 25.1), scellée par le certificat du CFA",
+        # Each PDF signature and this file's .p7s carry a token of this TSA (RFC 3161); None: no timestamp.
+        "timestamp_authority": settings.SIGNATURE_TSA_URL or None,
         "signers": [
             {
                 "position": signer.position,

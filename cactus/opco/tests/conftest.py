@@ -79,14 +79,16 @@ def engaged(connection, sandbox, returned_dossier, cfa_advisor, django_capture_o
     return deposit
 
 
-def returned_avenant(dossier, *, employer_contact, formation_manager, cfa_advisor, previous_number=None):
+def returned_avenant(
+    dossier, *, employer_contact, formation_manager, cfa_advisor, previous_number=None, effective_on=None
+):
     """An avenant 36 (new maître d'apprentissage) to `dossier`, validated and signed: the CFA's next
     step is "Validation des documents"."""
     avenant = contract_services.create_amendment(
         dossier=dossier,
         by=employer_contact,
         amendment_type="36",
-        effective_on=dossier.contract_start,
+        effective_on=effective_on or dossier.contract_start,
         previous_number=previous_number or dossier.contract_number,
     )
     values = tab_data.employer_values() | {"mentor1-last_name": "Nouvelle", "mentor1-first_name": "Maîtresse"}

@@ -2,6 +2,7 @@
 API with its type, date d'effet and the amended contract's number, against the sandbox over HTTP."""
 
 import html
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -16,6 +17,9 @@ from cactus.opco.tests.conftest import returned_avenant, validate
 
 pytestmark = pytest.mark.django_db
 Status = Deposit.Status
+# The new maître d'apprentissage arrives after the contract's start (1 September 2026): the date
+# d'effet differs from every other date of the contract.
+EFFECTIVE_ON = date(2026, 11, 2)
 
 
 @pytest.fixture
@@ -27,6 +31,7 @@ def avenant(engaged, employer_contact, formation_manager, cfa_advisor):
         employer_contact=employer_contact,
         formation_manager=formation_manager,
         cfa_advisor=cfa_advisor,
+        effective_on=EFFECTIVE_ON,
     )
 
 
@@ -54,7 +59,8 @@ def test_an_avenant_is_deposited_with_its_type_date_d_effet_and_amended_number_a
     # R-6.5 (date d'effet of an avenant) and R-13.8 (the amended contract's number, 15 characters).
     assert payload["contrat"]["typeContrat"] == "36"
     assert payload["contrat"]["numeroContratPrecedent"] == deca
-    assert payload["contrat"]["dateEffetAvenant"] == avenant.contract_start.isoformat()
+    assert payload["contrat"]["dateEffetAvenant"] == "2026-11-02"
+    assert payload["contrat"]["dateDebut"] == avenant.contract_start.isoformat() != "2026-11-02"
     assert payload["contrat"]["modeContractuel"] == payload["cerfa"]["contrat_mode_contractuel"]
     deposit = Deposit.objects.get(dossier=avenant)
     assert deposit.status == Status.ACCEPTED and deposit.opco_state == OpcoState.TRANSMIS
@@ -68,6 +74,16 @@ def test_an_avenant_is_deposited_with_its_type_date_d_effet_and_amended_number_a
     deposit.refresh_from_db()
     assert deposit.deca_number == deca
     assert Dossier.objects.get(pk=avenant.pk).contract_number == deca
+    # The avenant's deposit drives the avenant only: the amended contract and its deposit are unchanged.
+    engaged.refresh_from_db()
+    assert (engaged.status, engaged.opco_state, engaged.is_current) == (
+        Status.ACCEPTED,
+        OpcoState.ENGAGE,
+        True,
+    )
+    original = Dossier.objects.get(pk=engaged.dossier_id)
+    assert original.status == Dossier.Status.SENT_TO_OPCO and original.contract_number == deca
+    assert original.events.filter(to_status=Dossier.Status.SENT_TO_OPCO).count() == 1
 
 
 def test_an_avenant_quoting_a_number_the_opco_does_not_know_is_rejected_with_the_reason_in_french(

@@ -13,11 +13,12 @@ from django.urls import reverse
 from cactus.contracts import services as contract_services
 from cactus.contracts.grounds import GROUNDS_BY_KEY, Initiator, Situation
 from cactus.core.tests.world import make_dossier_in_state
+from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
-from cactus.opco import declarations, services
-from cactus.opco.client import client_for
+from cactus.opco import declarations, panels, services
+from cactus.opco.client import OpcoClient, client_for
 from cactus.opco.models import Declaration, Deposit, OpcoConnection, OpcoState
-from cactus.opco.tests.conftest import API_KEY, validate
+from cactus.opco.tests.conftest import API_KEY, pdf, validate
 
 pytestmark = pytest.mark.django_db
 Status = Declaration.Status
@@ -286,3 +287,88 @@ def test_a_dossier_cancelled_while_the_opco_checks_its_deposit_is_told_once_the_
     assert Dossier.objects.get(pk=dossier.pk).status == Dossier.Status.CANCELLED  # not "Envoyé à l'OPCO"
     assert Declaration.objects.get().status == Status.SENT
     assert [entry["type"] for entry in sandbox.state.declarations.values()] == ["annulation"]
+
+
+def test_a_failed_cancellation_is_written_in_correct_french_in_the_history(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    sandbox.state.api_keys.pop(API_KEY)
+
+    cancel(dossier, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert Declaration.objects.get().status == Status.FAILED
+    event = DossierEvent.objects.get(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
+    assert event.comment.startswith("Échec de la transmission de l'annulation à l'OPCO : L'OPCO refuse")
+
+
+def test_a_cancelled_dossier_leaves_the_opco_queues(
+    connection, sandbox, returned_dossier, formation, cfa_advisor, django_capture_on_commit_callbacks
+):
+    # Issue 16: a contract cancelled before its start leaves every active queue, the OPCO's too.
+    queues = {key: condition for key, _, condition in panels.QUEUES}
+    valid_until = sandbox.state.api_keys.pop(API_KEY)
+    failed = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    assert Deposit.objects.get(dossier=failed).status == Deposit.Status.FAILED
+    assert list(Dossier.objects.filter(queues["opco_rejected"](date.today()))) == [failed]
+    sandbox.state.api_keys[API_KEY] = valid_until
+    # Received by the OPCO, then its connection went back to "dépôt manuel": nothing is declared.
+    other = make_dossier_in_state(Dossier.Status.VALIDATED, formation=formation)
+    other = transitions.return_signed_documents(
+        dossier=other,
+        files={"signed_cerfa": pdf("CERFA signé"), "signed_convention": pdf("Convention signée")},
+        by=cfa_advisor,
+    )
+    silent = validate(other, cfa_advisor, django_capture_on_commit_callbacks)
+    received = Deposit.objects.get(dossier=silent).received_on
+    later = received + timedelta(days=panels.DECISION_DAYS + 1)
+    assert list(Dossier.objects.filter(queues["opco_silent"](later))) == [silent]
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
+
+    cancel(failed, cfa_advisor, django_capture_on_commit_callbacks)
+    cancel(silent, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert not Dossier.objects.filter(queues["opco_rejected"](date.today())).exists()
+    assert not Dossier.objects.filter(queues["opco_silent"](later)).exists()
+
+
+def test_relancer_la_declaration_once_the_opco_is_back_on_the_manual_route_says_so(
+    client, connection, engaged, sandbox, employer_contact, cfa_advisor, django_capture_on_commit_callbacks
+):
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    sandbox.state.api_keys.pop(API_KEY)
+    rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
+    assert Declaration.objects.get().status == Status.FAILED
+    OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
+    client.force_login(cfa_advisor)
+
+    response = client.post(reverse("opco:retry", args=[dossier.pk]), {"declaration": "rupture"}, follow=True)
+
+    page = html.unescape(response.content.decode())
+    assert "L'OPCO n'est plus relié par l'API (dépôt manuel) : prévenez-le directement." in page
+    assert Declaration.objects.get().status == Status.FAILED and not sandbox.state.declarations
+
+
+def test_two_sends_that_meet_write_one_outcome_in_the_history(
+    engaged, sandbox, employer_contact, monkeypatch, django_capture_on_commit_callbacks
+):
+    # The worker's task and `opco_poll` both find the declaration pending: both POST it (same key,
+    # "duplicate" for the second), but only the first outcome is recorded.
+    dossier = Dossier.objects.get(pk=engaged.dossier_id)
+    original = OpcoClient.declare
+    nested = []
+
+    def meanwhile(self, *args, **kwargs):
+        if not nested:  # the other run, while this POST is on its way
+            nested.append(None)
+            nested[0] = declarations.submit_declaration(Declaration.objects.get().pk)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(OpcoClient, "declare", meanwhile)
+
+    rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
+
+    assert nested[0].status == Status.SENT
+    assert Declaration.objects.get().status == Status.SENT and len(sandbox.state.declarations) == 1
+    events = DossierEvent.objects.filter(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
+    assert events.count() == 1
