@@ -297,6 +297,9 @@ if BEHIND_TLS_PROXY:
 # CFA staff type a code from an authenticator app after their password (cactus/twofactor/README.md).
 CFA_STAFF_TWO_FACTOR = env_bool("CFA_STAFF_TWO_FACTOR", False)
 OTP_TOTP_ISSUER = "Cactus"
+# Resets of a colleague's second factor (lost phone) one CFA administrator may make in an hour: a
+# stolen administrator session must not strip every account of its phone.
+TWO_FACTOR_RESET_THROTTLE = int(os.environ.get("TWO_FACTOR_RESET_THROTTLE", "5"))
 # Sent by cactus.core.security.SecurityHeadersMiddleware. No 'unsafe-inline' anywhere: templates
 # carry no inline script, style attribute or event handler (the Django admin has none either).
 CONTENT_SECURITY_POLICY = {

@@ -14,6 +14,7 @@ from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.notifications.models import OutgoingEmail
 from cactus.privacy.retention import related_models
 from cactus.signatures.models import Signer
+from cactus.twofactor.models import SecondFactorReset
 
 
 def field_values(instance: Model) -> dict:
@@ -212,6 +213,19 @@ def personal_data(email: str) -> dict:
             }
             for document in Document.objects.filter(created_by=user).order_by("created_at")
         ]
+    # Resets of the double authentification of CFA staff (cactus/twofactor): theirs, or made by them.
+    data["second_factor_resets"] = [
+        {
+            "reset_at": reset.reset_at,
+            "person": reset.user_email,
+            "by": reset.reset_by_email,
+            "reason": reset.reason,
+            "sessions_ended": reset.sessions_ended,
+        }
+        for reset in SecondFactorReset.objects.filter(
+            Q(user_email__iexact=email) | Q(reset_by_email__iexact=email)
+        ).order_by("reset_at", "pk")
+    ]
     data["mentioned_in_dossiers"] = mentions(email)
     data["signatures"] = signatures(email, user)
     data["emails_sent"] = [

@@ -51,3 +51,16 @@ class SetupForm(CodeForm):
                 "Mot de passe incorrect : saisissez le mot de passe de votre compte Cactus."
             )
         return password
+
+
+class ResetForm(forms.Form):
+    reason = forms.CharField(
+        label="Motif de la réinitialisation",
+        max_length=2000,
+        help_text="Par exemple : téléphone perdu, volé ou changé. Le motif est conservé avec la réinitialisation.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Indiquez le motif de la réinitialisation (par exemple : téléphone perdu).",
+            "max_length": "Le motif compte au plus 2000 caractères.",
+        },
+    )

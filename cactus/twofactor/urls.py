@@ -6,4 +6,6 @@ app_name = "twofactor"
 urlpatterns = [
     path("activer/", views.setup, name="setup"),
     path("code/", views.verify, name="verify"),
+    path("equipe/", views.team, name="team"),
+    path("equipe/<int:pk>/reinitialiser/", views.reset, name="reset"),
 ]

@@ -1,15 +1,19 @@
 from base64 import b32encode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cactus.twofactor import services
-from cactus.twofactor.forms import CodeForm, SetupForm
+from cactus.core import throttle
+from cactus.twofactor import selectors, services
+from cactus.twofactor.exceptions import ResetRefused
+from cactus.twofactor.forms import CodeForm, ResetForm, SetupForm
+from cactus.twofactor.models import SecondFactorReset
 
 SETUP_DEVICE_SESSION_KEY = "twofactor_setup_device"
 
@@ -30,6 +34,11 @@ def _next_url(request) -> str:
 
 def _require_staff(user) -> None:
     if not user.is_cfa_staff:
+        raise PermissionDenied
+
+
+def _require_admin(user) -> None:
+    if not user.is_cfa_admin:
         raise PermissionDenied
 
 
@@ -99,3 +108,68 @@ def verify(request):
         else:
             form.add_error("code", WRONG_CODE)
     return render(request, "twofactor/verify.html", {"form": form, "next": _next_url(request)})
+
+
+RECENT_RESETS = 20
+
+
+def _already_reset(name: str) -> str:
+    return (
+        f"La double authentification de {name} est déjà réinitialisée : aucune application "
+        "d'authentification n'est enregistrée pour ce compte."
+    )
+
+
+@require_GET
+def team(request):
+    """Équipe du CFA: who has set up the double authentification; the administrators' resets."""
+    _require_admin(request.user)
+    members = list(selectors.cfa_staff())
+    for member in members:
+        member.reset_refusal = services.reset_refusal(user=member, by=request.user)
+    resets = SecondFactorReset.objects.select_related("user", "reset_by")[:RECENT_RESETS]
+    return render(request, "twofactor/team_list.html", {"members": members, "resets": resets})
+
+
+@require_http_methods(["GET", "POST"])
+def reset(request, pk: int):
+    """Lost or changed phone: the confirmation page (GET), then the reset itself (POST, with a reason)."""
+    _require_admin(request.user)
+    person = get_object_or_404(selectors.cfa_staff(), pk=pk)
+    refusal = services.reset_refusal(user=person, by=request.user)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("twofactor:team")
+    name = person.get_full_name() or person.email
+    form = ResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not person.has_device:  # a second click, or another administrator, was first
+            messages.info(request, _already_reset(name))
+            return redirect("twofactor:team")
+        wait = throttle.attempt(
+            throttle.Limit(f"twofactor:reset:{request.user.pk}", settings.TWO_FACTOR_RESET_THROTTLE, 3600)
+        )
+        if wait:
+            messages.error(
+                request,
+                "Trop de réinitialisations en une heure : vous pourrez en faire une nouvelle "
+                f"{throttle.available_from(wait)}.",
+            )
+            return redirect("twofactor:team")
+        try:
+            done = services.reset_second_factor(
+                user=person, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ResetRefused as error:
+            messages.error(request, str(error))
+        else:
+            if done is None:
+                messages.info(request, _already_reset(name))
+            else:
+                messages.success(
+                    request,
+                    f"Double authentification de {name} réinitialisée : ses sessions sont fermées, un e-mail "
+                    "la prévient et elle activera une nouvelle application à sa prochaine connexion.",
+                )
+        return redirect("twofactor:team")
+    return render(request, "twofactor/reset_confirm.html", {"person": person, "name": name, "form": form})

@@ -246,6 +246,16 @@ ACCESS: dict[str, list[Case]] = {
             post=everyone(403) | {ADVISOR: 302, ADMIN: 302},
         )
     ],
+    # "Équipe du CFA": CFA administrators reset a colleague's second factor (lost phone). The empty
+    # POST re-shows the confirmation page with "Motif de la réinitialisation" missing.
+    "twofactor:team": [Case(no_kwargs, get=everyone(403) | {ADMIN: 200}, post=everyone(405))],
+    "twofactor:reset": [
+        Case(
+            lambda world, dossier: {"pk": world.users[ADVISOR].pk},
+            get=everyone(403) | {ADMIN: 200},
+            post=everyone(403) | {ADMIN: 200},
+        )
+    ],
     "dossiers:list": [Case(no_kwargs, get=everyone(200), post=everyone(405))],
     "dossiers:register": [
         Case(
