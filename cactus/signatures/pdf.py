@@ -34,8 +34,9 @@ with warnings.catch_warnings():
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields, signers
-    from pyhanko.sign.timestamps import HTTPTimeStamper
+    from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
     from pyhanko_certvalidator import ValidationContext
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -79,17 +80,41 @@ class TimestampUnavailable(Exception):
 
 
 class _TimeStamper(HTTPTimeStamper):
-    """pyHanko's HTTP client; every failure (network, timeout, HTTP error, unreadable or refused
-    reply) becomes one exception the signing services can turn into a message."""
+    """pyHanko's HTTP client; every failure (network, timeout, HTTP error, unreadable, refused or
+    mismatched reply) becomes one exception the signing services can turn into a message."""
 
     async def async_timestamp(self, message_digest, md_algorithm):
         try:
-            return await super().async_timestamp(message_digest, md_algorithm)
+            nonce, request = self.request_cms(message_digest, md_algorithm)
+            response = await self.async_request_tsa_response(request)
+            return await _checked_token(response, request, nonce, message_digest)
         except (OSError, ValueError, TypeError, KeyError) as error:
             raise TimestampUnavailable(
                 "Le service d'horodatage ne répond pas : votre signature n'a pas été enregistrée. "
                 "Réessayez dans quelques minutes (si votre code a expiré, demandez-en un nouveau)."
             ) from error
+
+
+async def _checked_token(response, request, nonce: int, message_digest: bytes):
+    """The reply's token, once it answers this very request (RFC 3161 § 2.4.2): granted, same nonce,
+    same message imprint, and a signature that matches its content. pyHanko 0.38 checks the status
+    and the nonce only (a wrong nonce even raises AttributeError there): a token for another
+    document would be embedded and found broken only at the next validation."""
+    status = response["status"]["status"].native
+    if status != "granted":
+        raise TimestampRequestError(f"TSA refused the request: {status}")
+    token = response["time_stamp_token"]
+    info = token["content"]["encap_content_info"]["content"].parsed
+    if info["nonce"].native != nonce:
+        raise TimestampRequestError("TSA token for another nonce")
+    if info["message_imprint"].dump() != request["message_imprint"].dump():
+        raise TimestampRequestError("TSA token for another message imprint")
+    checked = await validate_tst_signed_data(
+        token["content"], validation_context(), lambda _algo: message_digest
+    )
+    if not (checked["intact"] and checked["valid"]):
+        raise TimestampRequestError("TSA token whose signature does not match its content")
+    return token
 
 
 def _outside_event_loop(function, *args, **kwargs):

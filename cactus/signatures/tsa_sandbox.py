@@ -10,14 +10,17 @@ starts it; tests start it in a thread (`start_sandbox()`) and sign through the r
   `application/timestamp-reply` (a TimeStampResp: a token, or a rejection for an unreadable request);
   another content type → 415.
 - `GET /ca.pem`: the TSA's root, to add to `CACTUS_SIGNING_TRUST_ROOTS`.
-- `POST /sandbox/pannes` {"status": 503 | "delay": seconds | "garbage": true, "count": n}: the next
-  n timestamp requests fail that way (garbage: 200 with the right content type and unreadable bytes).
+- `POST /sandbox/pannes` {"status": 503 | "delay": seconds | "garbage": true | "tamper": "imprint" |
+  "nonce", "count": n}: the next n timestamp requests fail that way (garbage: 200 with the right
+  content type and unreadable bytes; tamper: a genuine token for another document's imprint, or
+  for another nonce, as a TSA gone wrong or a man in the middle replaying requests would send).
 - `GET /sandbox/etat`: the tokens issued and the faults waiting.
 
 Never for real dossiers: no one but this Cactus trusts that root.
 """
 
 import datetime
+import hashlib
 import json
 import sys
 import threading
@@ -153,20 +156,27 @@ class SandboxState:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add_fault(
-        self, *, status: int = 0, delay: float = 0.0, garbage: bool = False, count: int = 1
+        self, *, status: int = 0, delay: float = 0.0, garbage: bool = False, tamper: str = "", count: int = 1
     ) -> None:
         with self.lock:
-            self.faults += [{"status": status, "delay": delay, "garbage": garbage}] * count
+            self.faults += [{"status": status, "delay": delay, "garbage": garbage, "tamper": tamper}] * count
 
     def take_fault(self) -> dict | None:
         with self.lock:
             return self.faults.pop(0) if self.faults else None
 
-    def reply(self, query: bytes) -> bytes:
-        """A DER TimeStampResp: a token for a readable request, else a rejection (RFC 3161 § 2.4.2)."""
+    def reply(self, query: bytes, *, tamper: str = "") -> bytes:
+        """A DER TimeStampResp: a token for a readable request, else a rejection (RFC 3161 § 2.4.2).
+
+        `tamper` ("imprint", "nonce"): the token answers another request than the one received.
+        """
         try:
             request = tsp.TimeStampReq.load(query)
             request["message_imprint"]["hash_algorithm"]["algorithm"].native  # noqa: B018 - parses it
+            if tamper == "imprint":
+                request["message_imprint"]["hashed_message"] = hashlib.sha256(b"un autre document").digest()
+            elif tamper == "nonce":
+                request["nonce"] = (request["nonce"].native or 0) + 1
             response = self.timestamper.request_tsa_response(request)
         except (ValueError, TypeError, KeyError):
             with self.lock:
@@ -225,6 +235,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
                     status=int(fault.get("status") or 0),
                     delay=float(fault.get("delay") or 0),
                     garbage=bool(fault.get("garbage")),
+                    tamper=str(fault.get("tamper") or ""),
                     count=int(fault.get("count") or 1),
                 )
             except (ValueError, TypeError, AttributeError):
@@ -232,14 +243,15 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return self._send_json(200, {"pannes": len(self.state.faults)})
         if path != "":
             return self._send_json(404, {"message": "Adresse inconnue."})
-        if self._fault():
+        fault = self.state.take_fault()
+        if self._fault(fault):
             return None
         if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/timestamp-query":
             return self._send_json(415, {"message": "Content-Type application/timestamp-query attendu."})
-        return self._send(200, self.state.reply(body), "application/timestamp-reply")
+        tamper = fault["tamper"] if fault else ""
+        return self._send(200, self.state.reply(body, tamper=tamper), "application/timestamp-reply")
 
-    def _fault(self) -> bool:
-        fault = self.state.take_fault()
+    def _fault(self, fault: dict | None) -> bool:
         if fault is None:
             return False
         if fault["delay"]:

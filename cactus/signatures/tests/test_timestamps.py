@@ -110,3 +110,16 @@ def test_a_timestamp_authority_that_does_not_answer_signs_nothing_and_the_signer
     signer.refresh_from_db()
     [report] = pdf.validate(services.document_bytes(signer, CERFA))
     assert signer.signed_at and report.timestamp_ok
+
+
+@pytest.mark.parametrize("tamper", ["imprint", "nonce"])
+def test_a_token_for_another_request_is_refused_before_it_is_embedded(tsa, tamper):
+    """RFC 3161 § 2.4.2: the token must carry the request's message imprint and nonce. pyHanko 0.38
+    checks the nonce only (and a wrong one raises AttributeError); Cactus checks both itself."""
+    pdf._timestamper.cache_clear()  # a fresh client: its size-estimating request is tampered with too
+    tsa.state.add_fault(tamper=tamper, count=2)
+
+    with pytest.raises(pdf.TimestampUnavailable):
+        _sign_cerfa()
+    with pytest.raises(pdf.TimestampUnavailable):
+        pdf.sign_detached(b'{"signers": []}')
