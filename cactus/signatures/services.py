@@ -63,6 +63,9 @@ BOX_ROLES = {
 
 logger = logging.getLogger(__name__)
 
+# The round's files a signature replaces or adds (`_apply_signature`, `_write_evidence`).
+ROUND_FILES = ("cerfa_file", "convention_file", "evidence_file", "evidence_signature_file")
+
 
 class SigningError(Exception):
     """A French message to show as it is."""
@@ -450,9 +453,17 @@ def apply_signature(*, signer: Signer, ip: str, user_agent: str) -> Signer:
     transaction rolls back and the signer, told so, retries. A legal document signed without the
     timestamp the CFA asked for would be weaker with no one knowing; a retry costs a minute.
     """
+    signing = signer.round
+    stored_before = {name: getattr(signing, name).name for name in ROUND_FILES}
     try:
         return _apply_signature(signer=signer, ip=ip, user_agent=user_agent)
     except pdf.TimestampUnavailable as error:
+        # The rollback restores the rows, not the storage: the CFA's visa stores both PDFs and the
+        # evidence before its seal asks the TSA. The files this attempt stored go with it.
+        for name in ROUND_FILES:
+            field = getattr(signing, name)
+            if field.name and field.name != stored_before[name]:
+                field.storage.delete(field.name)
         logger.warning(
             "TSA unavailable, dossier %s signer %s not signed: %r",
             signer.round.dossier_id,

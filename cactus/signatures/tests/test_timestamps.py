@@ -1,6 +1,7 @@
 """RFC 3161 timestamps (PAdES B-T) from a timestamp authority over real HTTP: the sandbox TSA."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from asn1crypto import cms
@@ -123,3 +124,35 @@ def test_a_token_for_another_request_is_refused_before_it_is_embedded(tsa, tampe
         _sign_cerfa()
     with pytest.raises(pdf.TimestampUnavailable):
         pdf.sign_detached(b'{"signers": []}')
+
+
+@pytest.mark.django_db
+def test_a_timestamp_authority_failing_on_the_cfa_visa_seal_leaves_no_file_behind(
+    signing_dossier, settings, monkeypatch
+):
+    """The CFA's visa signs both PDFs, stores them and the evidence, then seals the evidence (a TSA
+    token too): the seal failing rolls the visa back and removes what the attempt stored."""
+    signing = services.current_round(signing_dossier)
+    for signer in signing.signers.exclude(role=Role.CFA).order_by("position"):
+        token = last_link(signer.email)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.send_code(signer=signer)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.sign(token=token, code=last_code(signer.email), consent=True, ip="", user_agent="")
+    cfa = signing.signers.get(role=Role.CFA)
+    token = last_link(cfa.email)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.send_code(signer=cfa)
+    media = Path(settings.MEDIA_ROOT)
+    files_before = sorted(path for path in media.rglob("*") if path.is_file())
+
+    def unavailable(content):
+        raise pdf.TimestampUnavailable("Le service d'horodatage ne répond pas.")
+
+    monkeypatch.setattr(pdf, "sign_detached", unavailable)
+    with pytest.raises(services.SigningError, match="Le service d'horodatage ne répond pas"):
+        services.sign(token=token, code=last_code(cfa.email), consent=True, ip="", user_agent="")
+
+    cfa.refresh_from_db()
+    assert cfa.signed_at is None and cfa.code_hash
+    assert sorted(path for path in media.rglob("*") if path.is_file()) == files_before
