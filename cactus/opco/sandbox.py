@@ -30,15 +30,16 @@ import hashlib
 import hmac
 import json
 import re
-import sys
 import threading
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from cactus.core import sandboxes
 
 REQUIRED = [
     "numeroInterne",
@@ -517,18 +518,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         return self._send(404, {"message": "Adresse inconnue."})
 
 
-class SandboxServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up (timeout) closes its end: not the sandbox's error.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+SandboxServer = sandboxes.SandboxServer
 
 
 def make_server(state: SandboxState, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:

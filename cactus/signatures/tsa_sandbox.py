@@ -22,11 +22,10 @@ Never for real dossiers: no one but this Cactus trusts that root.
 import datetime
 import hashlib
 import json
-import sys
 import threading
 import warnings
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from asn1crypto import keys, tsp
@@ -36,6 +35,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from cactus.core import sandboxes
 
 with warnings.catch_warnings():
     # pyHanko imports cryptography's DSA types, deprecated in cryptography 51 (as in pdf.py).
@@ -265,18 +266,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
         return False
 
 
-class SandboxServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up (timeout) closes its end: not the sandbox's error.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+class SandboxServer(sandboxes.SandboxServer):
+    url_suffix = "/"
 
 
 def make_server(authority: TsaAuthority, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
