@@ -40,13 +40,24 @@ def _name(common_name: str) -> x509.Name:
     )
 
 
-def create_test_authority(directory: Path, *, password: str = "cactus-test") -> TestAuthority:
-    """A self-signed test CA and a signing certificate it issued (PKCS#12), written in `directory`."""
-    directory.mkdir(parents=True, exist_ok=True)
-    now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = _name("Cactus - AC de test (ne pas utiliser en production)")
-    ca_cert = (
+def key_usage(*, cert_sign: bool) -> x509.KeyUsage:
+    """A CA's (sign certificates and CRLs) or a signer's (digital signature, non-repudiation)."""
+    return x509.KeyUsage(
+        digital_signature=not cert_sign,
+        content_commitment=not cert_sign,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=cert_sign,
+        crl_sign=cert_sign,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def self_signed_ca(ca_key, ca_name: x509.Name, *, now: datetime.datetime) -> x509.Certificate:
+    """A test root valid ten years from `now`, issuing end certificates only."""
+    return (
         x509.CertificateBuilder()
         .subject_name(ca_name)
         .issuer_name(ca_name)
@@ -55,53 +66,57 @@ def create_test_authority(directory: Path, *, password: str = "cactus-test") -> 
         .not_valid_before(now)
         .not_valid_after(now + datetime.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+        .add_extension(key_usage(cert_sign=True), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
+
+
+def issued_certificate(
+    *,
+    ca_key,
+    ca_name: x509.Name,
+    key,
+    subject: x509.Name,
+    usage,
+    now: datetime.datetime,
+    usage_critical=False,
+) -> x509.Certificate:
+    """An end certificate of the test root, valid five years, for one extended key usage (`usage`)."""
+    return (
         x509.CertificateBuilder()
-        .subject_name(_name(f"{settings.CFA_NAME} - cachet de signature"))
+        .subject_name(subject)
         .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now)
         .not_valid_after(now + datetime.timedelta(days=1825))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(key_usage(cert_sign=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([usage]), critical=usage_critical)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
+    )
+
+
+def create_test_authority(directory: Path, *, password: str = "cactus-test") -> TestAuthority:
+    """A self-signed test CA and a signing certificate it issued (PKCS#12), written in `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = _name("Cactus - AC de test (ne pas utiliser en production)")
+    ca_cert = self_signed_ca(ca_key, ca_name, now=now)
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = issued_certificate(
+        ca_key=ca_key,
+        ca_name=ca_name,
+        key=key,
+        subject=_name(f"{settings.CFA_NAME} - cachet de signature"),
+        usage=ExtendedKeyUsageOID.EMAIL_PROTECTION,
+        now=now,
     )
     authority = TestAuthority(directory / TEST_CA_FILE, directory / TEST_CERT_FILE, password)
     authority.ca_path.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))

@@ -31,12 +31,13 @@ from pathlib import Path
 from asn1crypto import keys, tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cactus.core import sandboxes
+from cactus.signatures import pki
 
 with warnings.catch_warnings():
     # pyHanko imports cryptography's DSA types, deprecated in cryptography 51 (as in pdf.py).
@@ -90,37 +91,17 @@ def load_or_create_authority(directory: Path) -> TsaAuthority:
     now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca_name = _name("Cactus - AC d'horodatage de test (ne pas utiliser en production)")
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + datetime.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(cert_sign=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
+    ca_cert = pki.self_signed_ca(ca_key, ca_name, now=now)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("Cactus - horodatage de test"))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + datetime.timedelta(days=1825))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(cert_sign=False), critical=True)
-        # RFC 3161 § 2.3: a TSA certificate has exactly this one extended key usage, critical.
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
+    # RFC 3161 § 2.3: a TSA certificate has exactly this one extended key usage, critical.
+    cert = pki.issued_certificate(
+        ca_key=ca_key,
+        ca_name=ca_name,
+        key=key,
+        subject=_name("Cactus - horodatage de test"),
+        usage=ExtendedKeyUsageOID.TIME_STAMPING,
+        usage_critical=True,
+        now=now,
     )
     pem = serialization.Encoding.PEM
     authority.ca_path.write_bytes(ca_cert.public_bytes(pem))
@@ -130,20 +111,6 @@ def load_or_create_authority(directory: Path) -> TsaAuthority:
     )
     authority.key_path.chmod(0o600)
     return authority
-
-
-def _key_usage(*, cert_sign: bool) -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=not cert_sign,
-        content_commitment=not cert_sign,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=cert_sign,
-        crl_sign=cert_sign,
-        encipher_only=False,
-        decipher_only=False,
-    )
 
 
 @dataclass
