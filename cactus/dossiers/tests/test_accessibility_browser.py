@@ -80,6 +80,7 @@ def pages_of(role: str, journey: dict) -> list[str]:
             f"/formations/{journey['complete'].formation_id}/",
             "/documents/modele-convention/",
             "/compte/double-authentification/activer/",
+            "/compte/double-authentification/equipe/",
         ],
     }[role]
 
