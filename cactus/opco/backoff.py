@@ -10,6 +10,22 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.OPCO_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
 
 
+# A task may start a little before its `run_after` (clocks of two machines): still due.
+EARLY = timedelta(seconds=5)
+
+
+def is_due(next_attempt_at: datetime | None, now: datetime) -> bool:
+    return next_attempt_at is None or next_attempt_at <= now + EARLY
+
+
+def send_lease() -> timedelta:
+    """How long a send in progress holds its deposit or declaration: `next_attempt_at` is set this
+    far ahead when the send starts, so the worker's task and `manage.py opco_poll` (or two polls)
+    never send the same one at once; a send that dies half-way (a killed worker) is taken up again
+    by the poll once the lease is over. Covers a POST and a GET at their timeout, and the payload."""
+    return timedelta(seconds=3 * settings.OPCO_HTTP_TIMEOUT + 60)
+
+
 def enqueue(task, pk: int, run_after: datetime | None = None) -> None:
     """Queue `task(pk)`, deferred to `run_after` when given; the immediate backend cannot defer:
     `manage.py opco_poll` sends what is due instead."""

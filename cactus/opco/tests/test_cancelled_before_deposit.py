@@ -5,6 +5,7 @@ the CFA is not asked to send it again, and the dossier leaves the OPCO's queues 
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,7 +74,9 @@ def test_a_send_already_tried_goes_on_the_opco_may_hold_it(waiting, sandbox, cfa
     services.submit_deposit(waiting.pk)
     contracts.cancel_contract(dossier=waiting.dossier, by=cfa_admin, reason="L'entreprise renonce.")
 
-    deposit = services.submit_deposit(waiting.pk)
+    retry_at = Deposit.objects.get(pk=waiting.pk).next_attempt_at
+    with time_machine.travel(retry_at + timedelta(seconds=1)):
+        deposit = services.submit_deposit(waiting.pk)
 
     assert deposit.status in {Deposit.Status.SUBMITTED, Deposit.Status.ACCEPTED}
     assert sandbox.state.deposits_received == 1

@@ -349,27 +349,29 @@ def test_relancer_la_declaration_once_the_opco_is_back_on_the_manual_route_says_
     assert Declaration.objects.get().status == Status.FAILED and not sandbox.state.declarations
 
 
-def test_two_sends_that_meet_write_one_outcome_in_the_history(
+def test_two_sends_that_meet_make_one_post_and_write_one_outcome_in_the_history(
     engaged, sandbox, employer_contact, monkeypatch, django_capture_on_commit_callbacks
 ):
-    # The worker's task and `opco_poll` both find the declaration pending: both POST it (same key,
-    # "duplicate" for the second), but only the first outcome is recorded.
+    # The worker's task and `opco_poll` both find the declaration pending: the first holds it while
+    # its POST is on its way (backoff.send_lease), so the second leaves it and sends nothing.
     dossier = Dossier.objects.get(pk=engaged.dossier_id)
     original = OpcoClient.declare
-    nested = []
+    posts, nested = [], []
 
     def meanwhile(self, *args, **kwargs):
+        posts.append(args)
         if not nested:  # the other run, while this POST is on its way
-            nested.append(None)
-            nested[0] = declarations.submit_declaration(Declaration.objects.get().pk)
+            nested.append(declarations.submit_declaration(Declaration.objects.get().pk))
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(OpcoClient, "declare", meanwhile)
 
     rupture(dossier, employer_contact, django_capture_on_commit_callbacks)
 
-    assert nested[0].status == Status.SENT
-    assert Declaration.objects.get().status == Status.SENT and len(sandbox.state.declarations) == 1
+    assert nested[0].status == Status.PENDING and nested[0].attempts == 1  # left to the first run
+    assert len(posts) == 1
+    declaration = Declaration.objects.get()
+    assert (declaration.status, declaration.attempts, declaration.next_attempt_at) == (Status.SENT, 1, None)
     events = DossierEvent.objects.filter(dossier=dossier, action=DossierEvent.Action.OPCO_DECLARATION)
     assert events.count() == 1
 

@@ -196,3 +196,52 @@ def test_the_conseillere_retries_a_failed_deposit_from_suivi_info(
     assert "Dépôt relancé." in response.content.decode()
     assert Deposit.objects.get().status == Status.ACCEPTED
     assert Dossier.objects.get(pk=dossier.pk).status == Dossier.Status.SENT_TO_OPCO
+
+
+def test_the_task_and_the_poll_meeting_on_a_deposit_send_it_once(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks, monkeypatch
+):
+    # The worker's task sends the new deposit while `opco_poll` finds it pending: the first run holds
+    # it for the time of its send (backoff.send_lease), the poll leaves it.
+    from cactus.opco.client import OpcoClient
+
+    original = OpcoClient.deposit_contract
+    posts, polled = [], []
+
+    def meanwhile(self, *args, **kwargs):
+        posts.append(args)
+        if not polled:
+            polled.append(None)
+            call_command("opco_poll")
+            polled[0] = Deposit.objects.get()
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(OpcoClient, "deposit_contract", meanwhile)
+
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+
+    assert polled[0].status == Status.PENDING and polled[0].attempts == 1
+    assert len(posts) == 1 and sandbox.state.deposits_received == 1
+    deposit = Deposit.objects.get(dossier=dossier)
+    assert deposit.status == Status.ACCEPTED and deposit.next_attempt_at is None
+
+
+def test_a_send_that_died_half_way_is_taken_up_by_the_poll_once_its_lease_is_over(
+    connection, sandbox, returned_dossier, cfa_advisor, django_capture_on_commit_callbacks, monkeypatch
+):
+    from cactus.opco.backoff import send_lease
+
+    monkeypatch.setattr(services, "_enqueue", lambda *args, **kwargs: None)  # the task is lost
+    dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
+    deposit = Deposit.objects.get(dossier=dossier)
+    # A worker took it and died before any answer: attempts counted, lease set.
+    started = timezone.now()
+    Deposit.objects.filter(pk=deposit.pk).update(attempts=1, next_attempt_at=started + send_lease())
+
+    call_command("opco_poll")
+    assert Deposit.objects.get(pk=deposit.pk).status == Status.PENDING  # still held
+    with time_machine.travel(started + send_lease() + timedelta(seconds=1)):
+        call_command("opco_poll")
+
+    assert Deposit.objects.get(pk=deposit.pk).status == Status.ACCEPTED
+    assert sandbox.state.deposits_received == 1

@@ -1,8 +1,9 @@
 """Follow the open deposits: send those due for a retry, read the jobs, then each contract's state;
 then send the declarations (rupture, cancellation) due for a retry.
 
-Run it from cron (e.g. every 15 minutes); running it twice at once is harmless (each deposit is
-sent under its row lock, and each OPCO state is recorded once).
+Run it from cron (e.g. every 15 minutes); running it twice at once, or while the worker sends, is
+harmless (a send holds its deposit or declaration for `backoff.send_lease()`, and each OPCO state is
+recorded once).
 """
 
 from django.core.management.base import BaseCommand
