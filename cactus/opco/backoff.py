@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -24,6 +25,18 @@ def send_lease() -> timedelta:
     never send the same one at once; a send that dies half-way (a killed worker) is taken up again
     by the poll once the lease is over. Covers a POST and a GET at their timeout, and the payload."""
     return timedelta(seconds=3 * settings.OPCO_HTTP_TIMEOUT + 60)
+
+
+def claim(record) -> bool:
+    """Start a send of a locked deposit or declaration: False when it is not due (a retry planned
+    later, or another run's lease); else its attempt is counted and its lease set, and True."""
+    now = timezone.now()
+    if not is_due(record.next_attempt_at, now):
+        return False
+    record.attempts += 1
+    record.next_attempt_at = now + send_lease()
+    record.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
+    return True
 
 
 def enqueue(task, pk: int, run_after: datetime | None = None) -> None:

@@ -119,12 +119,8 @@ def submit_declaration(declaration_id: int) -> Declaration:
         )
         if declaration.status != Status.PENDING:
             return declaration
-        now = timezone.now()
-        if not backoff.is_due(declaration.next_attempt_at, now):
+        if not backoff.claim(declaration):
             return declaration  # a retry is planned later, or another run is sending it (its lease)
-        declaration.attempts += 1
-        declaration.next_attempt_at = now + backoff.send_lease()
-        declaration.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
     connection = OpcoConnection.objects.filter(opco=declaration.opco).first()
     if connection is None or not connection.uses_api:
         return _fail(declaration, "L'OPCO n'est plus relié par l'API : prévenez-le directement.")

@@ -160,12 +160,8 @@ def submit_deposit(deposit_id: int) -> Deposit:
                 f"Dépôt non envoyé : le dossier est passé à l'état « {deposit.dossier.get_status_display()} » "
                 "avant son envoi à l'OPCO.",
             )
-        now = timezone.now()
-        if not backoff.is_due(deposit.next_attempt_at, now):
+        if not backoff.claim(deposit):
             return deposit  # a retry is planned later, or another run is sending it (its lease)
-        deposit.attempts += 1
-        deposit.next_attempt_at = now + backoff.send_lease()
-        deposit.save(update_fields=["attempts", "next_attempt_at", "updated_at"])
     connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
     if connection is None or not connection.uses_api:
         return _fail(deposit, "Le dépôt par l'API n'est plus configuré pour cet OPCO : déposez à la main.")
