@@ -27,6 +27,16 @@ def send_lease() -> timedelta:
     return timedelta(seconds=3 * settings.OPCO_HTTP_TIMEOUT + 60)
 
 
+def reopen_failed(record) -> bool:
+    """A failed deposit or declaration asked again (same key): pending, its attempts counted afresh.
+    False (and nothing written) when it has not failed."""
+    if record.status != "failed":
+        return False
+    record.status, record.attempts, record.last_error = "pending", 0, ""
+    record.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+    return True
+
+
 def claim(record) -> bool:
     """Start a send of a locked deposit or declaration: False when it is not due (a retry planned
     later, or another run's lease); else its attempt is counted and its lease set, and True."""

@@ -85,10 +85,7 @@ def request_declaration(*, dossier: Dossier, by=None) -> Declaration | None:
             idempotency_key=declaration_key_for(dossier, kind, deposit),
             body=BODIES[kind](dossier),
         )
-    elif declaration.status == Status.FAILED:
-        declaration.status, declaration.attempts, declaration.last_error = Status.PENDING, 0, ""
-        declaration.save(update_fields=["status", "attempts", "last_error", "updated_at"])
-    else:
+    elif not backoff.reopen_failed(declaration):
         return declaration
     logger.info(
         "OPCO %s declaration %s queued for dossier %s (by %s)",

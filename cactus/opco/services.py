@@ -110,10 +110,7 @@ def request_deposit(*, dossier: Dossier, by=None) -> Deposit | None:
         deposit = Deposit.objects.create(
             dossier=dossier, opco=connection.opco, idempotency_key=key, data_version=dossier.version
         )
-    elif deposit.status == Status.FAILED:
-        deposit.status, deposit.attempts, deposit.last_error = Status.PENDING, 0, ""
-        deposit.save(update_fields=["status", "attempts", "last_error", "updated_at"])
-    else:
+    elif not backoff.reopen_failed(deposit):
         return deposit
     logger.info(
         "OPCO deposit %s queued for dossier %s (by %s)", deposit.pk, dossier.pk, getattr(by, "pk", None)

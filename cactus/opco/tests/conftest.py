@@ -79,6 +79,22 @@ def engaged(connection, sandbox, returned_dossier, cfa_advisor, django_capture_o
     return deposit
 
 
+def rupture(dossier, by, capture):
+    """ "Enregistrer la rupture" in the first 45 days (L6222-18 al. 1), on-commit work run: the
+    apprentice goes on at the CFA as a stagiaire (L6222-18-2)."""
+    from cactus.contracts.grounds import Initiator, Situation
+
+    with capture(execute=True):
+        return contract_services.record_rupture(
+            dossier=dossier,
+            by=by,
+            ruptured_on=date(2026, 10, 15),
+            initiator=Initiator.EMPLOYER,
+            ground="probation",
+            situation=Situation.CFA_TRAINEE,
+        )
+
+
 def returned_avenant(
     dossier, *, employer_contact, formation_manager, cfa_advisor, previous_number=None, effective_on=None
 ):

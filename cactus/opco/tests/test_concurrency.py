@@ -5,17 +5,13 @@ Needs PostgreSQL's row locks (SELECT … FOR UPDATE), as cactus/core/tests/test_
 skipped on SQLite, which serialises every write on the whole file and would prove nothing.
 """
 
-from datetime import date
-
 import pytest
 
-from cactus.contracts import services as contract_services
-from cactus.contracts.grounds import Initiator, Situation
 from cactus.core.tests.test_concurrency import THREADS, fire_at_once, postgresql_only
 from cactus.dossiers.models import Dossier
 from cactus.opco import declarations, services
 from cactus.opco.models import Declaration, Deposit, OpcoConnection
-from cactus.opco.tests.conftest import validate
+from cactus.opco.tests.conftest import rupture, validate
 
 
 @postgresql_only
@@ -48,15 +44,7 @@ def test_fifty_simultaneous_triggers_of_a_rupture_s_declaration_give_one_post_to
 ):
     dossier = validate(returned_dossier, cfa_advisor, django_capture_on_commit_callbacks)
     OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.MANUAL)
-    with django_capture_on_commit_callbacks(execute=True):  # recorded while the OPCO was on "dépôt manuel"
-        contract_services.record_rupture(
-            dossier=dossier,
-            by=cfa_advisor,
-            ruptured_on=date(2026, 10, 15),
-            initiator=Initiator.EMPLOYER,
-            ground="probation",
-            situation=Situation.CFA_TRAINEE,
-        )
+    rupture(dossier, cfa_advisor, django_capture_on_commit_callbacks)  # while the OPCO is on "dépôt manuel"
     assert not Declaration.objects.exists()
     OpcoConnection.objects.filter(pk=connection.pk).update(mode=OpcoConnection.Mode.API)
     posts = []

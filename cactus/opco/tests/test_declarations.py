@@ -11,30 +11,18 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cactus.contracts import services as contract_services
-from cactus.contracts.grounds import GROUNDS_BY_KEY, Initiator, Situation
+from cactus.contracts.grounds import GROUNDS_BY_KEY
 from cactus.core.tests.world import make_dossier_in_state
 from cactus.dossiers import transitions
 from cactus.dossiers.models import Dossier, DossierEvent
 from cactus.opco import declarations, panels, services
 from cactus.opco.client import OpcoClient, client_for
 from cactus.opco.models import Declaration, Deposit, OpcoConnection, OpcoState
-from cactus.opco.tests.conftest import API_KEY, pdf, validate
+from cactus.opco.tests.conftest import API_KEY, pdf, rupture, validate
 
 pytestmark = pytest.mark.django_db
 Status = Declaration.Status
 BEFORE_THE_START = date(2026, 8, 20)  # the factories' contracts start on 1 September 2026
-
-
-def rupture(dossier, by, capture):
-    with capture(execute=True):
-        return contract_services.record_rupture(
-            dossier=dossier,
-            by=by,
-            ruptured_on=date(2026, 10, 15),
-            initiator=Initiator.EMPLOYER,
-            ground="probation",
-            situation=Situation.CFA_TRAINEE,
-        )
 
 
 def cancel(dossier, by, capture):
