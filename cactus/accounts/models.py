@@ -74,7 +74,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         # Cached per request object: permissions ask this many times per page.
         names = self.__dict__.get("_group_names")
         if names is None:
-            names = self.__dict__["_group_names"] = set(self.groups.values_list("name", flat=True))
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("groups")  # a list of people
+            if prefetched is not None:
+                names = {group.name for group in prefetched}
+            else:
+                names = set(self.groups.values_list("name", flat=True))
+            self.__dict__["_group_names"] = names
         return name in names
 
     @property

@@ -35,28 +35,21 @@ PATHS = {Kind.RUPTURE: "rupture", Kind.CANCELLATION: "annulation"}
 BODIES = {Kind.RUPTURE: payload.rupture_body, Kind.CANCELLATION: payload.cancellation_body}
 
 
-# An avenant amends the contract of its previous version: the contract the OPCO engaged may be one
-# of those earlier versions (an avenant broken or cancelled before its own deposit was accepted). A
-# next contract (succession, another employer) is a contract of its own: its chain stops there.
-MAX_VERSIONS = 50
-
-
 def declared_deposit(dossier: Dossier) -> Deposit | None:
     """The deposit the OPCO accepted, whose contract number the declaration quotes: the dossier's
-    own, else that of the contract its avenant amends (and so on up the avenants); None if none."""
+    own, else that of the contract its avenant amends, up the avenants (an avenant broken or
+    cancelled before its own deposit was accepted). A next contract (succession, another employer)
+    is a contract of its own: the walk stops there. None if none."""
     version = dossier
-    for _ in range(MAX_VERSIONS):
+    while True:
         deposit = (
             Deposit.objects.filter(dossier=version, is_current=True, status=Deposit.Status.ACCEPTED)
             .exclude(opco_number="")
             .first()
         )
-        if deposit is not None or version.version_kind != Dossier.VersionKind.AMENDMENT:
+        if deposit is not None or not (version.is_amendment and version.previous_version_id):
             return deposit
-        version = Dossier.objects.filter(pk=version.previous_version_id).first()
-        if version is None:
-            return None
-    return None
+        version = version.previous_version
 
 
 @transaction.atomic
@@ -72,8 +65,7 @@ def request_declaration(*, dossier: Dossier, by=None) -> Declaration | None:
     deposit = declared_deposit(dossier) if kind else None
     if deposit is None:
         return None
-    connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
-    if connection is None or not connection.uses_api:
+    if OpcoConnection.api_for(deposit.opco) is None:
         return None
     declaration = Declaration.objects.filter(dossier=dossier, kind=kind).first()
     if declaration is None:
@@ -118,8 +110,8 @@ def submit_declaration(declaration_id: int) -> Declaration:
             return declaration
         if not backoff.claim(declaration):
             return declaration  # a retry is planned later, or another run is sending it (its lease)
-    connection = OpcoConnection.objects.filter(opco=declaration.opco).first()
-    if connection is None or not connection.uses_api:
+    connection = OpcoConnection.api_for(declaration.opco)
+    if connection is None:
         return _fail(declaration, "L'OPCO n'est plus relié par l'API : prévenez-le directement.")
     try:
         with client_for(connection) as client:

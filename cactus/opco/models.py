@@ -54,6 +54,12 @@ class OpcoConnection(models.Model):
     def uses_api(self) -> bool:
         return self.mode == self.Mode.API and bool(self.base_url and self.api_key_encrypted)
 
+    @classmethod
+    def api_for(cls, opco: str) -> "OpcoConnection | None":
+        """The OPCO's connection when Cactus reaches it through the API; None for "dépôt manuel" or none."""
+        connection = cls.objects.filter(opco=opco).first()
+        return connection if connection is not None and connection.uses_api else None
+
     @property
     def api_key(self) -> str:
         return secrets.decrypt(self.api_key_encrypted)

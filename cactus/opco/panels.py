@@ -109,7 +109,10 @@ def follow_up_panel(request, dossier):
         if staff
         else []
     )
-    told = list(Declaration.objects.filter(dossier=dossier))
+    # Only a broken or cancelled dossier has declarations (those states are final): no query otherwise.
+    told = (
+        list(Declaration.objects.filter(dossier=dossier)) if dossier.status in Dossier.ENDED_STATUSES else []
+    )
     due = decision_due(deposit)
     waiting = deposit.opco_state in AWAITING_DECISION and due is not None
     return (

@@ -55,8 +55,7 @@ def connection_for(dossier: Dossier) -> OpcoConnection | None:
     opco = getattr(getattr(dossier, "employer", None), "idcc_opco", "")
     if not opco:
         return None
-    connection = OpcoConnection.objects.filter(opco=opco).first()
-    return connection if connection and connection.uses_api else None
+    return OpcoConnection.api_for(opco)
 
 
 # The box "Envoyé à l'OPCO" is the platform's while the API deposit runs or once the OPCO took it
@@ -159,8 +158,8 @@ def submit_deposit(deposit_id: int) -> Deposit:
             )
         if not backoff.claim(deposit):
             return deposit  # a retry is planned later, or another run is sending it (its lease)
-    connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
-    if connection is None or not connection.uses_api:
+    connection = OpcoConnection.api_for(deposit.opco)
+    if connection is None:
         return _fail(deposit, "Le dépôt par l'API n'est plus configuré pour cet OPCO : déposez à la main.")
     try:
         body = payload.build_payload(deposit.dossier)
@@ -373,14 +372,14 @@ def apply_contract_status(deposit: Deposit, contract: dict, *, source: str) -> l
 def poll_deposit(deposit: Deposit) -> Deposit:
     """One look at the OPCO for a deposit: its job while checked, its contract once accepted."""
     if deposit.status == Status.PENDING:
-        if deposit.next_attempt_at is None or deposit.next_attempt_at <= timezone.now():
+        if backoff.is_due(deposit.next_attempt_at, timezone.now()):
             return submit_deposit(deposit.pk)
         return deposit
     if deposit.status == Status.SUBMITTED:
         return check_job(deposit)
     if deposit.status == Status.ACCEPTED and deposit.opco_number:
-        connection = OpcoConnection.objects.filter(opco=deposit.opco).first()
-        if connection is None or not connection.uses_api:
+        connection = OpcoConnection.api_for(deposit.opco)
+        if connection is None:
             return deposit
         try:
             with client_for(connection) as client:

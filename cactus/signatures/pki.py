@@ -30,11 +30,12 @@ class TestAuthority:
     password: str
 
 
-def _name(common_name: str) -> x509.Name:
+def certificate_name(common_name: str, *, organization: str = "") -> x509.Name:
+    """C=FR, O=the CFA (or `organization`), CN=`common_name`, each cut to X.509's 64 characters."""
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, settings.CFA_NAME[:64] or "CFA"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, (organization or settings.CFA_NAME)[:64] or "CFA"),
             x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64]),
         ]
     )
@@ -107,14 +108,14 @@ def create_test_authority(directory: Path, *, password: str = "cactus-test") -> 
     directory.mkdir(parents=True, exist_ok=True)
     now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = _name("Cactus - AC de test (ne pas utiliser en production)")
+    ca_name = certificate_name("Cactus - AC de test (ne pas utiliser en production)")
     ca_cert = self_signed_ca(ca_key, ca_name, now=now)
     key = ec.generate_private_key(ec.SECP256R1())
     cert = issued_certificate(
         ca_key=ca_key,
         ca_name=ca_name,
         key=key,
-        subject=_name(f"{settings.CFA_NAME} - cachet de signature"),
+        subject=certificate_name(f"{settings.CFA_NAME} - cachet de signature"),
         usage=ExtendedKeyUsageOID.EMAIL_PROTECTION,
         now=now,
     )

@@ -34,7 +34,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.utils import CryptographyDeprecationWarning
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from cactus.core import sandboxes
 from cactus.signatures import pki
@@ -44,6 +44,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", CryptographyDeprecationWarning)
     from pyhanko.sign.timestamps import DummyTimeStamper
 
+SANDBOX_ORGANIZATION = "Cactus - bac à sable"
 CA_FILE = "tsa-ca.pem"
 CERT_FILE = "tsa.pem"
 KEY_FILE = "tsa-key.pem"
@@ -71,16 +72,6 @@ class TsaAuthority:
         )
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Cactus - bac à sable"),
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        ]
-    )
-
-
 def load_or_create_authority(directory: Path) -> TsaAuthority:
     """The authority kept in `directory`, made there on first use (RSA: pyHanko's DummyTimeStamper
     signs with RSA only)."""
@@ -90,7 +81,9 @@ def load_or_create_authority(directory: Path) -> TsaAuthority:
     directory.mkdir(parents=True, exist_ok=True)
     now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name("Cactus - AC d'horodatage de test (ne pas utiliser en production)")
+    ca_name = pki.certificate_name(
+        "Cactus - AC d'horodatage de test (ne pas utiliser en production)", organization=SANDBOX_ORGANIZATION
+    )
     ca_cert = pki.self_signed_ca(ca_key, ca_name, now=now)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     # RFC 3161 § 2.3: a TSA certificate has exactly this one extended key usage, critical.
@@ -98,7 +91,7 @@ def load_or_create_authority(directory: Path) -> TsaAuthority:
         ca_key=ca_key,
         ca_name=ca_name,
         key=key,
-        subject=_name("Cactus - horodatage de test"),
+        subject=pki.certificate_name("Cactus - horodatage de test", organization=SANDBOX_ORGANIZATION),
         usage=ExtendedKeyUsageOID.TIME_STAMPING,
         usage_critical=True,
         now=now,

@@ -13,5 +13,6 @@ def cfa_staff() -> QuerySet:
         .objects.filter(Q(groups__name__in=[CFA_ADVISOR_GROUP, CFA_ADMIN_GROUP]) | Q(is_superuser=True))
         .distinct()
         .annotate(has_device=Exists(confirmed))
+        .prefetch_related("groups")  # is_cfa_staff / is_cfa_admin per row, without a query each
         .order_by("last_name", "first_name", "email")
     )

@@ -67,7 +67,7 @@ def reset_second_factor(*, user, by, reason: str) -> SecondFactorReset | None:
         reason=reason,
         sessions_ended=end_sessions(user),
     )
-    transaction.on_commit(lambda: emails.second_factor_reset(reset=reset))
+    emails.second_factor_reset(reset=reset)  # recorded with the reset, sent on commit (make_message)
     return reset
 
 
